@@ -44,7 +44,9 @@ public final class ManifestReader {
         try {
             root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new ManifestException(origin + ": not valid JSON: " + e.getOriginalMessage());
+            String where = e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            throw new ManifestException(origin + ": not valid JSON: " + e.getOriginalMessage().split("\n")[0] + where);
         }
         try {
             return toManifest(root, dir);
