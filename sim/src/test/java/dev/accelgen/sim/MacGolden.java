@@ -10,9 +10,16 @@ import java.util.Random;
  */
 public final class MacGolden implements GoldenModel {
     private final int shift;
+    private final int stallPhase;
 
     public MacGolden(int shift) {
+        this(shift, 3);
+    }
+
+    /** For variants whose in_ready is low in cycles n mod 4 == stallPhase. */
+    public MacGolden(int shift, int stallPhase) {
         this.shift = shift;
+        this.stallPhase = stallPhase;
     }
 
     @Override
@@ -23,7 +30,7 @@ public final class MacGolden implements GoldenModel {
         long presentAt = beats.isEmpty() ? 0 : beats.get(0).idleBefore();
         int next = 0;
         for (long c = 0; next < beats.size(); c++) {
-            if (c >= presentAt && c % 4 != 3) {
+            if (c >= presentAt && c % 4 != stallPhase) {
                 Beat b = beats.get(next);
                 acc += b.values().get("in_a").longValue() * b.values().get("in_b").longValue();
                 if (b.values().get("in_last").signum() != 0) {

@@ -62,56 +62,13 @@ class ReadMemoryModelTest {
                 assertThrows(IllegalArgumentException.class, () -> new MemoryImage("m", 1, 0, List.of())).getMessage());
     }
 
-    /** Golden model of fixtures/memreq/mem_requester.v built on ReadMemoryModel. */
-    static Trace requesterGolden(Stimulus s) {
-        ReadMemoryModel mem = new ReadMemoryModel(4, s.memory("m"));
-        List<Beat> reqs = s.stream("req").beats();
-        List<OutputEvent> events = new ArrayList<>();
-        int next = 0;
-        long presentAt = reqs.isEmpty() ? 0 : reqs.get(0).idleBefore();
-        for (long c = 0; next < reqs.size() || !mem.idle(); c++) {
-            ReadMemoryModel.RBeat b = mem.beatAt(c);
-            boolean rReady = c % 8 != 3 && c % 8 != 6;
-            if (b != null && rReady) {
-                events.add(new OutputEvent(c, "beat", Fixtures.values("beat_data", b.data(), "beat_last", b.last() ? 1 : 0)));
-                mem.acceptBeat(c);
-            }
-            if (next < reqs.size() && c >= presentAt) {
-                Beat r = reqs.get(next);
-                mem.request(c, r.values().get("req_addr").longValue(), r.values().get("req_len").intValue());
-                next++;
-                if (next < reqs.size()) {
-                    presentAt = c + 1 + reqs.get(next).idleBefore();
-                }
-            }
-        }
-        return new Trace(events, events.isEmpty() ? 0 : events.get(events.size() - 1).cycle() + 1);
-    }
-
-    static Stimulus randomRequests(long seed) {
-        Random rng = new Random(seed);
-        int latency = 1 + rng.nextInt(6);
-        int bytesPerCycle = new int[] {1, 2, 3, 4, 8}[rng.nextInt(5)];
-        List<BigInteger> image = new ArrayList<>();
-        for (int i = 0; i < 64; i++) {
-            image.add(BigInteger.valueOf(rng.nextLong() & 0xffffffffL));
-        }
-        List<Beat> reqs = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            reqs.add(new Beat(rng.nextInt(3) == 0 ? rng.nextInt(6) : 0,
-                    Fixtures.values("req_addr", rng.nextInt(80 * 4), "req_len", rng.nextInt(6))));
-        }
-        return new Stimulus(List.of(new StreamStimulus("req", reqs)), seed, java.util.Map.of(),
-                List.of(new MemoryImage("m", latency, bytesPerCycle, image)));
-    }
-
     @Test
     void harnessAndJavaModelAgreeCycleForCycleOnRandomRequests() {
         VerilatorModel rtl = VerilatorModel.build(Fixtures.manifest("memreq", "mem_requester"));
         for (long seed = 100; seed < 108; seed++) {
             System.out.println("seed=" + seed);
-            Stimulus s = randomRequests(seed);
-            VerifyResult r = Verifier.verify(rtl, ReadMemoryModelTest::requesterGolden, s, RunLimits.DEFAULT);
+            Stimulus s = MemRequesterGolden.randomRequests(seed);
+            VerifyResult r = Verifier.verify(rtl, MemRequesterGolden::requesterGolden, s, RunLimits.DEFAULT);
             assertTrue(r.passed(), r.summaryLine() + " latency=" + s.memory("m").latency()
                     + " bytesPerCycle=" + s.memory("m").bytesPerCycle());
             int beats = s.stream("req").beats().stream().mapToInt(b -> b.values().get("req_len").intValue() + 1).sum();
@@ -119,11 +76,11 @@ class ReadMemoryModelTest {
             assertEquals(30, r.rtl().memoryRequests().size());
         }
         // The comparison has teeth: a golden model that assumes one more cycle of latency fails.
-        Stimulus s = randomRequests(100);
+        Stimulus s = MemRequesterGolden.randomRequests(100);
         MemoryImage m = s.memory("m");
         Stimulus slower = new Stimulus(s.streams(), s.seed(), s.statics(),
                 List.of(new MemoryImage("m", m.latency() + 1, m.bytesPerCycle(), m.words())));
-        VerifyResult r = Verifier.verify(rtl, x -> requesterGolden(slower), s, RunLimits.DEFAULT);
+        VerifyResult r = Verifier.verify(rtl, x -> MemRequesterGolden.requesterGolden(slower), s, RunLimits.DEFAULT);
         assertTrue(r.summaryLine().startsWith("FAIL first mismatch at cycle "), r.summaryLine());
     }
 }

@@ -96,7 +96,7 @@ public final class VerilatorBuild {
         return new Result(exe, false, took, key);
     }
 
-    /** RTL file name to bytes; equal names with different contents are an error. */
+    /** RTL file name to bytes, in order, without duplicates. */
     private static Map<String, byte[]> readRtl(List<Path> files) {
         Map<String, byte[]> out = new LinkedHashMap<>();
         for (Path f : files) {
@@ -107,10 +107,13 @@ public final class VerilatorBuild {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read RTL file " + f, e);
             }
-            byte[] prev = out.putIfAbsent(name, bytes);
-            if (prev != null && !java.util.Arrays.equals(prev, bytes)) {
-                throw new IllegalArgumentException("two different RTL files are both named " + name + " (" + f + ")");
+            // Identical files (a module shared by several units) are compiled once; different files
+            // that happen to share a name get a numbered name (module clashes are the bundle's check).
+            String unique = name;
+            for (int k = 1; out.containsKey(unique) && !java.util.Arrays.equals(out.get(unique), bytes); k++) {
+                unique = k + "_" + name;
             }
+            out.putIfAbsent(unique, bytes);
         }
         return out;
     }
