@@ -4,8 +4,9 @@ package dev.accelgen.pe.mixpe;
  * A MixPE dot-product unit: {@code lanes} shift-and-add MACs per cycle along the reduction
  * dimension, weights of {@code wBits} bits quantized in groups of {@code group} consecutive lanes
  * (so one beat carries lanes/group scales and zero points), activations of type {@code aType}.
+ * {@code mulForm} is {@link MulForm#SHIFT_ADD} except in the resource comparison.
  */
-public record MixPeConfig(int wBits, ActType aType, int group, int lanes) {
+public record MixPeConfig(int wBits, ActType aType, int group, int lanes, MulForm mulForm) {
     public static final int MAX_LANES = 256;
 
     public MixPeConfig {
@@ -21,6 +22,14 @@ public record MixPeConfig(int wBits, ActType aType, int group, int lanes) {
         if (group < 1 || lanes % group != 0) {
             throw new IllegalArgumentException("group must be >= 1 and divide lanes " + lanes + " (got " + group + ")");
         }
+        if (mulForm == null) {
+            throw new IllegalArgumentException("mul-form must be one of shiftadd, lutmul (got null)");
+        }
+    }
+
+    /** The shift-and-add unit. */
+    public MixPeConfig(int wBits, ActType aType, int group, int lanes) {
+        this(wBits, aType, group, lanes, MulForm.SHIFT_ADD);
     }
 
     /** Quantization groups per beat (= scales, zero points and dequantizers per beat). */
@@ -34,6 +43,7 @@ public record MixPeConfig(int wBits, ActType aType, int group, int lanes) {
     }
 
     public String moduleName() {
-        return "mixpe_w" + wBits + "_" + aType.cliName() + "_g" + group + "_l" + lanes;
+        String base = "mixpe_w" + wBits + "_" + aType.cliName() + "_g" + group + "_l" + lanes;
+        return mulForm == MulForm.SHIFT_ADD ? base : base + "_" + mulForm.tag();
     }
 }
