@@ -81,15 +81,21 @@ public final class MixPeUnit implements ModuleGen<MixPeConfig> {
         List<SInt> dotQ = new ArrayList<>();
         List<SInt> sumQ = new ArrayList<>();
         for (int g = 0; g < groups; g++) {
-            List<SInt> terms = new ArrayList<>();
+            java.util.SortedMap<Integer, List<SInt>> byShift = new java.util.TreeMap<>();
             List<SInt> acts = new ArrayList<>();
             for (int k = 0; k < c.group(); k++) {
                 int lane = g * c.group() + k;
                 SInt ai = act.get(lane);
                 acts.add(ai);
-                terms.addAll(LaneProduct.terms(b, "lane_" + lane, c.mulForm(), wS.get(lane).asUInt(), ai));
+                for (LaneProduct.Term t : LaneProduct.terms(b, "lane_" + lane, c.mulForm(), wS.get(lane).asUInt(), ai)) {
+                    byShift.computeIfAbsent(t.shift(), x -> new ArrayList<>()).add(t.value());
+                }
             }
-            dotQ.add(pipe(b, "dot_q_" + g, AdderTree.sum(b, "dot_" + g, terms)));
+            List<SInt> partials = new ArrayList<>();
+            for (var e : byShift.entrySet()) {
+                partials.add(AdderTree.sum(b, "dot_" + g + "_s" + e.getKey(), e.getValue()).shl(e.getKey()));
+            }
+            dotQ.add(pipe(b, "dot_q_" + g, AdderTree.sum(b, "dot_" + g, partials)));
             sumQ.add(pipe(b, "asum_q_" + g, AdderTree.sum(b, "asum_" + g, acts)));
         }
         List<Bits> scale1 = pipeAll(b, "scale_q1", scaleS);
@@ -110,12 +116,18 @@ public final class MixPeUnit implements ModuleGen<MixPeConfig> {
         Bool valid2 = b.regNext("valid_q2", valid1, 0);
         Bool last2 = b.regNext("last_q2", last1, 0);
 
-        // stage 3: dequantization multiply, once per group
-        List<SInt> prodQ = new ArrayList<>();
+        // stage 3: dequantization multiply, once per group. The corrected sum enters as its unsigned
+        // bit pattern (an unsigned product is what synthesis packs into one DSP48E2 by its true
+        // operand widths); stage 4 subtracts scale << width when the sum was negative.
+        List<UInt> prodQ = new ArrayList<>();
+        List<Bool> negQ = new ArrayList<>();
+        List<Bits> scale3 = pipeAll(b, "scale_q3", scale2);
         List<UInt> shiftQ = new ArrayList<>();
         for (int g = 0; g < groups; g++) {
-            SInt prod = b.named("dequant_" + g, corrQ.get(g).mul(scale2.get(g).asUInt().toSInt()));
+            SInt corr = corrQ.get(g);
+            UInt prod = b.named("dequant_" + g, corr.asUInt().mul(scale2.get(g).asUInt()));
             prodQ.add(pipe(b, "prod_q_" + g, prod));
+            negQ.add(b.regNext("neg_q_" + g, corr.isNegative(), 0));
             if (c.aType() == ActType.FP16) {
                 // s = 33 - E in 2..32
                 UInt s = UInt.lit(MixPeArith.FP16_SHIFT_BASE, 6).subWrap(exp2.get(g).zext(6));
@@ -128,7 +140,9 @@ public final class MixPeUnit implements ModuleGen<MixPeConfig> {
         // stage 4: round, sum groups, accumulate
         List<SInt> rounded = new ArrayList<>();
         for (int g = 0; g < groups; g++) {
-            SInt p = prodQ.get(g);
+            int corrBits = corrQ.get(g).width();
+            UInt scaleHigh = scale3.get(g).asUInt().shl(corrBits);
+            SInt p = b.named("product_" + g, prodQ.get(g).sub(negQ.get(g).select(scaleHigh, UInt.lit(0, scaleHigh.width()))));
             if (c.aType() == ActType.FP16) {
                 UInt s = shiftQ.get(g);
                 SInt half = UInt.lit(1, p.width() + 2).shlDyn(s.subWrap(1)).asSInt();

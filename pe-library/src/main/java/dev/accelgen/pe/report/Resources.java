@@ -4,8 +4,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Yosys {@code synth_xilinx -family xcup} cell counts of one unit. {@code luts} counts every LUT
- * cell (LUT1..LUT6 and hand-placed LUT6_2, one physical LUT each); carries are CARRY4 units.
+ * Yosys {@code synth_xilinx -family xcup} cell counts of one unit (hierarchy totals). {@code luts}
+ * counts every LUT site: LUT1..LUT6, hand-placed LUT6_2 (one physical LUT each) and SRL shift
+ * registers; carries are in CARRY4 units (a CARRY8 counts 2).
  */
 public record Resources(String top, long luts, long ffs, long carry4, long dsp, long bram, long uram,
         Map<String, Long> cells) {
@@ -23,7 +24,7 @@ public record Resources(String top, long luts, long ffs, long carry4, long dsp, 
         for (Map.Entry<String, Long> e : cells.entrySet()) {
             String k = e.getKey();
             long n = e.getValue();
-            if (k.startsWith("LUT")) {
+            if (k.startsWith("LUT") || k.startsWith("SRL")) {
                 lut += n;
             } else if (k.startsWith("FD")) {
                 ff += n;

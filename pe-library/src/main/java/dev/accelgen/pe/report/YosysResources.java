@@ -69,9 +69,11 @@ public final class YosysResources {
     static Map<String, Long> parse(String stat) {
         Map<String, Long> cells = new LinkedHashMap<>();
         boolean inCells = false;
+        // with submodules, the last block ("design hierarchy") holds the totals
         for (String line : stat.split("\n")) {
             if (line.contains("Number of cells:")) {
                 inCells = true;
+                cells.clear();
                 continue;
             }
             Matcher m = CELL.matcher(line);

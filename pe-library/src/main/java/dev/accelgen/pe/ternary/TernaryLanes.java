@@ -6,6 +6,7 @@ import dev.accelgen.hdl.Instance;
 import dev.accelgen.hdl.ModuleBuilder;
 import dev.accelgen.hdl.SInt;
 import dev.accelgen.pe.rtl.AdderTree;
+import dev.accelgen.pe.rtl.CarryChain;
 import dev.accelgen.pe.rtl.XilinxPrimitives;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,40 +111,6 @@ final class TernaryLanes {
             prop.add(lut.port("O6"));
             gen.add(lut.port("O5"));
         }
-        Bool carry = Bool.FALSE;
-        Bool cyInit = ci.bit(0).and(ci.bit(1));
-        List<Bool> sumBits = new ArrayList<>();
-        Bool lastCo = Bool.FALSE;
-        for (int m = 0; m * 4 < w; m++) {
-            Instance c4 = b.blackBox(XilinxPrimitives.CARRY4, p + "_carry_" + m, Map.of());
-            c4.<Bool>port("CI").set(carry);
-            c4.<Bool>port("CYINIT").set(m == 0 ? cyInit : Bool.FALSE);
-            c4.<Bits>port("DI").set(nibble(gen, m));
-            c4.<Bits>port("S").set(nibble(prop, m));
-            Bits co = c4.port("CO");
-            Bits o = c4.port("O");
-            for (int k = 0; k < 4 && 4 * m + k < w; k++) {
-                sumBits.add(o.bit(k));
-                lastCo = co.bit(k);
-            }
-            carry = co.bit(3);
-        }
-        // bit w of the signed sum: both operands sign-extend, so it is propagate[w-1] ^ carry out of bit w-1
-        Bool top = prop.get(w - 1).xor(lastCo);
-        Bits[] msbFirst = new Bits[w + 1];
-        msbFirst[0] = Bits.cat(top);
-        for (int k = 0; k < w; k++) {
-            msbFirst[w - k] = Bits.cat(sumBits.get(k));
-        }
-        return b.named(p, Bits.cat(msbFirst).asSInt());
-    }
-
-    private static Bits nibble(List<Bool> bits, int m) {
-        Bits[] parts = new Bits[4];
-        for (int k = 0; k < 4; k++) {
-            int idx = 4 * m + (3 - k);
-            parts[k] = Bits.cat(idx < bits.size() ? bits.get(idx) : Bool.FALSE);
-        }
-        return Bits.cat(parts);
+        return CarryChain.sum(b, p, prop, gen, ci.bit(0).and(ci.bit(1)));
     }
 }
