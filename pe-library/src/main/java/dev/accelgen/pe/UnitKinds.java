@@ -1,6 +1,7 @@
 package dev.accelgen.pe;
 
 import dev.accelgen.pe.mixpe.MixPeKind;
+import dev.accelgen.pe.mlgru.MlgruKind;
 import dev.accelgen.pe.systolic.SystolicKind;
 import dev.accelgen.pe.ternary.TernaryKind;
 import java.util.List;
@@ -11,7 +12,8 @@ public final class UnitKinds {
     private static final List<UnitKind<?>> ALL = List.of(
             new SystolicKind(),
             new MixPeKind(),
-            new TernaryKind());
+            new TernaryKind(),
+            new MlgruKind());
 
     private UnitKinds() {
     }

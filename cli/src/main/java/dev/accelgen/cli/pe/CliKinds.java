@@ -1,6 +1,7 @@
 package dev.accelgen.cli.pe;
 
 import dev.accelgen.pe.mixpe.MixPeKind;
+import dev.accelgen.pe.mlgru.MlgruKind;
 import dev.accelgen.pe.systolic.SystolicKind;
 import dev.accelgen.pe.ternary.TernaryKind;
 import java.util.List;
@@ -14,6 +15,7 @@ public final class CliKinds {
         return List.of(
                 new CliKind<>(new SystolicKind(), SystolicOptions::new),
                 new CliKind<>(new MixPeKind(), MixPeOptions::new),
-                new CliKind<>(new TernaryKind(), TernaryOptions::new));
+                new CliKind<>(new TernaryKind(), TernaryOptions::new),
+                new CliKind<>(new MlgruKind(), MlgruOptions::new));
     }
 }
