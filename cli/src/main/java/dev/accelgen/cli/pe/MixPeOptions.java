@@ -19,11 +19,14 @@ public final class MixPeOptions implements KindOptions<MixPeConfig> {
     @Option(names = "--lanes", defaultValue = "32", description = "MACs per cycle, 1..256 (default ${DEFAULT-VALUE})")
     int lanes;
 
+    @Option(names = "--cols", defaultValue = "1", description = "output columns sharing the activations, 1..64 (default ${DEFAULT-VALUE})")
+    int cols;
+
     @Option(names = "--lut-multiplier", description = "write each lane as a behavioural '*' (baseline for resource comparisons)")
     boolean lutMultiplier;
 
     @Override
     public MixPeConfig toConfig() {
-        return new MixPeConfig(wBits, ActType.parse(aType), group, lanes, lutMultiplier ? MulForm.LUT_MUL : MulForm.SHIFT_ADD);
+        return new MixPeConfig(wBits, ActType.parse(aType), group, lanes, cols, lutMultiplier ? MulForm.LUT_MUL : MulForm.SHIFT_ADD);
     }
 }

@@ -27,7 +27,7 @@ public final class MixPeKind implements UnitKind<MixPeConfig> {
         int lanes = group * (1 + rng.nextInt(3));
         ActType t = ActType.values()[rng.nextInt(3)];
         MulForm f = rng.nextInt(6) == 0 ? MulForm.LUT_MUL : MulForm.SHIFT_ADD;
-        return new MixPeConfig(W_BITS[rng.nextInt(4)], t, group, lanes, f);
+        return new MixPeConfig(W_BITS[rng.nextInt(4)], t, group, lanes, 1 + rng.nextInt(3), f);
     }
 
     @Override
@@ -47,8 +47,9 @@ public final class MixPeKind implements UnitKind<MixPeConfig> {
 
     @Override
     public UnitFigures figures(MixPeConfig c) {
-        return new UnitFigures(c.lanes(), c.groupsPerBeat(), c.lanes() + "-lane W" + c.wBits() + "A"
-                + c.aType().cliName() + " " + c.mulForm().tag() + " dot product, group " + c.group()
-                + ", dequantization once per group (" + c.groupsPerBeat() + " DSP)");
+        long dsp = (long) c.groupsPerBeat() * c.cols();
+        return new UnitFigures(c.macs(), dsp, c.lanes() + " lanes x " + c.cols() + " columns W" + c.wBits() + "A"
+                + c.aType().cliName() + " " + c.mulForm().tag() + " MACs, group " + c.group()
+                + ", dequantization once per column and group (" + dsp + " DSP)");
     }
 }

@@ -36,14 +36,20 @@ public final class MixPeStimulus {
                     long a = cfg.aType() == ActType.FP16 ? half(rng, centre, spread) : integer(rng, cfg.aType().portBits());
                     v.put("a_" + i, Ports.bits(a, cfg.aType().portBits()));
                 }
-                for (int i = 0; i < cfg.lanes(); i++) {
-                    v.put("w_" + i, BigInteger.valueOf(unsigned(rng, cfg.wBits())));
+                for (int col = 0; col < cfg.cols(); col++) {
+                    for (int i = 0; i < cfg.lanes(); i++) {
+                        v.put("w_" + col + "_" + i, BigInteger.valueOf(unsigned(rng, cfg.wBits())));
+                    }
                 }
-                for (int g = 0; g < cfg.groupsPerBeat(); g++) {
-                    v.put("scale_" + g, BigInteger.valueOf(unsigned(rng, MixPeArith.SCALE_BITS)));
+                for (int col = 0; col < cfg.cols(); col++) {
+                    for (int g = 0; g < cfg.groupsPerBeat(); g++) {
+                        v.put("scale_" + col + "_" + g, BigInteger.valueOf(unsigned(rng, MixPeArith.SCALE_BITS)));
+                    }
                 }
-                for (int g = 0; g < cfg.groupsPerBeat(); g++) {
-                    v.put("zp_" + g, BigInteger.valueOf(unsigned(rng, cfg.wBits())));
+                for (int col = 0; col < cfg.cols(); col++) {
+                    for (int g = 0; g < cfg.groupsPerBeat(); g++) {
+                        v.put("zp_" + col + "_" + g, BigInteger.valueOf(unsigned(rng, cfg.wBits())));
+                    }
                 }
                 int idle = rng.nextInt(6) == 0 ? 1 + rng.nextInt(3) : 0;
                 beats.add(new Beat(idle, v));

@@ -7,23 +7,27 @@ import dev.accelgen.hdl.ModuleGen;
 import dev.accelgen.hdl.SInt;
 import dev.accelgen.hdl.UInt;
 import dev.accelgen.hdl.Val;
-import dev.accelgen.hdl.Vec;
 import dev.accelgen.pe.rtl.AdderTree;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
- * MixPE dot-product unit ({@link MixPeArith} in hardware). Stream {@code in} (always ready) carries
- * {@code in_last}, activations {@code a_i}, weight codes {@code w_i} and per group {@code scale_g},
- * {@code zp_g}. Pipeline, one register stage each:
+ * MixPE array ({@link MixPeArith} in hardware): {@code lanes} activations per beat broadcast to
+ * {@code cols} output columns, one shift-and-add MAC per lane and column per cycle. Stream
+ * {@code in} (always ready) carries {@code in_last}, activations {@code a_i}, weight codes
+ * {@code w_c_i} and per column and group {@code scale_c_g}, {@code zp_c_g}. One register stage each:
  * <ol start="0">
- *   <li>fp16 only: block-floating-point alignment (max exponent per group, barrel shift, sign);</li>
- *   <li>per group: {@code dot = sum q_i*a_i} by shift-and-add (each set weight bit adds a shifted
- *       activation into the group's adder tree; no multiplier) and {@code actSum = sum a_i};</li>
- *   <li>{@code corr = dot - zp*actSum} (zp*actSum also shift-and-add over zp's bits);</li>
- *   <li>{@code corr * scale}: the only multiplier, once per group (one DSP48E2 per group);</li>
- *   <li>round half up by the group's shift, sum the groups, accumulate (48-bit, wrapping); on a
- *       {@code last} beat the result leaves on stream {@code out} and the accumulator restarts.</li>
+ *   <li>fp16 only: block-floating-point alignment (max exponent per group, barrel shift, sign),
+ *       shared by all columns;</li>
+ *   <li>per column and group {@code dot = sum q_i*a_i} by shift-and-add (no multiplier), and per
+ *       group {@code actSum = sum a_i}, shared by all columns;</li>
+ *   <li>{@code corr = dot - zp*actSum} (zp*actSum by shift-and-add over zp's bits);</li>
+ *   <li>{@code corr * scale}: the only multiplier, once per column and group (one DSP48E2 each);</li>
+ *   <li>round half up by the group's shift, sum the groups, accumulate per column (48-bit,
+ *       wrapping); on a {@code last} beat the columns leave together on stream {@code out}
+ *       ({@code out_c}) and the accumulators restart.</li>
  * </ol>
  */
 public final class MixPeUnit implements ModuleGen<MixPeConfig> {
@@ -35,181 +39,199 @@ public final class MixPeUnit implements ModuleGen<MixPeConfig> {
     @Override
     public void build(ModuleBuilder b, MixPeConfig c) {
         int groups = c.groupsPerBeat();
+        int cols = c.cols();
         Bool inValid = b.input("in_valid", Bool.type());
         Bool inReady = b.output("in_ready", Bool.type());
         inReady.set(Bool.TRUE);
         Bool inLast = b.input("in_last", Bool.type());
-        Vec<Bits> a = b.inputVec("a", Bits.type(c.aType().portBits()), c.lanes());
-        Vec<Bits> w = b.inputVec("w", Bits.type(c.wBits()), c.lanes());
-        Vec<Bits> scale = b.inputVec("scale", Bits.type(MixPeArith.SCALE_BITS), groups);
-        Vec<Bits> zp = b.inputVec("zp", Bits.type(c.wBits()), groups);
+        List<Bits> a = new ArrayList<>();
+        for (int i = 0; i < c.lanes(); i++) {
+            a.add(b.input("a_" + i, Bits.type(c.aType().portBits())));
+        }
+        List<Bits> w = new ArrayList<>();
+        for (int col = 0; col < cols; col++) {
+            for (int i = 0; i < c.lanes(); i++) {
+                w.add(b.input("w_" + col + "_" + i, Bits.type(c.wBits())));
+            }
+        }
+        List<Bits> scale = new ArrayList<>();
+        List<Bits> zp = new ArrayList<>();
+        for (int col = 0; col < cols; col++) {
+            for (int g = 0; g < groups; g++) {
+                scale.add(b.input("scale_" + col + "_" + g, Bits.type(MixPeArith.SCALE_BITS)));
+            }
+        }
+        for (int col = 0; col < cols; col++) {
+            for (int g = 0; g < groups; g++) {
+                zp.add(b.input("zp_" + col + "_" + g, Bits.type(c.wBits())));
+            }
+        }
         List<Val> streamData = new ArrayList<>(List.of(inLast));
-        a.forEach(streamData::add);
-        w.forEach(streamData::add);
-        scale.forEach(streamData::add);
-        zp.forEach(streamData::add);
+        streamData.addAll(a);
+        streamData.addAll(w);
+        streamData.addAll(scale);
+        streamData.addAll(zp);
 
         // stage 0 (fp16): align; otherwise the activations go straight to the lanes
         List<SInt> act = new ArrayList<>();
         List<UInt> exp = new ArrayList<>();
-        List<Bits> wS = list(w);
-        List<Bits> scaleS = list(scale);
-        List<Bits> zpS = list(zp);
         Bool valid = inValid;
         Bool last = inLast;
         if (c.aType() == ActType.FP16) {
             for (int g = 0; g < groups; g++) {
-                List<SInt> sig = Fp16Align.build(b, "bfp_" + g, list(a).subList(g * c.group(), (g + 1) * c.group()), exp);
+                List<SInt> sig = Fp16Align.build(b, "bfp_" + g, a.subList(g * c.group(), (g + 1) * c.group()), exp);
                 for (int k = 0; k < sig.size(); k++) {
-                    int lane = g * c.group() + k;
-                    act.add(pipe(b, "act_q_" + lane, sig.get(k)));
+                    act.add(pipe(b, "act_q_" + (g * c.group() + k), sig.get(k)));
                 }
             }
-            for (int g = 0; g < groups; g++) {
-                exp.set(g, pipe(b, "exp_q_" + g, exp.get(g)));
-            }
-            wS = pipeAll(b, "w_q", wS);
-            scaleS = pipeAll(b, "scale_q", scaleS);
-            zpS = pipeAll(b, "zp_q", zpS);
+            exp = pipeAll(b, "exp_q", exp);
+            w = pipeAll(b, "w_q", w);
+            scale = pipeAll(b, "scale_q", scale);
+            zp = pipeAll(b, "zp_q", zp);
             valid = b.regNext("align_valid", valid, 0);
             last = b.regNext("align_last", last, 0);
         } else {
             a.forEach(v -> act.add(v.asSInt()));
         }
 
-        // stage 1: group dot products and activation sums
+        // stage 1: dot products per column and group, activation sums per group
         List<SInt> dotQ = new ArrayList<>();
+        for (int col = 0; col < cols; col++) {
+            for (int g = 0; g < groups; g++) {
+                String tag = col + "_" + g;
+                SortedMap<Integer, List<SInt>> byShift = new TreeMap<>();
+                for (int k = 0; k < c.group(); k++) {
+                    int lane = g * c.group() + k;
+                    UInt q = w.get(col * c.lanes() + lane).asUInt();
+                    for (LaneProduct.Term t : LaneProduct.terms(b, "lane_" + col + "_" + lane, c.mulForm(), q, act.get(lane))) {
+                        byShift.computeIfAbsent(t.shift(), x -> new ArrayList<>()).add(t.value());
+                    }
+                }
+                List<SInt> partials = new ArrayList<>();
+                for (var e : byShift.entrySet()) {
+                    partials.add(AdderTree.sum(b, "dot_" + tag + "_s" + e.getKey(), e.getValue()).shl(e.getKey()));
+                }
+                dotQ.add(pipe(b, "dot_q_" + tag, AdderTree.sum(b, "dot_" + tag, partials)));
+            }
+        }
         List<SInt> sumQ = new ArrayList<>();
         for (int g = 0; g < groups; g++) {
-            java.util.SortedMap<Integer, List<SInt>> byShift = new java.util.TreeMap<>();
-            List<SInt> acts = new ArrayList<>();
-            for (int k = 0; k < c.group(); k++) {
-                int lane = g * c.group() + k;
-                SInt ai = act.get(lane);
-                acts.add(ai);
-                for (LaneProduct.Term t : LaneProduct.terms(b, "lane_" + lane, c.mulForm(), wS.get(lane).asUInt(), ai)) {
-                    byShift.computeIfAbsent(t.shift(), x -> new ArrayList<>()).add(t.value());
-                }
-            }
-            List<SInt> partials = new ArrayList<>();
-            for (var e : byShift.entrySet()) {
-                partials.add(AdderTree.sum(b, "dot_" + g + "_s" + e.getKey(), e.getValue()).shl(e.getKey()));
-            }
-            dotQ.add(pipe(b, "dot_q_" + g, AdderTree.sum(b, "dot_" + g, partials)));
-            sumQ.add(pipe(b, "asum_q_" + g, AdderTree.sum(b, "asum_" + g, acts)));
+            sumQ.add(pipe(b, "asum_q_" + g, AdderTree.sum(b, "asum_" + g, act.subList(g * c.group(), (g + 1) * c.group()))));
         }
-        List<Bits> scale1 = pipeAll(b, "scale_q1", scaleS);
-        List<Bits> zp1 = pipeAll(b, "zp_q1", zpS);
-        List<UInt> exp1 = pipeAllU(b, "exp_q1", exp);
+        List<Bits> scale1 = pipeAll(b, "scale_q1", scale);
+        List<Bits> zp1 = pipeAll(b, "zp_q1", zp);
+        List<UInt> exp1 = pipeAll(b, "exp_q1", exp);
         Bool valid1 = b.regNext("valid_q1", valid, 0);
         Bool last1 = b.regNext("last_q1", last, 0);
 
         // stage 2: zero-point correction
         List<SInt> corrQ = new ArrayList<>();
-        for (int g = 0; g < groups; g++) {
-            List<SInt> zpTerms = LaneProduct.shiftAdd(b, "zpsum_" + g, zp1.get(g).asUInt(), sumQ.get(g));
-            SInt zpSum = AdderTree.sum(b, "zpsum_" + g, zpTerms);
-            corrQ.add(pipe(b, "corr_q_" + g, dotQ.get(g).sub(zpSum)));
+        for (int col = 0; col < cols; col++) {
+            for (int g = 0; g < groups; g++) {
+                String tag = col + "_" + g;
+                int idx = col * groups + g;
+                List<SInt> zpTerms = LaneProduct.shiftAdd(b, "zpsum_" + tag, zp1.get(idx).asUInt(), sumQ.get(g));
+                SInt zpSum = AdderTree.sum(b, "zpsum_" + tag, zpTerms);
+                corrQ.add(pipe(b, "corr_q_" + tag, dotQ.get(idx).sub(zpSum)));
+            }
         }
         List<Bits> scale2 = pipeAll(b, "scale_q2", scale1);
-        List<UInt> exp2 = pipeAllU(b, "exp_q2", exp1);
+        List<UInt> exp2 = pipeAll(b, "exp_q2", exp1);
         Bool valid2 = b.regNext("valid_q2", valid1, 0);
         Bool last2 = b.regNext("last_q2", last1, 0);
 
-        // stage 3: dequantization multiply, once per group. The corrected sum enters as its unsigned
-        // bit pattern (an unsigned product is what synthesis packs into one DSP48E2 by its true
-        // operand widths); stage 4 subtracts scale << width when the sum was negative.
+        // stage 3: dequantization multiply, once per column and group. The corrected sum enters as
+        // its unsigned bit pattern (an unsigned product is what synthesis packs into one DSP48E2 by
+        // its true operand widths); stage 4 subtracts scale << width when the sum was negative.
         List<UInt> prodQ = new ArrayList<>();
         List<Bool> negQ = new ArrayList<>();
+        for (int idx = 0; idx < cols * groups; idx++) {
+            String tag = (idx / groups) + "_" + (idx % groups);
+            SInt corr = corrQ.get(idx);
+            UInt product = b.named("dequant_" + tag, corr.asUInt().mul(scale2.get(idx).asUInt()));
+            prodQ.add(pipe(b, "prod_q_" + tag, product));
+            negQ.add(b.regNext("neg_q_" + tag, corr.isNegative(), 0));
+        }
         List<Bits> scale3 = pipeAll(b, "scale_q3", scale2);
         List<UInt> shiftQ = new ArrayList<>();
-        for (int g = 0; g < groups; g++) {
-            SInt corr = corrQ.get(g);
-            UInt prod = b.named("dequant_" + g, corr.asUInt().mul(scale2.get(g).asUInt()));
-            prodQ.add(pipe(b, "prod_q_" + g, prod));
-            negQ.add(b.regNext("neg_q_" + g, corr.isNegative(), 0));
-            if (c.aType() == ActType.FP16) {
-                // s = 33 - E in 2..32
-                UInt s = UInt.lit(MixPeArith.FP16_SHIFT_BASE, 6).subWrap(exp2.get(g).zext(6));
-                shiftQ.add(pipe(b, "shift_q_" + g, s));
+        if (c.aType() == ActType.FP16) {
+            for (int g = 0; g < groups; g++) {
+                // s = 33 - E, in 2..32
+                shiftQ.add(pipe(b, "shift_q_" + g, UInt.lit(MixPeArith.FP16_SHIFT_BASE, 6).subWrap(exp2.get(g).zext(6))));
             }
         }
         Bool valid3 = b.regNext("valid_q3", valid2, 0);
         Bool last3 = b.regNext("last_q3", last2, 0);
 
-        // stage 4: round, sum groups, accumulate
-        List<SInt> rounded = new ArrayList<>();
-        for (int g = 0; g < groups; g++) {
-            int corrBits = corrQ.get(g).width();
-            UInt scaleHigh = scale3.get(g).asUInt().shl(corrBits);
-            SInt p = b.named("product_" + g, prodQ.get(g).sub(negQ.get(g).select(scaleHigh, UInt.lit(0, scaleHigh.width()))));
-            if (c.aType() == ActType.FP16) {
-                UInt s = shiftQ.get(g);
-                SInt half = UInt.lit(1, p.width() + 2).shlDyn(s.subWrap(1)).asSInt();
-                SInt biased = p.sext(p.width() + 2).addWrap(half);
-                rounded.add(b.named("rounded_" + g, biased.shrDyn(s)));
-            } else {
-                int s = MixPeArith.INT_SHIFT;
-                rounded.add(b.named("rounded_" + g, p.add(SInt.lit(1L << (s - 1), s + 1)).shr(s)));
-            }
-        }
-        SInt groupSum = AdderTree.sum(b, "groups", rounded);
+        // stage 4: sign correction, round, sum the groups, accumulate
         int accBits = MixPeArith.ACC_BITS;
-        SInt acc = b.reg("acc", SInt.type(accBits), 0);
-        SInt next = b.named("acc_next", acc.addWrap(groupSum.resize(accBits)));
-        Bool outValidQ = b.reg("out_valid_q", Bool.type(), 0);
-        Bits outQ = b.regNoReset("out_q", Bits.type(accBits));
-        outValidQ.set(valid3.and(last3));
-        b.when(valid3, () -> {
-            b.when(last3, () -> {
-                acc.set(SInt.lit(0, accBits));
-                outQ.set(next.asBits());
-            }).otherwise(() -> acc.set(next));
-        });
         Bool outValid = b.output("out_valid", Bool.type());
-        Bits out = b.output("out", Bits.type(accBits));
-        outValid.set(outValidQ);
-        out.set(outQ);
+        outValid.set(b.regNext("out_valid_q", valid3.and(last3), 0));
+        List<Val> outs = new ArrayList<>();
+        for (int col = 0; col < cols; col++) {
+            List<SInt> rounded = new ArrayList<>();
+            for (int g = 0; g < groups; g++) {
+                int idx = col * groups + g;
+                String tag = col + "_" + g;
+                UInt scaleHigh = scale3.get(idx).asUInt().shl(corrQ.get(idx).width());
+                SInt p = b.named("product_" + tag, prodQ.get(idx).sub(negQ.get(idx).select(scaleHigh, UInt.lit(0, scaleHigh.width()))));
+                rounded.add(round(b, "rounded_" + tag, p, c.aType() == ActType.FP16 ? shiftQ.get(g) : null));
+            }
+            SInt groupSum = AdderTree.sum(b, "groups_" + col, rounded);
+            SInt acc = b.reg("acc_" + col, SInt.type(accBits), 0);
+            SInt next = b.named("acc_next_" + col, acc.addWrap(groupSum.resize(accBits)));
+            Bits outQ = b.regNoReset("out_q_" + col, Bits.type(accBits));
+            b.when(valid3, () -> {
+                b.when(last3, () -> {
+                    acc.set(SInt.lit(0, accBits));
+                    outQ.set(next.asBits());
+                }).otherwise(() -> acc.set(next));
+            });
+            Bits out = b.output("out_" + col, Bits.type(accBits));
+            out.set(outQ);
+            outs.add(out);
+        }
         b.stream("in", true, inValid, inReady, streamData.toArray(new Val[0]));
-        b.stream("out", false, outValid, null, out);
+        b.stream("out", false, outValid, null, outs.toArray(new Val[0]));
     }
 
-    static SInt pipe(ModuleBuilder b, String name, SInt v) {
+    /** roundShift(p, s): a constant s = 8 for integer activations, the group's s = 33 - E for fp16. */
+    private static SInt round(ModuleBuilder b, String name, SInt p, UInt fp16Shift) {
+        if (fp16Shift == null) {
+            int s = MixPeArith.INT_SHIFT;
+            return b.named(name, p.add(SInt.lit(1L << (s - 1), s + 1)).shr(s));
+        }
+        SInt half = UInt.lit(1, p.width() + 2).shlDyn(fp16Shift.subWrap(1)).asSInt();
+        return b.named(name, p.sext(p.width() + 2).addWrap(half).shrDyn(fp16Shift));
+    }
+
+    private static SInt pipe(ModuleBuilder b, String name, SInt v) {
         SInt q = b.regNoReset(name, SInt.type(v.width()));
         q.set(v);
         return q;
     }
 
-    static UInt pipe(ModuleBuilder b, String name, UInt v) {
+    private static UInt pipe(ModuleBuilder b, String name, UInt v) {
         UInt q = b.regNoReset(name, UInt.type(v.width()));
         q.set(v);
         return q;
     }
 
-    static Bits pipe(ModuleBuilder b, String name, Bits v) {
-        Bits q = b.regNoReset(name, Bits.type(v.width()));
-        q.set(v);
-        return q;
-    }
-
-    static <T extends Val> List<T> list(Vec<T> v) {
+    @SuppressWarnings("unchecked")
+    private static <T extends Val> List<T> pipeAll(ModuleBuilder b, String name, List<T> vs) {
         List<T> out = new ArrayList<>();
-        v.forEach(out::add);
-        return out;
-    }
-
-    private static List<Bits> pipeAll(ModuleBuilder b, String name, List<Bits> vs) {
-        List<Bits> out = new ArrayList<>();
         for (int i = 0; i < vs.size(); i++) {
-            out.add(pipe(b, name + "_" + i, vs.get(i)));
-        }
-        return out;
-    }
-
-    private static List<UInt> pipeAllU(ModuleBuilder b, String name, List<UInt> vs) {
-        List<UInt> out = new ArrayList<>();
-        for (int i = 0; i < vs.size(); i++) {
-            out.add(pipe(b, name + "_" + i, vs.get(i)));
+            T v = vs.get(i);
+            Val q;
+            if (v instanceof SInt) {
+                q = b.regNoReset(name + "_" + i, SInt.type(v.width()));
+            } else if (v instanceof UInt) {
+                q = b.regNoReset(name + "_" + i, UInt.type(v.width()));
+            } else {
+                q = b.regNoReset(name + "_" + i, Bits.type(v.width()));
+            }
+            q.set(v);
+            out.add((T) q);
         }
         return out;
     }

@@ -41,17 +41,19 @@ public final class PeResourceTable {
         List<Long> macs = new ArrayList<>();
         List<YosysResources.Job> jobs = new ArrayList<>();
         add(names, macs, jobs, "systolic INT8 8x8 (DSP)", 64, Hdl.elaborate(new SystolicArray(), SystolicConfig.int8(8, 8)), false);
-        add(names, macs, jobs, "MixPE W4A8 g32", lanes, mixpe(4, ActType.INT8, lanes, MulForm.SHIFT_ADD), false);
-        add(names, macs, jobs, "MixPE W4A16(fp16) g32", lanes, mixpe(4, ActType.FP16, lanes, MulForm.SHIFT_ADD), false);
-        add(names, macs, jobs, "MixPE W2A8 g32", lanes, mixpe(2, ActType.INT8, lanes, MulForm.SHIFT_ADD), false);
+        int cols = 4;
+        long mixMacs = (long) lanes * cols;
+        add(names, macs, jobs, "MixPE W4A8 g32 x4 cols", mixMacs, mixpe(4, ActType.INT8, lanes, cols, MulForm.SHIFT_ADD), false);
+        add(names, macs, jobs, "MixPE W4A16(fp16) g32 x4 cols", mixMacs, mixpe(4, ActType.FP16, lanes, cols, MulForm.SHIFT_ADD), false);
+        add(names, macs, jobs, "MixPE W2A8 g32 x4 cols", mixMacs, mixpe(2, ActType.INT8, lanes, cols, MulForm.SHIFT_ADD), false);
         for (LaneForm f : new LaneForm[] {LaneForm.LUT6_2, LaneForm.CARRY_IN, LaneForm.NAIVE}) {
             add(names, macs, jobs, "ternary A8 2bit " + f.tag(), lanes,
                     Hdl.elaborate(new TernaryUnit(), new TernaryConfig(lanes, 8, Packing.TWO_BIT, f)), false);
         }
         add(names, macs, jobs, "ternary A8 base3 lut62", lanes,
                 Hdl.elaborate(new TernaryUnit(), new TernaryConfig(lanes, 8, Packing.BASE3, LaneForm.LUT6_2)), false);
-        add(names, macs, jobs, "MixPE W4A8 shift-add (-nodsp)", lanes, mixpe(4, ActType.INT8, lanes, MulForm.SHIFT_ADD), true);
-        add(names, macs, jobs, "MixPE W4A8 LUT multiplier (-nodsp)", lanes, mixpe(4, ActType.INT8, lanes, MulForm.LUT_MUL), true);
+        add(names, macs, jobs, "MixPE W4A8 shift-add, 1 col (-nodsp)", lanes, mixpe(4, ActType.INT8, lanes, 1, MulForm.SHIFT_ADD), true);
+        add(names, macs, jobs, "MixPE W4A8 LUT multiplier, 1 col (-nodsp)", lanes, mixpe(4, ActType.INT8, lanes, 1, MulForm.LUT_MUL), true);
         List<Resources> res = YosysResources.synthesize(jobs, work);
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < res.size(); i++) {
@@ -60,8 +62,8 @@ public final class PeResourceTable {
         return rows;
     }
 
-    private static Design mixpe(int wBits, ActType t, int lanes, MulForm f) {
-        return Hdl.elaborate(new MixPeUnit(), new MixPeConfig(wBits, t, Math.min(32, lanes), lanes, f));
+    private static Design mixpe(int wBits, ActType t, int lanes, int cols, MulForm f) {
+        return Hdl.elaborate(new MixPeUnit(), new MixPeConfig(wBits, t, Math.min(32, lanes), lanes, cols, f));
     }
 
     private static void add(List<String> names, List<Long> macs, List<YosysResources.Job> jobs, String name, long m,

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class MixPeSmokeTest {
     @Test
     void oneConfig() throws Exception {
-        for (MixPeConfig c : new MixPeConfig[] {new MixPeConfig(4, ActType.INT8, 2, 4), new MixPeConfig(3, ActType.FP16, 2, 4), new MixPeConfig(8, ActType.INT16, 4, 8, MulForm.LUT_MUL)}) {
+        for (MixPeConfig c : new MixPeConfig[] {new MixPeConfig(4, ActType.INT8, 2, 4), new MixPeConfig(3, ActType.FP16, 2, 4), new MixPeConfig(8, ActType.INT16, 4, 8, 2, MulForm.LUT_MUL), new MixPeConfig(4, ActType.FP16, 2, 4, 3, MulForm.SHIFT_ADD)}) {
             Design d = Hdl.elaborate(new MixPeUnit(), c);
             Path dir = Files.createTempDirectory("tern");
             Path m = d.emit(dir);
