@@ -1,45 +1,44 @@
 #!/usr/bin/env bash
-# Installs what accelgen's tests need, only when missing (fast and idempotent when all is present):
-#   - Debian packages verilator, yosys, iverilog (apt-get; as root, or prints the command to run)
-#   - a Python venv at .venv with cocotb 2.1, cocotbext-axi, pytest, numpy
-# Exit status 0 when everything is present afterwards, 1 otherwise.
+# Installs what accelgen's simulation and tests need, only when missing:
+#   - Verilator, Yosys, Icarus Verilog and tclsh from the Debian packages (apt-get, as root);
+#   - a Python venv in .venv with cocotb 2.1, cocotbext-axi, pytest and numpy (skipped with --system-only).
+# Idempotent and fast when everything is present. Without root and with a tool missing it prints the
+# exact command to run and exits 1.
 set -euo pipefail
-
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-VENV="$ROOT/.venv"
-PY_PACKAGES=("cocotb==2.1.*" "cocotbext-axi" "pytest" "numpy")
+SYSTEM_ONLY=0
+[ "${1:-}" = "--system-only" ] && SYSTEM_ONLY=1
 
 missing=()
-command -v verilator >/dev/null 2>&1 || missing+=(verilator)
-command -v yosys >/dev/null 2>&1 || missing+=(yosys)
-command -v iverilog >/dev/null 2>&1 || missing+=(iverilog)
-
-if ((${#missing[@]})); then
-    cmd="apt-get update && apt-get install -y ${missing[*]}"
-    if [[ $(id -u) -ne 0 ]]; then
-        echo "ensure-tools: missing ${missing[*]}; install them with:" >&2
-        echo "  sudo sh -c '$cmd'" >&2
-        exit 1
-    fi
-    echo "ensure-tools: installing ${missing[*]} ..." >&2
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq "${missing[@]}" >/dev/null
+command -v verilator >/dev/null || missing+=(verilator)
+command -v yosys >/dev/null || missing+=(yosys)
+command -v iverilog >/dev/null || missing+=(iverilog)
+command -v tclsh >/dev/null || missing+=(tcl)
+if [ $SYSTEM_ONLY = 0 ]; then
+    python3 -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3-venv)
 fi
 
-venv_ok() {
-    [[ -x "$VENV/bin/python" ]] && "$VENV/bin/python" - <<'PY' 2>/dev/null
-import cocotb, cocotbext.axi, pytest, numpy
-assert cocotb.__version__.startswith("2.1."), cocotb.__version__
-PY
-}
-
-if ! venv_ok; then
-    command -v python3 >/dev/null 2>&1 || { echo "ensure-tools: python3 is missing; install it with: sudo apt-get install -y python3 python3-venv" >&2; exit 1; }
-    echo "ensure-tools: creating $VENV with ${PY_PACKAGES[*]} ..." >&2
-    if [[ ! -x "$VENV/bin/python" ]]; then
-        python3 -m venv "$VENV" || { echo "ensure-tools: python3 -m venv failed; install it with: sudo apt-get install -y python3-venv" >&2; exit 1; }
+if [ ${#missing[@]} -gt 0 ]; then
+    cmd="apt-get update && apt-get install -y ${missing[*]}"
+    if [ "$(id -u)" != 0 ]; then
+        echo "accelgen: missing tools: ${missing[*]}. Run: sudo sh -c '$cmd'" >&2
+        exit 1
     fi
-    "$VENV/bin/python" -m pip install -q --disable-pip-version-check "${PY_PACKAGES[@]}"
-    venv_ok || { echo "ensure-tools: $VENV still lacks ${PY_PACKAGES[*]}" >&2; exit 1; }
+    echo "accelgen: installing ${missing[*]} (apt-get)..." >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >&2
+    apt-get install -y -qq "${missing[@]}" >&2
+fi
+
+[ $SYSTEM_ONLY = 1 ] && exit 0
+
+VENV="$ROOT/.venv"
+REQ="$ROOT/tests/requirements.txt"
+STAMP="$VENV/.requirements.sha256"
+want=$(sha256sum "$REQ" | cut -d' ' -f1)
+if [ ! -x "$VENV/bin/python" ] || [ "$(cat "$STAMP" 2>/dev/null)" != "$want" ]; then
+    echo "accelgen: creating Python venv $VENV (cocotb, cocotbext-axi, pytest, numpy)..." >&2
+    python3 -m venv "$VENV"
+    "$VENV/bin/pip" install -q --disable-pip-version-check -r "$REQ" >&2
+    echo "$want" > "$STAMP"
 fi
