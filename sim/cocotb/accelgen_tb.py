@@ -231,7 +231,7 @@ async def run_stimulus(dut, manifest: Manifest, stimulus: dict) -> RunResult:
             if req is not None:
                 m.request(cycle, req[0], req[1])
         done = all(st.next >= len(st.beats) for st in ins) and all(not m.queue for m in mems)
-        if done and cycle - last_activity >= limits["idle_limit"]:
+        if done and cycle - last_activity >= limits["idle_limit"] and cycle + 1 >= limits.get("min_cycles", 0):
             break
         if cycle + 1 >= limits["max_cycles"]:
             timed_out = True

@@ -45,8 +45,9 @@ public final class CocotbRunner {
             Path expected = workDir.resolve("expected.json");
             Path actual = workDir.resolve("actual.json");
             Files.deleteIfExists(actual);
-            StimulusFiles.write(manifest, stimulus, limits, stim);
-            TraceFiles.write(manifest, golden.run(stimulus), expected);
+            dev.accelgen.sim.Trace want = golden.run(stimulus);
+            StimulusFiles.write(manifest, stimulus, limits.atLeast(want.totalCycles() + 1), stim);
+            TraceFiles.write(manifest, want, expected);
             ToolProcess.Output out = ToolProcess.run(List.of(python().toString(), py.resolve("runner.py").toString(),
                     "--manifest", manifestFile.toString(), "--stimulus", stim.toString(), "--expected", expected.toString(),
                     "--actual", actual.toString(), "--build-dir", workDir.resolve("build").toString()), workDir,

@@ -26,7 +26,7 @@ import java.util.Map;
  * precision is lost in JSON numbers:
  * <pre>
  * {"format": "accelgen-stimulus/1", "top": "mac_pipe", "seed": 42,
- *  "limits": {"reset_cycles": 4, "idle_limit": 100, "max_cycles": 10000000},
+ *  "limits": {"reset_cycles": 4, "idle_limit": 100, "max_cycles": 10000000, "min_cycles": 0},
  *  "statics": {"shift": "0x1"},
  *  "streams": [{"name": "in", "beats": [{"idle": 0, "values": {"in_a": "0x3", ...}}, ...]}],
  *  "memories": [{"name": "m", "latency": 3, "bytes_per_cycle": 2, "words": ["0x..", ...]}]}
@@ -50,6 +50,7 @@ public final class StimulusFiles {
         l.put("reset_cycles", limits.resetCycles());
         l.put("idle_limit", limits.idleLimit());
         l.put("max_cycles", limits.maxCycles());
+        l.put("min_cycles", limits.minCycles());
         root.set("statics", hexValues(manifest, stimulus.statics()));
         ArrayNode streams = root.putArray("streams");
         for (StreamStimulus s : stimulus.streams()) {
