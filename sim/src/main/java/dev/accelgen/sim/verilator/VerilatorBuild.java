@@ -43,6 +43,12 @@ public final class VerilatorBuild {
         return root.resolve("verilator");
     }
 
+    /** The cache key a build of these inputs would have (the SHA-256 described above). */
+    public static String cacheKey(HarnessSpec spec, List<Path> rtlFiles, BuildOptions options) {
+        return key(readRtl(rtlFiles), HarnessGenerator.generateMain(spec), HarnessGenerator.runtimeHeader(),
+                options.verilatorFlags(spec.top()));
+    }
+
     public static Result build(HarnessSpec spec, List<Path> rtlFiles, BuildOptions options) {
         long start = System.nanoTime();
         Map<String, byte[]> rtl = readRtl(rtlFiles);
