@@ -1,6 +1,8 @@
 package dev.accelgen.sim;
 
+import dev.accelgen.hdl.Design;
 import dev.accelgen.sim.manifest.Manifest;
+import dev.accelgen.sim.manifest.ManifestReader;
 import dev.accelgen.sim.verilator.RtlRun;
 import dev.accelgen.sim.verilator.RunLimits;
 import dev.accelgen.sim.verilator.VerilatorModel;
@@ -11,6 +13,11 @@ import dev.accelgen.sim.verilator.VerilatorModel;
  */
 public final class Verifier {
     private Verifier() {
+    }
+
+    /** Emits an elaborated hdl-gen design into {@code dir} and verifies it. */
+    public static VerifyResult verify(Design design, java.nio.file.Path dir, GoldenModel golden, Stimulus stimulus) {
+        return verify(ManifestReader.read(design.emit(dir)), golden, stimulus);
     }
 
     public static VerifyResult verify(Manifest manifest, GoldenModel golden, Stimulus stimulus) {
