@@ -81,7 +81,10 @@ public final class VerilatorBuild {
             Files.writeString(tmp.resolve(HarnessGenerator.RUNTIME_HEADER), runtime);
             cmd.add("harness_main.cpp");
             cmd.addAll(RuntimeObjects.linkFlags(options));
-            ToolProcess.Output out = ToolProcess.run(cmd, tmp, Duration.ofMinutes(30));
+            ToolProcess.Output out;
+            try (BuildProgress progress = BuildProgress.start(spec.top())) {
+                out = ToolProcess.run(cmd, tmp, Duration.ofMinutes(30));
+            }
             if (out.exitCode() != 0 || !Files.isExecutable(tmp.resolve("obj").resolve("sim"))) {
                 deleteTree(tmp);
                 throw new IllegalStateException("Verilator build of " + spec.top() + " failed (exit " + out.exitCode()
