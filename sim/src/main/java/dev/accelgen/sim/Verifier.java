@@ -6,6 +6,7 @@ import dev.accelgen.sim.manifest.ManifestReader;
 import dev.accelgen.sim.verilator.RtlRun;
 import dev.accelgen.sim.verilator.RunLimits;
 import dev.accelgen.sim.verilator.VerilatorModel;
+import java.nio.file.Path;
 
 /**
  * Runs a unit's golden model and its RTL (Verilator harness, built through the cache) on the same
@@ -16,7 +17,7 @@ public final class Verifier {
     }
 
     /** Emits an elaborated hdl-gen design into {@code dir} and verifies it. */
-    public static VerifyResult verify(Design design, java.nio.file.Path dir, GoldenModel golden, Stimulus stimulus) {
+    public static VerifyResult verify(Design design, Path dir, GoldenModel golden, Stimulus stimulus) {
         return verify(ManifestReader.read(design.emit(dir)), golden, stimulus);
     }
 

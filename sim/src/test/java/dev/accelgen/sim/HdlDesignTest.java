@@ -9,12 +9,13 @@ import dev.accelgen.hdl.Design;
 import dev.accelgen.hdl.Hdl;
 import dev.accelgen.hdl.ModuleBuilder;
 import dev.accelgen.hdl.ModuleGen;
-import dev.accelgen.sim.tools.VerilatorLint;
 import dev.accelgen.sim.manifest.ManifestReader;
+import dev.accelgen.sim.tools.VerilatorLint;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +56,7 @@ public class HdlDesignTest {
         Random rng = new Random(seed);
         List<Beat> beats = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            beats.add(new Beat(rng.nextInt(3), java.util.Map.of("in_x", new BigInteger(width, rng))));
+            beats.add(new Beat(rng.nextInt(3), Map.of("in_x", new BigInteger(width, rng))));
         }
         Stimulus s = new Stimulus(List.of(new StreamStimulus("in", beats)), seed);
         GoldenModel golden = st -> {
@@ -63,7 +64,7 @@ public class HdlDesignTest {
             long c = -1;
             for (Beat b : st.stream("in").beats()) {
                 c += 1 + b.idleBefore();
-                events.add(new OutputEvent(c + 1, "out", java.util.Map.of("out_y",
+                events.add(new OutputEvent(c + 1, "out", Map.of("out_y",
                         b.values().get("in_x").add(BigInteger.ONE).mod(BigInteger.ONE.shiftLeft(width)))));
             }
             return new Trace(events, c + 2);
