@@ -33,20 +33,20 @@ class ResourceTargetsTest {
                 new MixPeConfig(4, ActType.INT8, 16, mixLanes, 1, MulForm.SHIFT_ADD)), true));
         jobs.add(new YosysResources.Job(Hdl.elaborate(new MixPeUnit(),
                 new MixPeConfig(4, ActType.INT8, 16, mixLanes, 1, MulForm.LUT_MUL)), true));
-        List<Resources> r = YosysResources.synthesize(jobs, Files.createTempDirectory("accelgen-targets-"));
-        double lut62 = (double) r.get(0).luts() / lanes;
-        double cin = (double) r.get(1).luts() / lanes;
-        double naive = (double) r.get(2).luts() / lanes;
+        List<dev.accelgen.sim.tools.ResourceCounts> r = YosysResources.synthesize(jobs, Files.createTempDirectory("accelgen-targets-"));
+        double lut62 = (double) r.get(0).lut() / lanes;
+        double cin = (double) r.get(1).lut() / lanes;
+        double naive = (double) r.get(2).lut() / lanes;
         System.out.printf("ternary A8 LUT per lane: lut62 %.2f, carry-in %.2f, naive %.2f%n", lut62, cin, naive);
-        double shiftAdd = (double) r.get(4).luts() / mixLanes;
-        double lutMul = (double) r.get(5).luts() / mixLanes;
+        double shiftAdd = (double) r.get(4).lut() / mixLanes;
+        double lutMul = (double) r.get(5).lut() / mixLanes;
         System.out.printf("W4A8 LUT per MAC (-nodsp): shift-add %.2f, LUT multiplier %.2f; with DSPs: %.2f LUT, %d DSP%n",
-                shiftAdd, lutMul, (double) r.get(3).luts() / mixLanes, r.get(3).dsp());
+                shiftAdd, lutMul, (double) r.get(3).lut() / mixLanes, r.get(3).dsp48e2());
         assertTrue(lut62 <= 12, "ternary lane " + lut62);
         assertTrue(lut62 < cin && lut62 < naive);
-        assertEquals(0, r.get(0).dsp());
+        assertEquals(0, r.get(0).dsp48e2());
         assertTrue(shiftAdd < lutMul, shiftAdd + " vs " + lutMul);
         // the dequantizers: one DSP48E2 per group (32 lanes / group 16), none in the lanes
-        assertEquals(2, r.get(3).dsp());
+        assertEquals(2, r.get(3).dsp48e2());
     }
 }
