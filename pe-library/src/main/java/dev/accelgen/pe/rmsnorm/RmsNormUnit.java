@@ -62,8 +62,10 @@ public final class RmsNormUnit implements ModuleGen<RmsNormConfig> {
         UInt ss = b.reg("ss", UInt.type(ssBits), 0);
         UInt beatSq = UInt.lit(0, 1);
         for (int i = 0; i < lanes; i++) {
+            // |x|^2 as an unsigned 16 x 16 product (one DSP48E2); |x| <= 2^15
             SInt xi = x.get(i).asSInt();
-            UInt sq = b.named("sq_" + i, xi.mul(xi).asUInt().trunc(31));
+            UInt ax = b.named("abs_" + i, xi.isNegative().select(SInt.lit(0, 16).sub(xi), xi.sext(17)).asUInt().trunc(16));
+            UInt sq = b.named("sq_" + i, ax.mul(ax).trunc(31));
             beatSq = beatSq.add(sq);
         }
         UInt ssNext = b.named("ss_next", ss.add(beatSq).resize(ssBits));
@@ -83,10 +85,11 @@ public final class RmsNormUnit implements ModuleGen<RmsNormConfig> {
         UInt mt = b.regNoReset("mt_q", UInt.type(18));
         UInt seed = RsqrtTable.lookup(b, "seed", t.slice(31, 25));
         // C2..C4: Newton step
-        UInt ys = b.regNoReset("ys_q", UInt.type(17));
+        UInt ys = b.regNoReset("ys_q", UInt.type(16));
         UInt p = b.regNoReset("p_q", UInt.type(18));
         UInt y1 = b.regNoReset("y1_q", UInt.type(18));
-        UInt ysNext = b.named("ys_next", roundShift(y0.mul(y0), 16).resize(17));
+        // ys <= round(65030^2 / 2^16) = 64528: 16 bits
+        UInt ysNext = b.named("ys_next", roundShift(y0.mul(y0), 16).resize(16));
         UInt pNext = b.named("p_next", roundShift(mt.mul(ys), 16).resize(18));
         UInt q = b.named("newton_q", UInt.lit(3L << 16, 18).subWrap(p));
         UInt y1Next = b.named("y1_next", roundShift(y0.mul(q), 17).resize(18));
