@@ -1,0 +1,22 @@
+package dev.accelgen.pe;
+
+import dev.accelgen.pe.systolic.SystolicKind;
+import java.util.List;
+import java.util.Optional;
+
+/** Every unit family the library offers, in the order the CLI lists them. */
+public final class UnitKinds {
+    private static final List<UnitKind<?>> ALL = List.of(
+            new SystolicKind());
+
+    private UnitKinds() {
+    }
+
+    public static List<UnitKind<?>> all() {
+        return ALL;
+    }
+
+    public static Optional<UnitKind<?>> byName(String name) {
+        return ALL.stream().filter(k -> k.name().equals(name)).findFirst();
+    }
+}
