@@ -21,8 +21,12 @@ public final class BundleWriter {
     private BundleWriter() {
     }
 
-    public static void write(List<GeneratedFile> files, Path out) {
+    /** Fails early (before any expensive generation) when {@code out} cannot receive a bundle. */
+    public static void requireFresh(Path out) {
         Path target = out.toAbsolutePath().normalize();
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            throw new BoardException("--out " + out + ": is a file; choose a new directory");
+        }
         if (Files.exists(target)) {
             boolean empty;
             try (Stream<Path> s = Files.list(target)) {
@@ -34,6 +38,11 @@ public final class BundleWriter {
                 throw new BoardException("--out " + out + ": directory exists and is not empty; choose a new directory or remove it");
             }
         }
+    }
+
+    public static void write(List<GeneratedFile> files, Path out) {
+        Path target = out.toAbsolutePath().normalize();
+        requireFresh(out);
         Path parent = target.getParent();
         Path tmp = null;
         try {
