@@ -6,6 +6,7 @@ import dev.accelgen.boards.kernel.KernelSpec;
 import dev.accelgen.boards.model.Board;
 import dev.accelgen.boards.model.Flow;
 import dev.accelgen.boards.model.Resources;
+import dev.accelgen.boards.shell.ControlConfig;
 import dev.accelgen.boards.shell.GemmKernel;
 import dev.accelgen.boards.shell.GemmKernelConfig;
 import dev.accelgen.boards.shell.StatusLeds;
@@ -63,7 +64,11 @@ public final class BuiltinBundle {
             Resources used = YosysResources.resources(cells);
             reports.put("resources.txt", ResourceFit.check(board, slr, kernel.topName(), used, cells));
         }
-        return new BundleContent(board, spec, rtl, ledModule, ledCount, workload.golden(), reports, workload.describe());
+        Map<String, Long> params = new TreeMap<>(Map.of("rows", (long) cfg.rows(), "cols", (long) cfg.cols(), "k", (long) cfg.k(),
+                "max_burst", (long) cfg.maxBurst(), "max_outstanding", (long) cfg.maxOutstanding(),
+                "status_offset", (long) new ControlConfig(GemmKernel.ARGS).statusOffset()));
+        return new BundleContent(board, spec, rtl, ledModule, ledCount, workload.golden(), reports, workload.describe(),
+                params);
     }
 
     /** Yosys cell counts of every design, summed (the kernel and the board's small helper modules). */

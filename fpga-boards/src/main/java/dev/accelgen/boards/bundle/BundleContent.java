@@ -12,10 +12,14 @@ import java.util.TreeMap;
  * What a bundle is made of before it is laid out: the board, the kernel interface, the generated RTL
  * (file name -> Verilog, plus its manifest), the golden buffers (argument name -> bytes), reports and a one-line
  * description of the workload. {@code ledModule} names the status-LED module (vivado_bd boards), else null.
+ * {@code params} are the kernel's generation parameters (burst limit, ...), recorded in golden/golden.json for
+ * test benches and lab notes.
  */
 public record BundleContent(Board board, KernelSpec kernel, Map<String, String> rtl, String ledModule, int ledCount,
-                            Map<String, byte[]> golden, Map<String, String> reports, String workload) {
+                            Map<String, byte[]> golden, Map<String, String> reports, String workload,
+                            Map<String, Long> params) {
     public BundleContent {
+        params = new TreeMap<>(params);
         rtl = new TreeMap<>(rtl);
         golden = new TreeMap<>(golden);
         reports = new TreeMap<>(reports);

@@ -163,6 +163,9 @@ public final class BundleFiles {
         StringBuilder s = new StringBuilder("{\n");
         s.append("  \"kernel\": \"").append(c.kernel().top()).append("\",\n");
         s.append("  \"workload\": \"").append(c.workload().replace("\\", "\\\\").replace("\"", "\\\"")).append("\",\n");
+        s.append("  \"params\": {");
+        s.append(String.join(", ", c.params().entrySet().stream().map(e -> "\"" + e.getKey() + "\": " + e.getValue()).toList()));
+        s.append("},\n");
         s.append("  \"args\": [\n");
         List<KernelArg> args = c.args();
         for (int i = 0; i < args.size(); i++) {

@@ -1,5 +1,6 @@
 package dev.accelgen.boards.shell;
 
+import dev.accelgen.hdl.Bits;
 import dev.accelgen.hdl.Bool;
 import dev.accelgen.hdl.ModuleBuilder;
 import dev.accelgen.hdl.ModuleGen;
@@ -17,7 +18,7 @@ import java.util.List;
  * read), bit2 ap_idle, bit3 ap_ready (clear on read), bit7 auto_restart; 0x04 global interrupt enable;
  * 0x08 interrupt enable (bit0 done, bit1 ready); 0x0C interrupt status (set by the event when enabled, toggled by
  * writing 1); then one 64-bit pointer per argument (low word, high word, reserved word); then a read-only status
- * word. {@code irq} = GIE and any ISR bit. Addresses are decoded in full, so an unaligned access hits nothing.
+ * word. {@code irq} = GIE and any ISR bit. The low two address bits are ignored (byte lanes come from wstrb).
  */
 public final class AxiLiteControl implements ModuleGen<ControlConfig> {
     @Override
@@ -41,7 +42,11 @@ public final class AxiLiteControl implements ModuleGen<ControlConfig> {
 
         // ---- AXI4-Lite handshakes: one write and one read at a time ----
         UInt wState = b.reg("w_state", UInt.type(2), 0); // 0 address, 1 data, 2 response
+        // Registers are words: the two low address bits (a master's byte offset) select nothing; the byte
+        // lanes come from wstrb. They are named unused_* so that lint accepts them as deliberately unread.
         UInt wAddr = b.reg("w_addr", UInt.type(c.addrBits()), 0);
+        b.named("unused_byte_offsets", Bits.cat(s.<UInt>get("awaddr").slice(1, 0), s.<UInt>get("araddr").slice(1, 0)));
+        UInt arWord = b.named("ar_word", Bits.cat(s.<UInt>get("araddr").slice(c.addrBits() - 1, 2), UInt.lit(0, 2)).asUInt());
         Bool rState = b.reg("r_state", Bool.type(), 0); // 0 address, 1 data
         UInt rData = b.reg("r_data", UInt.type(32), 0);
         Bool awFire = b.named("aw_fire", s.<Bool>get("awvalid").and(wState.eq(0)));
@@ -56,7 +61,7 @@ public final class AxiLiteControl implements ModuleGen<ControlConfig> {
         s.<UInt>get("rdata").set(rData);
         s.<UInt>get("rresp").set(0);
         b.when(awFire, () -> {
-            wAddr.set(s.<UInt>get("awaddr"));
+            wAddr.set(Bits.cat(s.<UInt>get("awaddr").slice(c.addrBits() - 1, 2), UInt.lit(0, 2)).asUInt());
             wState.set(1);
         }).elseWhen(wFire, () -> wState.set(2))
                 .elseWhen(wState.eq(2).and(s.get("bready")), () -> wState.set(0));
@@ -65,7 +70,7 @@ public final class AxiLiteControl implements ModuleGen<ControlConfig> {
         UInt wData = s.get("wdata");
         UInt wStrb = s.get("wstrb");
         Bool write0 = b.named("write_byte0", wFire.and(wStrb.bit(0)));
-        Bool readCtrl = b.named("read_ctrl", arFire.and(s.<UInt>get("araddr").eq(0x00)));
+        Bool readCtrl = b.named("read_ctrl", arFire.and(arWord.eq(0x00)));
 
         // ---- control and interrupt registers ----
         Bool start = b.reg("int_ap_start", Bool.type(), 0);
@@ -107,18 +112,18 @@ public final class AxiLiteControl implements ModuleGen<ControlConfig> {
             int off = c.argOffset(i);
             b.when(wFire.and(wAddr.eq(off)), () -> lo.set(merge(lo, wData, wStrb)));
             b.when(wFire.and(wAddr.eq(off + 4)), () -> hi.set(merge(hi, wData, wStrb)));
-            b.output("arg_" + name, UInt.type(64)).set(dev.accelgen.hdl.Bits.cat(hi, lo).asUInt());
+            b.output("arg_" + name, UInt.type(64)).set(Bits.cat(hi, lo).asUInt());
             halves.add(new UInt[] {lo, hi});
         }
 
         // ---- reads ----
         b.when(arFire, () -> {
-            SwitchBuilder sw = b.switchOn(s.<UInt>get("araddr"));
-            sw.is(0x00, () -> rData.set(dev.accelgen.hdl.Bits.cat(UInt.lit(0, 24), autoRestart, UInt.lit(0, 3), ready, idle,
+            SwitchBuilder sw = b.switchOn(arWord);
+            sw.is(0x00, () -> rData.set(Bits.cat(UInt.lit(0, 24), autoRestart, UInt.lit(0, 3), ready, idle,
                     done, start).asUInt()));
             sw.is(0x04, () -> rData.set(gie.asUInt().zext(32)));
-            sw.is(0x08, () -> rData.set(dev.accelgen.hdl.Bits.cat(ierReady, ierDone).asUInt().zext(32)));
-            sw.is(0x0C, () -> rData.set(dev.accelgen.hdl.Bits.cat(isrReady, isrDone).asUInt().zext(32)));
+            sw.is(0x08, () -> rData.set(Bits.cat(ierReady, ierDone).asUInt().zext(32)));
+            sw.is(0x0C, () -> rData.set(Bits.cat(isrReady, isrDone).asUInt().zext(32)));
             for (int i = 0; i < halves.size(); i++) {
                 UInt[] h = halves.get(i);
                 sw.is(c.argOffset(i), () -> rData.set(h[0]));
@@ -135,6 +140,6 @@ public final class AxiLiteControl implements ModuleGen<ControlConfig> {
         for (int i = 0; i < 4; i++) {
             bytes[3 - i] = strb.bit(i).select(data.slice(8 * i + 7, 8 * i), old.slice(8 * i + 7, 8 * i));
         }
-        return dev.accelgen.hdl.Bits.cat(bytes).asUInt();
+        return Bits.cat(bytes).asUInt();
     }
 }

@@ -31,6 +31,6 @@ final class Fixtures {
                 "status_leds.v", "module status_leds;\nendmodule\n");
         boolean bd = b.flow() == Flow.VIVADO_BD;
         return new BundleContent(b, KERNEL, rtl, bd ? "status_leds" : null, bd ? 4 : 0,
-                Map.of("src", data, "dst", data), Map.of("resources.txt", "LUT 1\n"), "Copies 16 bytes.");
+                Map.of("src", data, "dst", data), Map.of("resources.txt", "LUT 1\n"), "Copies 16 bytes.", Map.of());
     }
 }
