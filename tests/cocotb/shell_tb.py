@@ -154,6 +154,10 @@ class Bench:
                     "%s burst 0x%x+%d beats crosses a 4 KB boundary" % (kind, addr, beats)
         assert self.max_reads_in_flight <= PARAMS["max_outstanding"]
         assert self.max_writes_in_flight <= PARAMS["max_outstanding"]
+        words = {arg["name"]: arg["bytes"] // 4 for arg in ARGS}
+        if max(words.values()) > PARAMS["max_burst"]:
+            assert any(beats == PARAMS["max_burst"] for _, beats in self.bursts["ar"] + self.bursts["aw"]), \
+                "no burst reached the %d-beat limit: %s" % (PARAMS["max_burst"], self.bursts)
 
 
 def spread_bases():
@@ -208,7 +212,9 @@ async def run_once_with_interrupt(dut):
     tb.check_outputs(bases)
     tb.check_bursts()
     assert any(a % 4096 == 4096 - 8 and beats == 2 for a, beats in tb.bursts["ar"]), tb.bursts["ar"]
-    dut._log.info("bursts: AR %s AW %s", tb.bursts["ar"], tb.bursts["aw"])
+    if len(tb.bursts["ar"]) > 2 * PARAMS["max_outstanding"]:
+        assert tb.max_reads_in_flight == PARAMS["max_outstanding"], "outstanding limit never reached"
+    print("bursts: AR %s AW %s, in flight: %d reads, %d writes" % (tb.bursts["ar"], tb.bursts["aw"], tb.max_reads_in_flight, tb.max_writes_in_flight))
 
 
 @cocotb.test()

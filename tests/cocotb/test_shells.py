@@ -20,17 +20,27 @@ HERE = pathlib.Path(__file__).resolve().parent
 def bundles(tmp_path_factory):
     out = {}
     base = tmp_path_factory.mktemp("bundles")
-    for board in ("zcu104", "u280"):
-        target = base / board
+    for name, (board, extra) in VARIANTS.items():
+        target = base / name
         subprocess.run([str(ROOT / "accelgen"), "generate", "builtin:gemm", "--board", board, "--out", str(target),
-                        "--no-estimate"], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
-        out[board] = target
+                        "--no-estimate"] + extra, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+        out[name] = target
     return out
 
 
-@pytest.mark.parametrize("board", ["zcu104", "u280"])
-def test_shell(board, bundles, tmp_path):
-    bundle = bundles[board]
+# Each board's default shell, and a ZCU104 shell with tiny burst and outstanding limits so that bursts split on
+# the limit (not only at 4 KB boundaries) and the outstanding limit is reached.
+VARIANTS = {
+    "zcu104": ("zcu104", []),
+    "u280": ("u280", []),
+    "zcu104_narrow": ("zcu104", ["--k", "16", "--max-burst", "2", "--max-outstanding", "2"]),
+}
+
+
+@pytest.mark.parametrize("variant", list(VARIANTS))
+def test_shell(variant, bundles, tmp_path):
+    board = variant
+    bundle = bundles[variant]
     golden = json.loads((bundle / "golden" / "golden.json").read_text())
     top = golden["kernel"]
     sources = [bundle / "rtl" / f for f in (bundle / "rtl" / (top + ".f")).read_text().split()]

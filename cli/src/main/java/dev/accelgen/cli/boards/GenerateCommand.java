@@ -48,6 +48,12 @@ public final class GenerateCommand implements Runnable {
     @Option(names = "--k", description = "Reduction depth of the GEMM (default per board)")
     Integer k;
 
+    @Option(names = "--max-burst", description = "AXI burst limit in beats, a power of two 1..256 (default per board)")
+    Integer maxBurst;
+
+    @Option(names = "--max-outstanding", description = "AXI bursts in flight, 1..16 (default per board)")
+    Integer maxOutstanding;
+
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the golden inputs (default ${DEFAULT-VALUE})")
     long seed;
 
@@ -65,7 +71,8 @@ public final class GenerateCommand implements Runnable {
             BundleWriter.requireFresh(out);
             GemmKernelConfig d = BuiltinBundle.defaultConfig(b);
             GemmKernelConfig cfg = new GemmKernelConfig(rows != null ? rows : d.rows(), cols != null ? cols : d.cols(),
-                    k != null ? k : d.k(), d.maxBurst(), d.maxOutstanding());
+                    k != null ? k : d.k(), maxBurst != null ? maxBurst : d.maxBurst(),
+                    maxOutstanding != null ? maxOutstanding : d.maxOutstanding());
             BundleContent content = BuiltinBundle.build(b, cfg, seed, !noEstimate);
             List<GeneratedFile> files = BundleFiles.of(content);
             BundleWriter.write(files, out);
