@@ -1,5 +1,6 @@
 package dev.accelgen.boards.bundle;
 
+import dev.accelgen.boards.TempDirs;
 import dev.accelgen.boards.fit.ResourceFit;
 import dev.accelgen.boards.fit.YosysResources;
 import dev.accelgen.boards.kernel.KernelSpec;
@@ -75,13 +76,18 @@ public final class BuiltinBundle {
     private static Map<String, Long> synthesize(List<Design> designs) {
         Map<String, Long> total = new TreeMap<>();
         for (Design d : designs) {
+            Path dir = null;
             try {
-                Path dir = Files.createTempDirectory("accelgen-fit");
+                dir = Files.createTempDirectory("accelgen-fit");
                 d.emit(dir);
                 YosysResources.cells(d.sourceFiles().stream().map(dir::resolve).toList(), d.topName())
                         .forEach((c, n) -> total.merge(c, n, Long::sum));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            } finally {
+                if (dir != null) {
+                    TempDirs.delete(dir);
+                }
             }
         }
         return total;

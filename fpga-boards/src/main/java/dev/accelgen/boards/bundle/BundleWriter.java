@@ -3,13 +3,11 @@ package dev.accelgen.boards.bundle;
 import dev.accelgen.boards.BoardException;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -70,22 +68,8 @@ public final class BundleWriter {
                     + e.getMessage() + "); check the path and permissions");
         } finally {
             if (tmp != null) {
-                deleteTree(tmp);
+                dev.accelgen.boards.TempDirs.delete(tmp);
             }
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -28,9 +28,9 @@ public final class YosysResources {
 
     /** Cell counts of the whole hierarchy below {@code top}. */
     public static Map<String, Long> cells(List<Path> files, String top) {
-        Path log;
+        Path dir = null;
         try {
-            Path dir = Files.createTempDirectory("accelgen-yosys");
+            dir = Files.createTempDirectory("accelgen-yosys");
             Path script = dir.resolve("synth.ys");
             List<String> lines = new ArrayList<>();
             for (Path f : files) {
@@ -48,7 +48,7 @@ public final class YosysResources {
             if (p.exitValue() != 0) {
                 throw new IllegalStateException("yosys failed on " + top + ": " + Files.readString(dir.resolve("yosys.log")));
             }
-            log = dir.resolve("stat.txt");
+            Path log = dir.resolve("stat.txt");
             Map<String, Long> cells = new TreeMap<>();
             boolean inCells = false;
             for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
@@ -69,6 +69,10 @@ public final class YosysResources {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running yosys", e);
+        } finally {
+            if (dir != null) {
+                dev.accelgen.boards.TempDirs.delete(dir);
+            }
         }
     }
 
