@@ -36,7 +36,7 @@ public final class BoardCatalog {
         if (nameOrPath.endsWith(".json")) {
             return load(Path.of(nameOrPath));
         }
-        throw new BoardException("--board: unknown board '" + nameOrPath + "'; use one of "
+        throw new BoardException("unknown board '" + nameOrPath + "'; use one of "
                 + String.join(", ", BUILT_IN) + " or a path to a board.json file");
     }
 

@@ -66,7 +66,7 @@ class BoardCatalogTest {
     @Test
     void unknownBoardNameIsOneLineNamingTheChoices() {
         BoardException e = assertThrows(BoardException.class, () -> BoardCatalog.resolve("zcu102"));
-        assertEquals("--board: unknown board 'zcu102'; use one of zcu104, u280 or a path to a board.json file",
+        assertEquals("unknown board 'zcu102'; use one of zcu104, u280 or a path to a board.json file",
                 e.getMessage());
     }
 

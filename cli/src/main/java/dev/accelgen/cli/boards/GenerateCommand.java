@@ -66,8 +66,13 @@ public final class GenerateCommand implements Runnable {
             throw new UserError("MODEL '" + model + "' is not available: the compiler back end is not written yet;"
                     + " use " + BuiltinBundle.WORKLOAD);
         }
+        Board b;
         try {
-            Board b = BoardCatalog.resolve(board);
+            b = BoardCatalog.resolve(board);
+        } catch (BoardException e) {
+            throw new UserError("--board: " + e.getMessage());
+        }
+        try {
             BundleWriter.requireFresh(out);
             GemmKernelConfig d = BuiltinBundle.defaultConfig(b);
             GemmKernelConfig cfg = new GemmKernelConfig(rows != null ? rows : d.rows(), cols != null ? cols : d.cols(),
