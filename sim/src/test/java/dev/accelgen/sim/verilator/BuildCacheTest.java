@@ -35,12 +35,19 @@ class BuildCacheTest {
         assertEquals(VerilatorBuild.cacheRoot().resolve(first.buildResult().key()).resolve("obj").resolve("sim"),
                 first.buildResult().executable());
 
-        // Any change to the RTL gives a different key.
-        Files.writeString(dir.resolve("mac_pipe.v"), Files.readString(dir.resolve("mac_pipe.v")) + "\n");
+        try (var files = Files.list(first.buildResult().executable().getParent())) {
+            assertEquals(java.util.List.of("sim"), files.map(p -> p.getFileName().toString()).toList());
+        }
+        assertEquals(3, second.run(dev.accelgen.sim.MacGolden.randomStimulus(3, 1, 0)).trace().events().size());
+
+        // The key covers the RTL bytes and the flags.
         HarnessSpec spec = HarnessSpec.of(m);
-        VerilatorBuild.Result third = VerilatorBuild.build(spec, m.simulationSources(), BuildOptions.DEFAULT);
-        assertFalse(third.cacheHit());
-        assertFalse(third.key().equals(first.buildResult().key()));
+        assertEquals(first.buildResult().key(), VerilatorBuild.cacheKey(spec, m.simulationSources(), BuildOptions.DEFAULT));
+        assertFalse(first.buildResult().key().equals(
+                VerilatorBuild.cacheKey(spec, m.simulationSources(), new BuildOptions(1, "-O2"))));
+        Files.writeString(dir.resolve("mac_pipe.v"), Files.readString(dir.resolve("mac_pipe.v")) + "\n");
+        assertFalse(first.buildResult().key().equals(
+                VerilatorBuild.cacheKey(spec, m.simulationSources(), BuildOptions.DEFAULT)));
     }
 
     @Test
