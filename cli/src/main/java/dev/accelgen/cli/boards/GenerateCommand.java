@@ -10,6 +10,7 @@ import dev.accelgen.boards.bundle.GeneratedFile;
 import dev.accelgen.boards.model.Board;
 import dev.accelgen.boards.shell.GemmKernelConfig;
 import dev.accelgen.cli.UserError;
+import dev.accelgen.sim.tools.ToolMissingException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -85,6 +86,8 @@ public final class GenerateCommand implements Runnable {
             spec.commandLine().getOut().flush();
         } catch (BoardException e) {
             throw new UserError(e.getMessage());
+        } catch (ToolMissingException e) {
+            throw new UserError(e.getMessage() + "; or skip the resource estimate with --no-estimate");
         }
     }
 }

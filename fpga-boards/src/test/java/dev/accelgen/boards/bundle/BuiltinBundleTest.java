@@ -74,11 +74,9 @@ class BuiltinBundleTest {
 
     @Test
     void u280BundleIsCompleteAndItsRtlLintClean() throws Exception {
-        Path b = write(BoardCatalog.resolve("u280"), true);
+        // No Yosys run here (the ZCU104 test and ResourceFitTest cover the estimate and the SLR budgets): keeps the suite fast.
+        Path b = write(BoardCatalog.resolve("u280"), false);
         lintEveryTop(b.resolve("rtl"), List.of("gemm_r4_c8_k8_b64_o8"));
-        String report = Files.readString(b.resolve("reports/resources.txt"));
-        assertTrue(report.contains("placed in SLR0"), report);
-        assertTrue(report.contains("\nDSP              32        2736     1.17%        9024     0.35%\n"), report);
         TclStub.Result r = TclStub.run(b.resolve("vitis/gen_xo.tcl"), "2023.1");
         assertEquals(0, r.exit(), r.stderr());
         r.assertInOrder(List.of("ipx::package_project", "ipx::infer_bus_interface irq xilinx.com:signal:interrupt_rtl:1.0",
