@@ -39,7 +39,6 @@ VARIANTS = {
 
 @pytest.mark.parametrize("variant", list(VARIANTS))
 def test_shell(variant, bundles, tmp_path):
-    board = variant
     bundle = bundles[variant]
     golden = json.loads((bundle / "golden" / "golden.json").read_text())
     top = golden["kernel"]
@@ -54,5 +53,19 @@ def test_shell(variant, bundles, tmp_path):
                           timescale=("1ns", "1ps"))
     elapsed = time.monotonic() - start
     tests, failures = get_results(results)
-    print("%s: %d cocotb tests, %d failures, %.1f s" % (board, tests, failures, elapsed))
+    print("%s: %d cocotb tests, %d failures, %.1f s" % (variant, tests, failures, elapsed))
     assert tests == 4 and failures == 0
+
+
+def test_zcu104_status_leds(bundles, tmp_path):
+    bundle = bundles["zcu104"]
+    leds = sorted(p for p in (bundle / "rtl").glob("status_leds_*.v"))
+    assert len(leds) == 1
+    top = leds[0].stem
+    runner = get_runner("icarus")
+    runner.build(sources=leds, hdl_toplevel=top, build_dir=tmp_path / "build", timescale=("1ns", "1ps"), always=True)
+    results = runner.test(hdl_toplevel=top, test_module="status_leds_tb", build_dir=tmp_path / "build", test_dir=HERE,
+                          extra_env={"COCOTB_LOG_LEVEL": "WARNING", "PYTHONWARNINGS": "ignore::DeprecationWarning",
+                                     "PYTHONPATH": str(HERE) + os.pathsep + os.environ.get("PYTHONPATH", "")},
+                          timescale=("1ns", "1ps"))
+    assert get_results(results) == (1, 0)
