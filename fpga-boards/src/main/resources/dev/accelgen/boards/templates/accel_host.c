@@ -15,6 +15,9 @@
 
 #include "accel_config.h"
 
+#ifndef ACCEL_DEVMEM_PATH
+#define ACCEL_DEVMEM_PATH "/dev/mem"  // overridable at build time, e.g. to run against a memory model
+#endif
 #define PAGE 4096u
 #define TIMEOUT_NS 5000000000LL
 
@@ -52,9 +55,9 @@ int main(int argc, char **argv) {
     for (int i = 0; i < ACCEL_NUM_ARGS; i++) {
         span += round_up(ACCEL_ARGS[i].bytes);
     }
-    int fd = open("/dev/mem", O_RDWR | O_SYNC);
+    int fd = open(ACCEL_DEVMEM_PATH, O_RDWR | O_SYNC);
     if (fd < 0) {
-        fprintf(stderr, "FAIL cannot open /dev/mem (run as root): %s\n", strerror(errno));
+        fprintf(stderr, "FAIL cannot open %s (run as root): %s\n", ACCEL_DEVMEM_PATH, strerror(errno));
         return 1;
     }
     volatile uint32_t *ctrl = mmap(NULL, ACCEL_CTRL_SPAN, PROT_READ | PROT_WRITE, MAP_SHARED, fd, (off_t)ACCEL_CTRL_BASE);

@@ -1,0 +1,30 @@
+"""Shared fixture: bundles generated with the accelgen CLI, once per pytest session."""
+import pathlib
+import subprocess
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="session")
+def bundles(tmp_path_factory):
+    out = {}
+    base = tmp_path_factory.mktemp("bundles")
+    for name, (board, extra) in VARIANTS.items():
+        target = base / name
+        subprocess.run([str(ROOT / "accelgen"), "generate", "builtin:gemm", "--board", board, "--out", str(target),
+                        "--no-estimate"] + extra, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+        out[name] = target
+    return out
+
+
+# Each board's default shell, and a ZCU104 shell with tiny burst and outstanding limits so that bursts split on
+# the limit (not only at 4 KB boundaries) and the outstanding limit is reached.
+VARIANTS = {
+    "zcu104": ("zcu104", []),
+    "u280": ("u280", []),
+    "zcu104_narrow": ("zcu104", ["--k", "16", "--max-burst", "2", "--max-outstanding", "2"]),
+}
+
+
