@@ -54,3 +54,28 @@ def test_devmem_c_driver_against_a_memory_model(bundles, tmp_path):
         assert model.wait(timeout=30) == 0
     assert r.returncode == 0, r.stdout + r.stderr
     assert r.stdout.startswith("PASS c 64 bytes match c.bin\nrun time "), r.stdout
+
+
+XRT_STUB = HERE.parents[1] / "fpga-boards" / "src" / "test" / "resources" / "xrt-stub"
+
+
+def run_xrt(bundle, tmp_path, mode):
+    exe = tmp_path / "host_xrt"
+    subprocess.run(["g++", "-std=c++17", "-O1", "-Wall", "-Wextra", "-Werror", "-I", str(XRT_STUB),
+                    "-I", str(bundle / "host" / "xrt"), "-o", str(exe), str(bundle / "host" / "xrt" / "host_xrt.cpp"),
+                    str(HERE / "fake_xrt" / "fake_xrt.cpp")], check=True)
+    xclbin = tmp_path / "kernel.xclbin"
+    xclbin.write_bytes(b"stand-in")
+    golden = __import__("json").loads((bundle / "golden" / "golden.json").read_text())["params"]
+    env = dict(os.environ, FAKE_XRT_MODE=mode, FAKE_XRT_DIMS="%d,%d,%d" % (golden["rows"], golden["k"], golden["cols"]))
+    return subprocess.run([str(exe), str(xclbin), str(bundle / "golden")], env=env, capture_output=True, text=True,
+                          timeout=60)
+
+
+def test_xrt_host_against_a_device_model(bundles, tmp_path):
+    r = run_xrt(bundles["u280"], tmp_path, "ok")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert r.stdout.startswith("PASS c 128 bytes match c.bin\nrun time "), r.stdout
+    r = run_xrt(bundles["u280"], tmp_path, "wrong")
+    assert r.returncode == 1
+    assert r.stdout.startswith("FAIL c byte 9 differs from c.bin\n"), r.stdout

@@ -1,5 +1,6 @@
 // Minimal declarations of XRT's native C++ API (xrt/xrt_device.h, XRT 2.14+), only so that generated host code
-// can be syntax-checked without XRT installed. Signatures follow the XRT documentation; no definitions.
+// can be compiled without XRT installed (-fsyntax-only in JUnit; linked with tests/cocotb/fake_xrt/fake_xrt.cpp, a
+// device model, in pytest). Signatures follow the XRT documentation.
 #pragma once
 #include <array>
 #include <string>
