@@ -8,6 +8,8 @@ import dev.accelgen.boards.bundle.BundleFiles;
 import dev.accelgen.boards.bundle.BundleWriter;
 import dev.accelgen.boards.bundle.GeneratedFile;
 import dev.accelgen.boards.model.Board;
+import dev.accelgen.boards.model.Flow;
+import dev.accelgen.boards.vitis.MemoryPlan;
 import dev.accelgen.boards.shell.GemmKernelConfig;
 import dev.accelgen.cli.UserError;
 import dev.accelgen.sim.tools.ToolMissingException;
@@ -55,6 +57,10 @@ public final class GenerateCommand implements Runnable {
     @Option(names = "--max-outstanding", description = "AXI bursts in flight, 1..16 (default per board)")
     Integer maxOutstanding;
 
+    @Option(names = "--banks", paramLabel = "BANKS",
+            description = "Vitis boards: memory banks of the kernel's AXI master, e.g. HBM[0:3] (default HBM[0])")
+    String banks;
+
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the golden inputs (default ${DEFAULT-VALUE})")
     long seed;
 
@@ -79,8 +85,16 @@ public final class GenerateCommand implements Runnable {
             GemmKernelConfig cfg = new GemmKernelConfig(rows != null ? rows : d.rows(), cols != null ? cols : d.cols(),
                     k != null ? k : d.k(), maxBurst != null ? maxBurst : d.maxBurst(),
                     maxOutstanding != null ? maxOutstanding : d.maxOutstanding());
-            BundleContent content = BuiltinBundle.build(b, cfg, seed, !noEstimate);
-            List<GeneratedFile> files = BundleFiles.of(content);
+            MemoryPlan plan = null;
+            if (banks != null) {
+                if (b.flow() != Flow.VITIS_KERNEL) {
+                    throw new UserError("--banks: board " + b.name() + " uses flow " + b.flow().key()
+                            + "; memory banks are chosen only for vitis_kernel boards");
+                }
+                plan = MemoryPlan.parse(b, banks);
+            }
+            BundleContent content = BuiltinBundle.build(b, cfg, seed, !noEstimate, plan);
+            List<GeneratedFile> files = plan == null ? BundleFiles.of(content) : BundleFiles.vitis(content, plan);
             BundleWriter.write(files, out);
             spec.commandLine().getOut().print(BundleWriter.tree(out.toString(), files));
             spec.commandLine().getOut().flush();

@@ -73,6 +73,19 @@ class BoardsCliTest {
     }
 
     @Test
+    void banksMapTheKernelOntoSeveralHbmPseudoChannels() throws Exception {
+        Path out = tmp.resolve("ub");
+        Run r = run("generate", "builtin:gemm", "--board", "u280", "--banks", "HBM[4:7]", "--out", out.toString(),
+                "--no-estimate");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(Files.readString(out.resolve("vitis/link.cfg")).contains("\nsp=gemm_r4_c8_k8_b64_o8_1.m_axi_gmem:HBM[4:7]\n"));
+        Run z = run("generate", "builtin:gemm", "--board", "zcu104", "--banks", "HBM[0]", "--out", tmp.resolve("x").toString());
+        assertEquals(2, z.exit());
+        assertEquals("accelgen: error: --banks: board zcu104 uses flow vivado_bd; memory banks are chosen only for"
+                + " vitis_kernel boards\n", z.err());
+    }
+
+    @Test
     void badInputIsExit2AndWritesNothing() throws Exception {
         Path out = tmp.resolve("never");
         Run model = run("generate", "model.onnx", "--board", "u280", "--out", out.toString());

@@ -44,6 +44,11 @@ public final class BuiltinBundle {
     }
 
     public static BundleContent build(Board board, GemmKernelConfig cfg, long seed, boolean estimate) {
+        return build(board, cfg, seed, estimate, null);
+    }
+
+    /** As above; {@code plan} (Vitis boards, null for the default) decides the SLR the estimate is checked against. */
+    public static BundleContent build(Board board, GemmKernelConfig cfg, long seed, boolean estimate, MemoryPlan plan) {
         Design kernel = Hdl.elaborate(new GemmKernel(), cfg);
         Map<String, String> rtl = new TreeMap<>(kernel.files());
         List<Design> designs = new ArrayList<>(List.of(kernel));
@@ -60,7 +65,8 @@ public final class BuiltinBundle {
         KernelSpec spec = workload.kernel(kernel.topName());
         Map<String, String> reports = new TreeMap<>();
         if (estimate) {
-            String slr = board.flow() == Flow.VITIS_KERNEL ? MemoryPlan.defaultFor(board).slr() : board.slrs().get(0).name();
+            String slr = board.flow() == Flow.VITIS_KERNEL ? (plan != null ? plan : MemoryPlan.defaultFor(board)).slr()
+                    : board.slrs().get(0).name();
             Map<String, Long> cells = synthesize(designs);
             Resources used = YosysResources.resources(cells);
             reports.put("resources.txt", ResourceFit.check(board, slr, kernel.topName(), used, cells));

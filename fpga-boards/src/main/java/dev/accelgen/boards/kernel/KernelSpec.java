@@ -47,16 +47,6 @@ public record KernelSpec(String top, List<KernelArg> args, int dataBits) {
         return FIRST_ARG_OFFSET + POINTER_STRIDE * i;
     }
 
-    /** Address bits the control slave decodes: enough for the last argument's high word. */
-    public int controlAddressBits() {
-        int last = offset(args.get(args.size() - 1)) + 8;
-        int bits = 5;
-        while ((1 << bits) < last) {
-            bits++;
-        }
-        return bits;
-    }
-
     public List<KernelArg> inputs() {
         return args.stream().filter(a -> a.dir() == ArgDir.IN).toList();
     }

@@ -38,6 +38,20 @@ public record MemoryPlan(MemoryGroup group, int firstBank, int lastBank, String 
         return new MemoryPlan(g, first, last, where);
     }
 
+    private static final java.util.regex.Pattern SPEC =
+            java.util.regex.Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(?:\\[(\\d{1,3})(?::(\\d{1,3}))?\\])?");
+
+    /** A plan from the sp= syntax a user knows: "HBM[4]", "HBM[0:3]", "DDR[1]", or a single-bank memory's name. */
+    public static MemoryPlan parse(Board board, String spec) {
+        java.util.regex.Matcher m = SPEC.matcher(spec);
+        if (!m.matches()) {
+            throw new BoardException("--banks: '" + spec + "' is not a bank range; write it like HBM[0] or HBM[0:3]");
+        }
+        int first = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+        int last = m.group(3) == null ? first : Integer.parseInt(m.group(3));
+        return of(board, m.group(1), first, last, null);
+    }
+
     /** The sp= target: "HBM[0]", "HBM[0:3]", or a single-bank memory's name. */
     public String spTarget() {
         if (group.banks() == 1) {

@@ -32,6 +32,17 @@ class MemoryPlanTest {
     }
 
     @Test
+    void parsesTheSpSyntax() {
+        assertEquals("HBM[0:3]", MemoryPlan.parse(u280, "HBM[0:3]").spTarget());
+        assertEquals("HBM[31]", MemoryPlan.parse(u280, "HBM[31]").spTarget());
+        assertEquals("DDR[0]", MemoryPlan.parse(u280, "DDR").spTarget());
+        assertEquals("--banks: 'HBM[0-3]' is not a bank range; write it like HBM[0] or HBM[0:3]",
+                assertThrows(BoardException.class, () -> MemoryPlan.parse(u280, "HBM[0-3]")).getMessage());
+        assertEquals("memory plan: banks 3..1 out of range for HBM, must be within 0..31",
+                assertThrows(BoardException.class, () -> MemoryPlan.parse(u280, "HBM[3:1]")).getMessage());
+    }
+
+    @Test
     void badPlansAreOneLineErrors() {
         assertEquals("memory plan: banks 30..32 out of range for HBM, must be within 0..31",
                 assertThrows(BoardException.class, () -> MemoryPlan.of(u280, "HBM", 30, 32, null)).getMessage());
