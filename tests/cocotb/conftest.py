@@ -19,12 +19,13 @@ def bundles(tmp_path_factory):
     return out
 
 
-# Each board's default shell, and a ZCU104 shell with tiny burst and outstanding limits so that bursts split on
-# the limit (not only at 4 KB boundaries) and the outstanding limit is reached.
+# Each board's default shell; a ZCU104 shell with tiny burst and outstanding limits so that bursts split on the
+# limit (not only at 4 KB boundaries) and the outstanding limit is reached; a one-row array with single-beat bursts.
 VARIANTS = {
     "zcu104": ("zcu104", []),
     "u280": ("u280", []),
     "zcu104_narrow": ("zcu104", ["--k", "16", "--max-burst", "2", "--max-outstanding", "2"]),
+    "zcu104_edge": ("zcu104", ["--rows", "1", "--cols", "4", "--k", "4", "--max-burst", "1", "--max-outstanding", "1"]),
 }
 
 
