@@ -86,6 +86,20 @@ class BoardsCliTest {
     }
 
     @Test
+    void aUserBoardJsonDrivesTheBundle() throws Exception {
+        Path board = tmp.resolve("my_u280.json");
+        Files.writeString(board, run("boards", "show", "u280", "--json").out().replace("\"name\": \"u280\"", "\"name\": \"my_u280\"")
+                .replace("xilinx_u280_gen3x16_xdma_1_202211_1", "xilinx_u280_gen3x16_xdma_1_202310_1")
+                .replace("\"max\": \"2023.2\"", "\"max\": \"2024.1\""));
+        Path out = tmp.resolve("mine");
+        Run r = run("generate", "builtin:gemm", "--board", board.toString(), "--out", out.toString(), "--no-estimate");
+        assertEquals(0, r.exit(), r.err());
+        String build = Files.readString(out.resolve("build.sh"));
+        assertTrue(build.contains("PLATFORM=xilinx_u280_gen3x16_xdma_1_202310_1\n"), build);
+        assertTrue(build.contains("-gt 20241 ]"), build);
+    }
+
+    @Test
     void badInputIsExit2AndWritesNothing() throws Exception {
         Path out = tmp.resolve("never");
         Run model = run("generate", "model.onnx", "--board", "u280", "--out", out.toString());
