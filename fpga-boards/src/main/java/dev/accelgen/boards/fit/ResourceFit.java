@@ -43,7 +43,7 @@ public final class ResourceFit {
                     board.isUnverified("resources." + k.key()) ? "*" : " ", 100.0 * used.get(k) / total));
         }
         s.append("\nYosys cells:");
-        cells.forEach((c, n) -> s.append(' ').append(c).append('=').append(n));
+        new java.util.TreeMap<>(cells).forEach((c, n) -> s.append(' ').append(c).append('=').append(n));
         s.append('\n');
         return s.toString();
     }
