@@ -42,10 +42,9 @@ public final class AxiLiteControl implements ModuleGen<ControlConfig> {
 
         // ---- AXI4-Lite handshakes: one write and one read at a time ----
         UInt wState = b.reg("w_state", UInt.type(2), 0); // 0 address, 1 data, 2 response
-        // Registers are words: the two low address bits (a master's byte offset) select nothing; the byte
-        // lanes come from wstrb. They are named unused_* so that lint accepts them as deliberately unread.
+        // Registers are words: the two low address bits (a master's byte offset) select nothing, the byte
+        // lanes come from wstrb (hdl-gen collects the unread bits into its unused_bits sink).
         UInt wAddr = b.reg("w_addr", UInt.type(c.addrBits()), 0);
-        b.named("unused_byte_offsets", Bits.cat(s.<UInt>get("awaddr").slice(1, 0), s.<UInt>get("araddr").slice(1, 0)));
         UInt arWord = b.named("ar_word", Bits.cat(s.<UInt>get("araddr").slice(c.addrBits() - 1, 2), UInt.lit(0, 2)).asUInt());
         Bool rState = b.reg("r_state", Bool.type(), 0); // 0 address, 1 data
         UInt rData = b.reg("r_data", UInt.type(32), 0);
