@@ -20,12 +20,15 @@ def bundles(tmp_path_factory):
 
 
 # Each board's default shell; a ZCU104 shell with tiny burst and outstanding limits so that bursts split on the
-# limit (not only at 4 KB boundaries) and the outstanding limit is reached; a one-row array with single-beat bursts.
+# limit (not only at 4 KB boundaries) and the outstanding limit is reached; a one-row array with single-beat bursts;
+# a 512-bit U280 shell with several results per bus word.
 VARIANTS = {
     "zcu104": ("zcu104", []),
     "u280": ("u280", []),
     "zcu104_narrow": ("zcu104", ["--k", "16", "--max-burst", "2", "--max-outstanding", "2"]),
     "zcu104_edge": ("zcu104", ["--rows", "1", "--cols", "4", "--k", "4", "--max-burst", "1", "--max-outstanding", "1"]),
+    "u280_wide": ("u280", ["--rows", "4", "--cols", "4", "--k", "32", "--data-bits", "512", "--max-burst", "2",
+                           "--max-outstanding", "2"]),
 }
 
 

@@ -150,20 +150,23 @@ class Bench:
         for kind, bursts in self.bursts.items():
             for addr, beats in bursts:
                 assert beats <= PARAMS["max_burst"], "%s burst of %d beats > %d" % (kind, beats, PARAMS["max_burst"])
-                assert addr % 4 == 0, "%s burst at unaligned 0x%x" % (kind, addr)
-                assert addr // 4096 == (addr + 4 * beats - 1) // 4096, \
+                assert addr % WORD == 0, "%s burst at unaligned 0x%x" % (kind, addr)
+                assert addr // 4096 == (addr + WORD * beats - 1) // 4096, \
                     "%s burst 0x%x+%d beats crosses a 4 KB boundary" % (kind, addr, beats)
         assert self.max_reads_in_flight <= PARAMS["max_outstanding"]
         assert self.max_writes_in_flight <= PARAMS["max_outstanding"]
-        words = {arg["name"]: arg["bytes"] // 4 for arg in ARGS}
+        words = {arg["name"]: arg["bytes"] // WORD for arg in ARGS}
         if max(words.values()) > PARAMS["max_burst"]:
             assert any(beats == PARAMS["max_burst"] for _, beats in self.bursts["ar"] + self.bursts["aw"]), \
                 "no burst reached the %d-beat limit: %s" % (PARAMS["max_burst"], self.bursts)
 
 
+WORD = PARAMS["data_bits"] // 8  # bytes per bus beat: buffers are aligned to it
+
+
 def spread_bases():
-    """Buffers 4 KB apart, starting 8 bytes before a page end so the first bursts must split."""
-    return [0x1000 * (i + 1) - 8 for i in range(len(ARGS))]
+    """Buffers 4 KB apart, starting two bus words before a page end so the first bursts must split."""
+    return [0x1000 * (i + 1) - 2 * WORD for i in range(len(ARGS))]
 
 
 @cocotb.test()
@@ -214,7 +217,7 @@ async def run_once_with_interrupt(dut):
     assert await tb.read(PARAMS["status_offset"]) == 0
     tb.check_outputs(bases)
     tb.check_bursts()
-    first_beats = min(2, PARAMS["max_burst"], ARGS[0]["bytes"] // 4)  # 8 bytes to the page end
+    first_beats = min(2, PARAMS["max_burst"], ARGS[0]["bytes"] // WORD)  # two words to the page end
     assert tb.bursts["ar"][0] == (bases[0], first_beats), tb.bursts["ar"]
     if len(tb.bursts["ar"]) > 2 * PARAMS["max_outstanding"]:
         assert tb.max_reads_in_flight == PARAMS["max_outstanding"], "outstanding limit never reached"
@@ -228,7 +231,7 @@ async def back_pressure_and_restart(dut):
     seed = int(os.environ.get("SHELL_SEED", "12345"))
     tb = Bench(dut, seed=seed)
     await tb.reset()
-    for run, bases in enumerate(([0x3000, 0x5000 - 4, 0x7000 - 12], [0x9000 + 64, 0xB000, 0xD000 - 20])):
+    for run, bases in enumerate(([0x3000, 0x5000 - WORD, 0x7000 - 3 * WORD], [0x9000 + 2 * WORD, 0xB000, 0xD000 - 5 * WORD])):
         await tb.place(bases[:len(ARGS)])
         await tb.write(CTRL, AP_START)
         await tb.wait_done()

@@ -51,6 +51,9 @@ public final class GenerateCommand implements Runnable {
     @Option(names = "--k", description = "Reduction depth of the GEMM (default per board)")
     Integer k;
 
+    @Option(names = "--data-bits", description = "AXI data width 32..512 (default per board: 32 ZCU104, 256 U280)")
+    Integer dataBits;
+
     @Option(names = "--max-burst", description = "AXI burst limit in beats, a power of two 1..256 (default per board)")
     Integer maxBurst;
 
@@ -83,7 +86,7 @@ public final class GenerateCommand implements Runnable {
             BundleWriter.requireFresh(out);
             GemmKernelConfig d = BuiltinBundle.defaultConfig(b);
             GemmKernelConfig cfg = new GemmKernelConfig(rows != null ? rows : d.rows(), cols != null ? cols : d.cols(),
-                    k != null ? k : d.k(), maxBurst != null ? maxBurst : d.maxBurst(),
+                    k != null ? k : d.k(), dataBits != null ? dataBits : d.dataBits(), maxBurst != null ? maxBurst : d.maxBurst(),
                     maxOutstanding != null ? maxOutstanding : d.maxOutstanding());
             MemoryPlan plan = null;
             if (banks != null) {

@@ -69,7 +69,7 @@ class BoardsCliTest {
         assertTrue(r.out().startsWith(out + "\n├── README.md\n├── build.sh\n├── constraints/\n│   └── zcu104.xdc\n"), r.out());
         assertTrue(r.out().contains("│   └── create_project.tcl\n") || r.out().contains("    ├── create_project.tcl\n"), r.out());
         assertTrue(Files.isExecutable(out.resolve("build.sh")));
-        assertTrue(Files.exists(out.resolve("rtl/gemm_r4_c4_k8_b16_o4.v")));
+        assertTrue(Files.exists(out.resolve("rtl/gemm_r4_c4_k8_d32_b16_o4.v")));
     }
 
     @Test
@@ -78,7 +78,7 @@ class BoardsCliTest {
         Run r = run("generate", "builtin:gemm", "--board", "u280", "--banks", "HBM[4:7]", "--out", out.toString(),
                 "--no-estimate");
         assertEquals(0, r.exit(), r.err());
-        assertTrue(Files.readString(out.resolve("vitis/link.cfg")).contains("\nsp=gemm_r4_c8_k8_b64_o8_1.m_axi_gmem:HBM[4:7]\n"));
+        assertTrue(Files.readString(out.resolve("vitis/link.cfg")).contains("\nsp=gemm_r4_c8_k8_d256_b64_o8_1.m_axi_gmem:HBM[4:7]\n"));
         Run z = run("generate", "builtin:gemm", "--board", "zcu104", "--banks", "HBM[0]", "--out", tmp.resolve("x").toString());
         assertEquals(2, z.exit());
         assertEquals("accelgen: error: --banks: board zcu104 uses flow vivado_bd; memory banks are chosen only for"

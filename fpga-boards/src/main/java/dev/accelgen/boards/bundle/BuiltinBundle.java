@@ -38,9 +38,12 @@ public final class BuiltinBundle {
     private BuiltinBundle() {
     }
 
-    /** The configuration a board gets by default: small on the ZCU104, wider bursts and array on platform boards. */
+    /**
+     * The configuration a board gets by default: small with 32-bit data on the ZCU104; on platform boards a wider
+     * array and 256-bit data, the native width of an HBM pseudo-channel.
+     */
     public static GemmKernelConfig defaultConfig(Board board) {
-        return board.flow() == Flow.VITIS_KERNEL ? new GemmKernelConfig(4, 8, 8, 64, 8) : GemmKernelConfig.small();
+        return board.flow() == Flow.VITIS_KERNEL ? new GemmKernelConfig(4, 8, 8, 256, 64, 8) : GemmKernelConfig.small();
     }
 
     public static BundleContent build(Board board, GemmKernelConfig cfg, long seed, boolean estimate) {
@@ -72,7 +75,7 @@ public final class BuiltinBundle {
             reports.put("resources.txt", ResourceFit.check(board, slr, kernel.topName(), used, cells));
         }
         Map<String, Long> params = new TreeMap<>(Map.of("rows", (long) cfg.rows(), "cols", (long) cfg.cols(), "k", (long) cfg.k(),
-                "max_burst", (long) cfg.maxBurst(), "max_outstanding", (long) cfg.maxOutstanding(),
+                "data_bits", (long) cfg.dataBits(), "max_burst", (long) cfg.maxBurst(), "max_outstanding", (long) cfg.maxOutstanding(),
                 "status_offset", (long) new ControlConfig(GemmKernel.ARGS).statusOffset()));
         return new BundleContent(board, spec, rtl, ledModule, ledCount, workload.golden(), reports, workload.describe(),
                 params);

@@ -10,7 +10,6 @@ import dev.accelgen.hdl.UInt;
  */
 public final class AxiBundles {
     public static final int ADDR_BITS = 64;
-    public static final int DATA_BITS = 32;
 
     private AxiBundles() {
     }
@@ -25,22 +24,22 @@ public final class AxiBundles {
                 .out("rvalid", Bool.type()).in("rready", Bool.type()).out("rdata", UInt.type(32)).out("rresp", UInt.type(2));
     }
 
-    /** AXI4 master read channels (AR, R). */
-    public static Bundle readMaster() {
+    /** AXI4 master read channels (AR, R), {@code dataBits} wide. */
+    public static Bundle readMaster(int dataBits) {
         return Bundle.create()
                 .out("arvalid", Bool.type()).in("arready", Bool.type()).out("araddr", UInt.type(ADDR_BITS))
                 .out("arlen", UInt.type(8)).out("arsize", UInt.type(3)).out("arburst", UInt.type(2))
-                .in("rvalid", Bool.type()).out("rready", Bool.type()).in("rdata", UInt.type(DATA_BITS))
+                .in("rvalid", Bool.type()).out("rready", Bool.type()).in("rdata", UInt.type(dataBits))
                 .in("rlast", Bool.type()).in("rresp", UInt.type(2));
     }
 
-    /** AXI4 master write channels (AW, W, B). */
-    public static Bundle writeMaster() {
+    /** AXI4 master write channels (AW, W, B), {@code dataBits} wide. */
+    public static Bundle writeMaster(int dataBits) {
         return Bundle.create()
                 .out("awvalid", Bool.type()).in("awready", Bool.type()).out("awaddr", UInt.type(ADDR_BITS))
                 .out("awlen", UInt.type(8)).out("awsize", UInt.type(3)).out("awburst", UInt.type(2))
-                .out("wvalid", Bool.type()).in("wready", Bool.type()).out("wdata", UInt.type(DATA_BITS))
-                .out("wstrb", UInt.type(DATA_BITS / 8)).out("wlast", Bool.type())
+                .out("wvalid", Bool.type()).in("wready", Bool.type()).out("wdata", UInt.type(dataBits))
+                .out("wstrb", UInt.type(dataBits / 8)).out("wlast", Bool.type())
                 .in("bvalid", Bool.type()).out("bready", Bool.type()).in("bresp", UInt.type(2));
     }
 }

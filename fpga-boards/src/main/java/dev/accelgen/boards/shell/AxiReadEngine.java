@@ -8,7 +8,7 @@ import dev.accelgen.hdl.UInt;
 import dev.accelgen.hdl.ir.ClockDomain;
 
 /**
- * AXI4 master read engine. A command (cmd_valid for one cycle while idle) reads {@code cmd_words} 32-bit words
+ * AXI4 master read engine. A command (cmd_valid for one cycle while idle) reads {@code cmd_words} words (bus beats)
  * from {@code cmd_addr} (word aligned) in INCR bursts of up to maxBurst beats, split at 4 KB boundaries, with up
  * to maxOutstanding bursts in flight. Words come out in address order on data_valid/data (always accepted);
  * busy stays high until the last word arrived. A non-OKAY read response sets the sticky {@code error} until
@@ -31,9 +31,9 @@ public final class AxiReadEngine implements ModuleGen<AxiEngineConfig> {
         UInt cmdWords = b.input("cmd_words", UInt.type(c.countBits()));
         Bool busy = b.output("busy", Bool.type());
         Bool dataValid = b.output("data_valid", Bool.type());
-        UInt data = b.output("data", UInt.type(AxiBundles.DATA_BITS));
+        UInt data = b.output("data", UInt.type(c.dataBits()));
         Bool error = b.output("error", Bool.type());
-        Ports m = b.ports("m", AxiBundles.readMaster());
+        Ports m = b.ports("m", AxiBundles.readMaster(c.dataBits()));
 
         UInt arAddr = b.reg("ar_addr", UInt.type(AxiBundles.ADDR_BITS), 0);
         UInt arLeft = b.reg("ar_left", UInt.type(c.countBits()), 0);
@@ -50,7 +50,7 @@ public final class AxiReadEngine implements ModuleGen<AxiEngineConfig> {
         m.<Bool>get("arvalid").set(arValid);
         m.<UInt>get("araddr").set(arAddr);
         m.<UInt>get("arlen").set(beats.zext(9).subWrap(1).trunc(8));
-        m.<UInt>get("arsize").set(2);
+        m.<UInt>get("arsize").set(c.sizeLog2());
         m.<UInt>get("arburst").set(1);
         m.<Bool>get("rready").set(Bool.TRUE);
 
@@ -61,7 +61,7 @@ public final class AxiReadEngine implements ModuleGen<AxiEngineConfig> {
             err.set(Bool.FALSE);
         }).otherwise(() -> {
             b.when(arFire, () -> {
-                arAddr.set(arAddr.addWrap(beats.zext(AxiBundles.ADDR_BITS).shl(2).trunc(AxiBundles.ADDR_BITS)));
+                arAddr.set(arAddr.addWrap(beats.zext(AxiBundles.ADDR_BITS).shl(c.sizeLog2()).trunc(AxiBundles.ADDR_BITS)));
                 arLeft.set(arLeft.subWrap(AxiWriteEngine.widen(beats, c.countBits())));
             });
             b.when(rFire, () -> rLeft.set(rLeft.subWrap(1)));

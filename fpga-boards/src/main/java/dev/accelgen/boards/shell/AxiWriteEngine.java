@@ -1,5 +1,6 @@
 package dev.accelgen.boards.shell;
 
+import dev.accelgen.hdl.Bits;
 import dev.accelgen.hdl.Bool;
 import dev.accelgen.hdl.ModuleBuilder;
 import dev.accelgen.hdl.ModuleGen;
@@ -8,7 +9,7 @@ import dev.accelgen.hdl.UInt;
 import dev.accelgen.hdl.ir.ClockDomain;
 
 /**
- * AXI4 master write engine. A command (cmd_valid for one cycle while idle) writes {@code cmd_words} 32-bit words
+ * AXI4 master write engine. A command (cmd_valid for one cycle while idle) writes {@code cmd_words} words (bus beats)
  * to {@code cmd_addr} (word aligned). The engine asks for word i on {@code word_index} and takes
  * {@code word_data} in the same cycle (a random-access source such as a result register file). Bursts of up to
  * maxBurst beats, split at 4 KB boundaries, up to maxOutstanding bursts awaiting their response; the W channel
@@ -32,9 +33,9 @@ public final class AxiWriteEngine implements ModuleGen<AxiEngineConfig> {
         UInt cmdWords = b.input("cmd_words", UInt.type(c.countBits()));
         Bool busy = b.output("busy", Bool.type());
         UInt wordIndex = b.output("word_index", UInt.type(c.countBits()));
-        UInt wordData = b.input("word_data", UInt.type(AxiBundles.DATA_BITS));
+        UInt wordData = b.input("word_data", UInt.type(c.dataBits()));
         Bool error = b.output("error", Bool.type());
-        Ports m = b.ports("m", AxiBundles.writeMaster());
+        Ports m = b.ports("m", AxiBundles.writeMaster(c.dataBits()));
 
         UInt awAddr = b.reg("aw_addr", UInt.type(AxiBundles.ADDR_BITS), 0);
         UInt awLeft = b.reg("aw_left", UInt.type(c.countBits()), 0);
@@ -58,11 +59,11 @@ public final class AxiWriteEngine implements ModuleGen<AxiEngineConfig> {
         m.<Bool>get("awvalid").set(awValid);
         m.<UInt>get("awaddr").set(awAddr);
         m.<UInt>get("awlen").set(awBeats.zext(9).subWrap(1).trunc(8));
-        m.<UInt>get("awsize").set(2);
+        m.<UInt>get("awsize").set(c.sizeLog2());
         m.<UInt>get("awburst").set(1);
         m.<Bool>get("wvalid").set(wValid);
         m.<UInt>get("wdata").set(wordData);
-        m.<UInt>get("wstrb").set(0xF);
+        m.<UInt>get("wstrb").set(Bits.replicate(Bool.TRUE, c.dataBits() / 8).asUInt());
         m.<Bool>get("wlast").set(wLast);
         m.<Bool>get("bready").set(Bool.TRUE);
 
@@ -76,14 +77,14 @@ public final class AxiWriteEngine implements ModuleGen<AxiEngineConfig> {
             err.set(Bool.FALSE);
         }).otherwise(() -> {
             b.when(awFire, () -> {
-                awAddr.set(awAddr.addWrap(awBeats.zext(AxiBundles.ADDR_BITS).shl(2).trunc(AxiBundles.ADDR_BITS)));
+                awAddr.set(awAddr.addWrap(awBeats.zext(AxiBundles.ADDR_BITS).shl(c.sizeLog2()).trunc(AxiBundles.ADDR_BITS)));
                 awLeft.set(awLeft.subWrap(widen(awBeats, c.countBits())));
             });
             b.when(wFire, () -> {
                 wIndex.set(wIndex.addWrap(1));
                 b.when(wLast, () -> {
                     wBeat.set(0);
-                    wAddr.set(wAddr.addWrap(wBeats.zext(AxiBundles.ADDR_BITS).shl(2).trunc(AxiBundles.ADDR_BITS)));
+                    wAddr.set(wAddr.addWrap(wBeats.zext(AxiBundles.ADDR_BITS).shl(c.sizeLog2()).trunc(AxiBundles.ADDR_BITS)));
                     wLeft.set(wLeft.subWrap(widen(wBeats, c.countBits())));
                 }).otherwise(() -> wBeat.set(wBeat.addWrap(1)));
             });

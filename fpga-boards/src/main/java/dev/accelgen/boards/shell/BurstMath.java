@@ -4,22 +4,19 @@ import dev.accelgen.hdl.Bool;
 import dev.accelgen.hdl.ModuleBuilder;
 import dev.accelgen.hdl.UInt;
 
-/** The burst length both engines use: the smallest of words left, the burst limit and the words to the next 4 KB boundary. */
+/** The burst length both engines use: the smallest of beats left, the burst limit and the beats to the next 4 KB boundary. */
 final class BurstMath {
-    /** 32-bit words per 4 KB page. */
-    static final int WORDS_PER_PAGE = 1024;
-
     private BurstMath() {
     }
 
     /**
-     * Beats of the next burst starting at word-aligned {@code addr} with {@code left} words to go (left > 0).
+     * Beats of the next burst starting at beat-aligned {@code addr} with {@code left} beats to go (left > 0).
      * AXI forbids a burst to cross a 4 KB boundary, so a burst ends at the page end at the latest.
      */
     static UInt burstBeats(ModuleBuilder b, String prefix, UInt addr, UInt left, AxiEngineConfig c) {
         int bits = Math.max(c.burstBits(), 11);
         UInt toPage = b.named(prefix + "_to_page",
-                UInt.lit(WORDS_PER_PAGE, 11).subWrap(addr.slice(11, 2).zext(11)));
+                UInt.lit(4096 >> c.sizeLog2(), 11).subWrap(addr.slice(11, c.sizeLog2()).zext(11)));
         UInt limit = UInt.lit(c.maxBurst(), bits);
         UInt leftW = left.width() >= bits ? left : left.zext(bits);
         Bool leftSmall = left.width() > bits ? left.slice(left.width() - 1, bits).orR().not() : Bool.TRUE;

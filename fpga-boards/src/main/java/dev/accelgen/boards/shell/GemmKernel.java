@@ -27,7 +27,8 @@ public final class GemmKernel implements ModuleGen<GemmKernelConfig> {
 
     @Override
     public String moduleName(GemmKernelConfig c) {
-        return "gemm_r" + c.rows() + "_c" + c.cols() + "_k" + c.k() + "_b" + c.maxBurst() + "_o" + c.maxOutstanding();
+        return "gemm_r" + c.rows() + "_c" + c.cols() + "_k" + c.k() + "_d" + c.dataBits() + "_b" + c.maxBurst()
+                + "_o" + c.maxOutstanding();
     }
 
     @Override
@@ -43,8 +44,8 @@ public final class GemmKernel implements ModuleGen<GemmKernelConfig> {
         ControlConfig cc = new ControlConfig(ARGS);
         AxiEngineConfig ec = c.engine();
         Ports control = b.ports("s_axi_control", AxiBundles.liteSlave(cc.addrBits()));
-        Ports gmemRead = b.ports("m_axi_gmem", AxiBundles.readMaster());
-        Ports gmemWrite = b.ports("m_axi_gmem", AxiBundles.writeMaster());
+        Ports gmemRead = b.ports("m_axi_gmem", AxiBundles.readMaster(c.dataBits()));
+        Ports gmemWrite = b.ports("m_axi_gmem", AxiBundles.writeMaster(c.dataBits()));
         Bool irq = b.output("irq", Bool.type());
         b.attribute(b.clock(), "X_INTERFACE_PARAMETER", "ASSOCIATED_BUSIF s_axi_control:m_axi_gmem, ASSOCIATED_RESET ap_rst_n");
 
@@ -53,8 +54,8 @@ public final class GemmKernel implements ModuleGen<GemmKernelConfig> {
         Instance wr = b.instance(new AxiWriteEngine(), ec, "writer");
         Instance array = b.instance(new SystolicArray(), c.array(), "array");
         b.connect(control, ctrl.ports("s_axi_control", AxiBundles.liteSlave(cc.addrBits())));
-        b.connect(gmemRead, rd.ports("m", AxiBundles.readMaster()));
-        b.connect(gmemWrite, wr.ports("m", AxiBundles.writeMaster()));
+        b.connect(gmemRead, rd.ports("m", AxiBundles.readMaster(c.dataBits())));
+        b.connect(gmemWrite, wr.ports("m", AxiBundles.writeMaster(c.dataBits())));
         irq.set(ctrl.port("irq"));
         b.attribute(irq, "X_INTERFACE_INFO", "xilinx.com:signal:interrupt:1.0 irq INTERRUPT");
         b.attribute(irq, "X_INTERFACE_PARAMETER", "SENSITIVITY LEVEL_HIGH");
@@ -66,7 +67,7 @@ public final class GemmKernel implements ModuleGen<GemmKernelConfig> {
         ctrl.<Bool>port("ap_ready").set(state.eq(lit(State.DONE)));
         ctrl.<UInt>port("status").set(Bits.cat(wr.port("error"), rd.port("error")).asUInt());
 
-        // ---- reading A then B: word i of a buffer lands in bytes 4i..4i+3 of its register file ----
+        // ---- reading A then B: word i of a buffer lands in bytes n*i..n*i+n-1 of its register file ----
         int countBits = ec.countBits();
         UInt rdIndex = b.reg("rd_index", UInt.type(countBits), 0);
         Bool readingA = b.named("reading_a", state.eq(lit(State.WAIT_A)));
@@ -79,8 +80,8 @@ public final class GemmKernel implements ModuleGen<GemmKernelConfig> {
         UInt rdData = rd.port("data");
         b.when(rdValid, () -> rdIndex.set(rdIndex.addWrap(1)))
                 .elseWhen(state.eq(lit(State.READ_A)).or(state.eq(lit(State.READ_B))), () -> rdIndex.set(0));
-        List<Bits> aBytes = byteRegisters(b, "a_mem", c.rows() * c.k(), readingA.and(rdValid), rdIndex, rdData);
-        List<Bits> bBytes = byteRegisters(b, "b_mem", c.k() * c.cols(), readingB.and(rdValid), rdIndex, rdData);
+        List<Bits> aBytes = byteRegisters(b, "a_mem", c.rows() * c.k(), c.wordBytes(), readingA.and(rdValid), rdIndex, rdData);
+        List<Bits> bBytes = byteRegisters(b, "b_mem", c.k() * c.cols(), c.wordBytes(), readingB.and(rdValid), rdIndex, rdData);
 
         // ---- feeding the array: beat kk carries A[r][kk] for every row and B[kk][col] for every column ----
         int kBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(c.k() - 1));
@@ -109,9 +110,9 @@ public final class GemmKernel implements ModuleGen<GemmKernelConfig> {
 
         // ---- collecting C: column col delivers rows 0, 1, ... in order ----
         int rowBits = 32 - Integer.numberOfLeadingZeros(c.rows());
-        List<UInt> cWords = new ArrayList<>();
+        List<UInt> results = new ArrayList<>();
         for (int i = 0; i < c.rows() * c.cols(); i++) {
-            cWords.add(null);
+            results.add(null);
         }
         List<Bool> columnDone = new ArrayList<>();
         Bool starting = b.named("starting", state.eq(lit(State.IDLE)).and(apStart));
@@ -124,13 +125,22 @@ public final class GemmKernel implements ModuleGen<GemmKernelConfig> {
                 UInt word = b.regNoReset("c_mem_" + r + "_" + col, UInt.type(32));
                 int rr = r;
                 b.when(valid.and(seen.eq(rr)), () -> word.set(value.asUInt()));
-                cWords.set(r * c.cols() + col, word);
+                results.set(r * c.cols() + col, word);
             }
             columnDone.add(seen.eq(c.rows()));
         }
         Bool allCollected = columnDone.stream().reduce(Bool::and).orElseThrow();
 
-        // ---- writing C ----
+        // ---- writing C: bus word w carries results n*w..n*w+n-1, the first in the low bits (little endian) ----
+        int n = c.resultsPerWord();
+        List<UInt> cWords = new ArrayList<>();
+        for (int w = 0; w < c.cWords(); w++) {
+            dev.accelgen.hdl.Val[] parts = new dev.accelgen.hdl.Val[n];
+            for (int j = 0; j < n; j++) {
+                parts[n - 1 - j] = results.get(w * n + j);
+            }
+            cWords.add(n == 1 ? results.get(w) : Bits.cat(parts).asUInt());
+        }
         wr.<Bool>port("cmd_valid").set(state.eq(lit(State.WRITE)));
         wr.<UInt>port("cmd_addr").set(ctrl.<UInt>port("arg_c"));
         wr.<UInt>port("cmd_words").set(UInt.lit(c.cWords(), countBits));
@@ -152,13 +162,14 @@ public final class GemmKernel implements ModuleGen<GemmKernelConfig> {
                 .otherwise(() -> state.set(lit(State.IDLE)));
     }
 
-    /** {@code n} byte registers; word {@code index} of the incoming data fills bytes 4*index..4*index+3 (little endian). */
-    private static List<Bits> byteRegisters(ModuleBuilder b, String name, int n, Bool enable, UInt index, UInt data) {
+    /** {@code n} byte registers; word {@code index} of the incoming data fills bytes wb*index.. (little endian). */
+    private static List<Bits> byteRegisters(ModuleBuilder b, String name, int n, int wordBytes, Bool enable, UInt index,
+                                            UInt data) {
         List<Bits> bytes = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Bits reg = b.regNoReset(name + "_" + i, Bits.type(8));
-            int lane = i % 4;
-            int word = i / 4;
+            int lane = i % wordBytes;
+            int word = i / wordBytes;
             b.when(enable.and(index.eq(word)), () -> reg.set(data.slice(8 * lane + 7, 8 * lane).asBits()));
             bytes.add(reg);
         }

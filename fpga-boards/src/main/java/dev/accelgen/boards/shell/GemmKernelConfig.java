@@ -8,27 +8,45 @@ import dev.accelgen.pe.systolic.SystolicConfig;
  *
  * @param rows           array rows = rows of A and C, 1..16
  * @param cols           array columns = columns of B and C, 1..16
- * @param k              reduction depth, 1..64; rows*k and k*cols must be multiples of 4 (whole 32-bit words)
+ * @param k              reduction depth, 1..64; A, B and C must each be whole bus words
+ * @param dataBits       AXI data width, 32..512 (a power of two); HBM pseudo-channels are 256 bits natively
  * @param maxBurst       AXI burst limit in beats, a power of two 1..256
  * @param maxOutstanding AXI bursts in flight, 1..16
  */
-public record GemmKernelConfig(int rows, int cols, int k, int maxBurst, int maxOutstanding) {
+public record GemmKernelConfig(int rows, int cols, int k, int dataBits, int maxBurst, int maxOutstanding) {
     public GemmKernelConfig {
         range("rows", rows, 1, 16);
         range("cols", cols, 1, 16);
         range("k", k, 1, 64);
-        if (rows * k % 4 != 0) {
-            throw new IllegalArgumentException("rows*k = " + rows * k + " must be a multiple of 4 (A is read in 32-bit words)");
+        new AxiEngineConfig(dataBits, maxBurst, maxOutstanding, 1);
+        int bytes = dataBits / 8;
+        if (rows * k % bytes != 0) {
+            throw new IllegalArgumentException("rows*k = " + rows * k + " must be a multiple of " + bytes
+                    + " (A is read in " + dataBits + "-bit words)");
         }
-        if (k * cols % 4 != 0) {
-            throw new IllegalArgumentException("k*cols = " + k * cols + " must be a multiple of 4 (B is read in 32-bit words)");
+        if (k * cols % bytes != 0) {
+            throw new IllegalArgumentException("k*cols = " + k * cols + " must be a multiple of " + bytes
+                    + " (B is read in " + dataBits + "-bit words)");
         }
-        new AxiEngineConfig(maxBurst, maxOutstanding, 1);
+        if (rows * cols * 4 % bytes != 0) {
+            throw new IllegalArgumentException("rows*cols*4 = " + rows * cols * 4 + " must be a multiple of " + bytes
+                    + " (C is written in " + dataBits + "-bit words)");
+        }
     }
 
-    /** The default used by the bundles: a 4x4 array, k = 8, 16-beat bursts, 4 in flight. */
+    /** The default used by the ZCU104 bundle: a 4x4 array, k = 8, 32-bit data, 16-beat bursts, 4 in flight. */
     public static GemmKernelConfig small() {
-        return new GemmKernelConfig(4, 4, 8, 16, 4);
+        return new GemmKernelConfig(4, 4, 8, 32, 16, 4);
+    }
+
+    /** Bytes per bus word. */
+    public int wordBytes() {
+        return dataBits / 8;
+    }
+
+    /** 32-bit results per bus word of C. */
+    public int resultsPerWord() {
+        return dataBits / 32;
     }
 
     public SystolicConfig array() {
@@ -36,20 +54,20 @@ public record GemmKernelConfig(int rows, int cols, int k, int maxBurst, int maxO
     }
 
     public int aWords() {
-        return rows * k / 4;
+        return rows * k / wordBytes();
     }
 
     public int bWords() {
-        return k * cols / 4;
+        return k * cols / wordBytes();
     }
 
     public int cWords() {
-        return rows * cols;
+        return rows * cols * 4 / wordBytes();
     }
 
     AxiEngineConfig engine() {
         int most = Math.max(cWords(), Math.max(aWords(), bWords()));
-        return new AxiEngineConfig(maxBurst, maxOutstanding, 32 - Integer.numberOfLeadingZeros(most));
+        return new AxiEngineConfig(dataBits, maxBurst, maxOutstanding, 32 - Integer.numberOfLeadingZeros(most));
     }
 
     private static void range(String name, int v, int lo, int hi) {

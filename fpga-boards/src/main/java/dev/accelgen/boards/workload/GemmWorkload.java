@@ -83,7 +83,7 @@ public record GemmWorkload(GemmKernelConfig config, long seed) {
                 new KernelArg("a", ArgDir.IN, (long) rows * k, "int8 row-major " + rows + "x" + k),
                 new KernelArg("b", ArgDir.IN, (long) k * cols, "int8 row-major " + k + "x" + cols),
                 new KernelArg("c", ArgDir.OUT, (long) rows * cols * 4, "int32 little-endian row-major " + rows + "x" + cols)),
-                32);
+                config.dataBits());
     }
 
     public Map<String, byte[]> golden() {

@@ -53,13 +53,13 @@ class BuiltinBundleTest {
     @Test
     void zcu104BundleIsCompleteAndItsRtlLintClean() throws Exception {
         Path b = write(BoardCatalog.resolve("zcu104"), true);
-        lintEveryTop(b.resolve("rtl"), List.of("gemm_r4_c4_k8_b16_o4", "status_leds_100mhz"));
+        lintEveryTop(b.resolve("rtl"), List.of("gemm_r4_c4_k8_d32_b16_o4", "status_leds_100mhz"));
         String report = Files.readString(b.resolve("reports/resources.txt"));
         assertTrue(report.contains("\nDSP              16        1728     0.93%        1728     0.93%\n"), report);
         TclStub.Result r = TclStub.run(b.resolve("vivado/create_project.tcl"), "2022.2");
         assertEquals(0, r.exit(), r.stderr());
         r.assertInOrder(List.of("create_project accel_zcu104", "create_bd_design accel_bd",
-                "create_bd_cell -type module -reference gemm_r4_c4_k8_b16_o4 accel_0",
+                "create_bd_cell -type module -reference gemm_r4_c4_k8_d32_b16_o4 accel_0",
                 "create_bd_cell -type module -reference status_leds_100mhz leds_0",
                 "connect_bd_net accel_0/irq ps_0/pl_ps_irq0 leds_0/irq", "validate_bd_design",
                 "launch_runs impl_1 -to_step write_bitstream", "write_hw_platform"));
@@ -76,17 +76,17 @@ class BuiltinBundleTest {
     void u280BundleIsCompleteAndItsRtlLintClean() throws Exception {
         // No Yosys run here (the ZCU104 test and ResourceFitTest cover the estimate and the SLR budgets): keeps the suite fast.
         Path b = write(BoardCatalog.resolve("u280"), false);
-        lintEveryTop(b.resolve("rtl"), List.of("gemm_r4_c8_k8_b64_o8"));
+        lintEveryTop(b.resolve("rtl"), List.of("gemm_r4_c8_k8_d256_b64_o8"));
         TclStub.Result r = TclStub.run(b.resolve("vitis/gen_xo.tcl"), "2023.1");
         assertEquals(0, r.exit(), r.stderr());
         r.assertInOrder(List.of("ipx::package_project", "ipx::infer_bus_interface irq xilinx.com:signal:interrupt_rtl:1.0",
                 "ipx::add_register -quiet a", "set_property address_offset 0x010", "ipx::add_register -quiet b",
                 "set_property address_offset 0x01C", "ipx::add_register -quiet c", "set_property address_offset 0x028",
                 "set_property sdx_kernel true", "ipx::check_integrity -kernel",
-                "package_xo -xo_path " + b.resolve("build/gemm_r4_c8_k8_b64_o8.xo") + " -kernel_name gemm_r4_c8_k8_b64_o8"));
+                "package_xo -xo_path " + b.resolve("build/gemm_r4_c8_k8_d256_b64_o8.xo") + " -kernel_name gemm_r4_c8_k8_d256_b64_o8"));
         assertTrue(Files.readString(b.resolve("vitis/link.cfg")).endsWith("[connectivity]\n"
-                + "nk=gemm_r4_c8_k8_b64_o8:1:gemm_r4_c8_k8_b64_o8_1\n"
-                + "sp=gemm_r4_c8_k8_b64_o8_1.m_axi_gmem:HBM[0]\nslr=gemm_r4_c8_k8_b64_o8_1:SLR0\n"));
+                + "nk=gemm_r4_c8_k8_d256_b64_o8:1:gemm_r4_c8_k8_d256_b64_o8_1\n"
+                + "sp=gemm_r4_c8_k8_d256_b64_o8_1.m_axi_gmem:HBM[0]\nslr=gemm_r4_c8_k8_d256_b64_o8_1:SLR0\n"));
         assertTrue(!Files.exists(b.resolve("constraints")), "a platform kernel needs no XDC");
     }
 
@@ -106,8 +106,8 @@ class BuiltinBundleTest {
         Board tiny = BoardJson.parse(BoardCatalog.builtInJson("zcu104").replace("\"name\": \"zcu104\"", "\"name\": \"tiny\"")
                 .replace("\"dsp\": 1728", "\"dsp\": 3"), "tiny.json");
         BoardException e = assertThrows(BoardException.class,
-                () -> BuiltinBundle.build(tiny, new GemmKernelConfig(1, 4, 4, 16, 4), 1, true));
-        assertEquals("design gemm_r1_c4_k4_b16_o4 does not fit board tiny: DSP 4 > 3 available in SLR0;"
+                () -> BuiltinBundle.build(tiny, new GemmKernelConfig(1, 4, 4, 32, 16, 4), 1, true));
+        assertEquals("design gemm_r1_c4_k4_d32_b16_o4 does not fit board tiny: DSP 4 > 3 available in SLR0;"
                 + " use a smaller configuration", e.getMessage());
     }
 }

@@ -34,14 +34,14 @@ class GemmWorkloadTest {
         Random rng = new Random(seed);
         int[][] shapes = {{4, 8, 4}, {4, 8, 8}, {1, 4, 1}, {3, 4, 5}, {8, 16, 8}};
         for (int[] s : shapes) {
-            GemmWorkload w = new GemmWorkload(new GemmKernelConfig(s[0], s[2], s[1], 16, 4), rng.nextLong());
+            GemmWorkload w = new GemmWorkload(new GemmKernelConfig(s[0], s[2], s[1], 32, 16, 4), rng.nextLong());
             assertArrayEquals(plainProduct(w.a(), w.b(), s[0], s[1], s[2]), w.c(), java.util.Arrays.toString(s));
         }
     }
 
     @Test
     void extremeOperandsDoNotOverflow() {
-        GemmKernelConfig cfg = new GemmKernelConfig(4, 4, 64, 16, 4);
+        GemmKernelConfig cfg = new GemmKernelConfig(4, 4, 64, 32, 16, 4);
         GemmWorkload w = new GemmWorkload(cfg, 3);
         assertArrayEquals(plainProduct(w.a(), w.b(), 4, 64, 4), w.c());
     }
