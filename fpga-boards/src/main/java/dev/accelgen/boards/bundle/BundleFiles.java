@@ -123,6 +123,7 @@ public final class BundleFiles {
         v.put("PLATFORM", b.platform());
         v.put("INSTANCE", k.instanceName());
         v.put("BANKS", plan.spTarget());
+        v.put("DATA_BITS", Integer.toString(k.dataBits()));
         v.put("SLR", plan.slr());
         files.add(GeneratedFile.text("README.md", Template.render("README_vitis.md", v)));
         return sorted(files);
