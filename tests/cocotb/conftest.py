@@ -1,4 +1,8 @@
-"""Shared fixture: bundles generated with the accelgen CLI, once per pytest session."""
+"""Shared fixture: bundles generated with the accelgen CLI, once per pytest session.
+
+ACCELGEN_BUNDLE=/path/to/bundle adds that (already generated) bundle as variant "given", so a lab can simulate
+exactly the bundle it is about to build."""
+import os
 import pathlib
 import subprocess
 
@@ -16,6 +20,8 @@ def bundles(tmp_path_factory):
         subprocess.run([str(ROOT / "accelgen"), "generate", "builtin:gemm", "--board", board, "--out", str(target),
                         "--no-estimate"] + extra, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
         out[name] = target
+    if GIVEN:
+        out["given"] = pathlib.Path(GIVEN).resolve()
     return out
 
 
@@ -32,3 +38,6 @@ VARIANTS = {
 }
 
 
+
+GIVEN = os.environ.get("ACCELGEN_BUNDLE")
+SHELL_VARIANTS = list(VARIANTS) + (["given"] if GIVEN else [])

@@ -10,12 +10,12 @@ import time
 import pytest
 from cocotb_tools.check_results import get_results
 from cocotb_tools.runner import get_runner
-from conftest import VARIANTS
+from conftest import SHELL_VARIANTS
 
 HERE = pathlib.Path(__file__).resolve().parent
 
 
-@pytest.mark.parametrize("variant", list(VARIANTS))
+@pytest.mark.parametrize("variant", SHELL_VARIANTS)
 def test_shell(variant, bundles, tmp_path):
     bundle = bundles[variant]
     golden = json.loads((bundle / "golden" / "golden.json").read_text())
