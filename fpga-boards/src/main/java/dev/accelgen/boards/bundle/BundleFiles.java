@@ -1,5 +1,6 @@
 package dev.accelgen.boards.bundle;
 
+import dev.accelgen.boards.BoardException;
 import dev.accelgen.boards.kernel.ArgDir;
 import dev.accelgen.boards.kernel.KernelArg;
 import dev.accelgen.boards.kernel.KernelSpec;
@@ -12,6 +13,7 @@ import dev.accelgen.boards.vivado.ZynqProjectTcl;
 import dev.accelgen.boards.xdc.XdcGenerator;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,13 +42,13 @@ public final class BundleFiles {
         used.add(board.reset().name());
         List<BoardPin> leds = board.pins().stream().filter(p -> p.port().startsWith("led[")).toList();
         if (leds.size() < ledCount) {
-            throw new dev.accelgen.boards.BoardException("board " + board.name() + " has " + leds.size()
+            throw new BoardException("board " + board.name() + " has " + leds.size()
                     + " LED pins (ports led[0]..), the shell drives " + ledCount + "; add them to the board description");
         }
         for (int i = 0; i < ledCount; i++) {
             String port = "led[" + i + "]";
             leds.stream().filter(p -> p.port().equals(port)).findFirst().ifPresentOrElse(p -> used.add(p.name()), () -> {
-                throw new dev.accelgen.boards.BoardException("board " + board.name() + " has no pin with port " + port);
+                throw new BoardException("board " + board.name() + " has no pin with port " + port);
             });
         }
         return used;
@@ -60,7 +62,7 @@ public final class BundleFiles {
         Set<String> pins = vivadoPins(b, c.ledCount());
         long controlBase = b.processingSystem().controlBase();
         MemoryGroup psDdr = b.memories().stream().filter(m -> b.processingSystem().memorySlave().equals(m.via()))
-                .findFirst().orElseThrow(() -> new dev.accelgen.boards.BoardException("board " + b.name()
+                .findFirst().orElseThrow(() -> new BoardException("board " + b.name()
                         + " has no memory with via = " + b.processingSystem().memorySlave()
                         + "; the accelerator's buffers must live there"));
         long bufferBase = psDdr.totalMib() * (1L << 20) - DEVMEM_BUFFER_BYTES;
@@ -182,7 +184,7 @@ public final class BundleFiles {
 
     private static List<GeneratedFile> sorted(List<GeneratedFile> files) {
         List<GeneratedFile> out = new ArrayList<>(files);
-        out.sort(java.util.Comparator.comparing(GeneratedFile::path));
+        out.sort(Comparator.comparing(GeneratedFile::path));
         for (int i = 1; i < out.size(); i++) {
             if (out.get(i).path().equals(out.get(i - 1).path())) {
                 throw new IllegalStateException("bundle file written twice: " + out.get(i).path());

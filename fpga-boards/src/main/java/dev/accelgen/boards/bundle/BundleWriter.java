@@ -2,6 +2,7 @@ package dev.accelgen.boards.bundle;
 
 import dev.accelgen.boards.BoardException;
 
+import dev.accelgen.boards.TempDirs;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -68,7 +69,7 @@ public final class BundleWriter {
                     + e.getMessage() + "); check the path and permissions");
         } finally {
             if (tmp != null) {
-                dev.accelgen.boards.TempDirs.delete(tmp);
+                TempDirs.delete(tmp);
             }
         }
     }

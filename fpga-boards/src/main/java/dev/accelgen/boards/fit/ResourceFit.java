@@ -8,6 +8,7 @@ import dev.accelgen.boards.model.Slr;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Checks a design's estimated resources against a board: the device total and the budget of the SLR the design is
@@ -43,7 +44,7 @@ public final class ResourceFit {
                     board.isUnverified("resources." + k.key()) ? "*" : " ", 100.0 * used.get(k) / total));
         }
         s.append("\nYosys cells:");
-        new java.util.TreeMap<>(cells).forEach((c, n) -> s.append(' ').append(c).append('=').append(n));
+        new TreeMap<>(cells).forEach((c, n) -> s.append(' ').append(c).append('=').append(n));
         s.append('\n');
         return s.toString();
     }

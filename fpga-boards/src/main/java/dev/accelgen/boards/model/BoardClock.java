@@ -1,5 +1,7 @@
 package dev.accelgen.boards.model;
 
+import java.util.Locale;
+
 /** A board oscillator input. {@code pinN} is null for a single-ended clock. */
 public record BoardClock(String name, String port, String pinP, String pinN, String iostandard, double mhz,
                          boolean dqsBias) {
@@ -20,6 +22,6 @@ public record BoardClock(String name, String port, String pinP, String pinN, Str
 
     /** The clock period in ns, printed the way XDC wants it (three decimals). */
     public String periodNs() {
-        return String.format(java.util.Locale.ROOT, "%.3f", 1000.0 / mhz);
+        return String.format(Locale.ROOT, "%.3f", 1000.0 / mhz);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Reads the board schema "accelgen-board/1" (the built-in boards use it too). Strict: unknown fields, missing
@@ -243,7 +244,7 @@ public final class BoardJson {
     }
 
     /** Runs a record constructor and prefixes its validation message with the JSON path. */
-    private <T> T build(String path, java.util.function.Supplier<T> constructor) {
+    private <T> T build(String path, Supplier<T> constructor) {
         try {
             return constructor.get();
         } catch (IllegalArgumentException e) {

@@ -7,6 +7,7 @@ import dev.accelgen.hdl.ModuleGen;
 import dev.accelgen.hdl.Ports;
 import dev.accelgen.hdl.SwitchBuilder;
 import dev.accelgen.hdl.UInt;
+import dev.accelgen.hdl.Val;
 import dev.accelgen.hdl.ir.ClockDomain;
 
 import java.util.ArrayList;
@@ -135,7 +136,7 @@ public final class AxiLiteControl implements ModuleGen<ControlConfig> {
 
     /** {@code old} with the bytes enabled in {@code strb} replaced from {@code data}. */
     private static UInt merge(UInt old, UInt data, UInt strb) {
-        dev.accelgen.hdl.Val[] bytes = new dev.accelgen.hdl.Val[4];
+        Val[] bytes = new Val[4];
         for (int i = 0; i < 4; i++) {
             bytes[3 - i] = strb.bit(i).select(data.slice(8 * i + 7, 8 * i), old.slice(8 * i + 7, 8 * i));
         }

@@ -7,6 +7,7 @@ import dev.accelgen.hdl.ModuleBuilder;
 import dev.accelgen.hdl.ModuleGen;
 import dev.accelgen.hdl.Ports;
 import dev.accelgen.hdl.UInt;
+import dev.accelgen.hdl.Val;
 import dev.accelgen.hdl.Vec;
 import dev.accelgen.hdl.ir.ClockDomain;
 import dev.accelgen.pe.systolic.SystolicArray;
@@ -135,7 +136,7 @@ public final class GemmKernel implements ModuleGen<GemmKernelConfig> {
         int n = c.resultsPerWord();
         List<UInt> cWords = new ArrayList<>();
         for (int w = 0; w < c.cWords(); w++) {
-            dev.accelgen.hdl.Val[] parts = new dev.accelgen.hdl.Val[n];
+            Val[] parts = new Val[n];
             for (int j = 0; j < n; j++) {
                 parts[n - 1 - j] = results.get(w * n + j);
             }

@@ -5,6 +5,8 @@ import dev.accelgen.boards.model.Board;
 import dev.accelgen.boards.model.MemoryGroup;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where the kernel's AXI master goes: a contiguous range of banks of one memory group (HBM[0:3]) and the SLR
@@ -38,12 +40,12 @@ public record MemoryPlan(MemoryGroup group, int firstBank, int lastBank, String 
         return new MemoryPlan(g, first, last, where);
     }
 
-    private static final java.util.regex.Pattern SPEC =
-            java.util.regex.Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(?:\\[(\\d{1,3})(?::(\\d{1,3}))?\\])?");
+    private static final Pattern SPEC =
+            Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(?:\\[(\\d{1,3})(?::(\\d{1,3}))?\\])?");
 
     /** A plan from the sp= syntax a user knows: "HBM[4]", "HBM[0:3]", "DDR[1]", or a single-bank memory's name. */
     public static MemoryPlan parse(Board board, String spec) {
-        java.util.regex.Matcher m = SPEC.matcher(spec);
+        Matcher m = SPEC.matcher(spec);
         if (!m.matches()) {
             throw new BoardException("--banks: '" + spec + "' is not a bank range; write it like HBM[0] or HBM[0:3]");
         }

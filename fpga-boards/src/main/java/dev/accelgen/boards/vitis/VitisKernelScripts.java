@@ -1,7 +1,9 @@
 package dev.accelgen.boards.vitis;
 
+import dev.accelgen.boards.BoardException;
 import dev.accelgen.boards.bundle.GeneratedHeader;
 import dev.accelgen.boards.bundle.Template;
+import dev.accelgen.boards.kernel.ArgDir;
 import dev.accelgen.boards.kernel.KernelArg;
 import dev.accelgen.boards.kernel.KernelSpec;
 import dev.accelgen.boards.model.Board;
@@ -22,7 +24,7 @@ public final class VitisKernelScripts {
         for (KernelArg a : kernel.args()) {
             regs.append(String.format(Locale.ROOT,
                     "accelgen_add_register $addr_block %s 0x%03X 8 \"%s buffer, %d bytes (%s)\" %s\n",
-                    a.name(), kernel.offset(a), a.name(), a.bytes(), a.dir() == dev.accelgen.boards.kernel.ArgDir.IN
+                    a.name(), kernel.offset(a), a.name(), a.bytes(), a.dir() == ArgDir.IN
                             ? "input" : "output", KernelSpec.MASTER));
         }
         Map<String, String> v = new LinkedHashMap<>();
@@ -50,7 +52,7 @@ public final class VitisKernelScripts {
         requireVitis(board);
         long needed = kernel.args().stream().mapToLong(a -> (a.bytes() + 4095) / 4096 * 4096).sum();
         if (needed > plan.reachableBytes()) {
-            throw new dev.accelgen.boards.BoardException("memory plan: " + kernel.top() + " needs " + needed
+            throw new BoardException("memory plan: " + kernel.top() + " needs " + needed
                     + " bytes of buffers but " + plan.spTarget() + " holds " + plan.reachableBytes()
                     + "; map more banks");
         }
