@@ -32,6 +32,19 @@ class ShellConfigsLintTest {
     }
 
     @Test
+    void controlSlavesForOneAndSixteenArgumentsAreClean() throws Exception {
+        List<String> sixteen = java.util.stream.IntStream.range(0, 16).mapToObj(i -> "p" + i).toList();
+        for (ControlConfig c : List.of(new ControlConfig(List.of("x")), new ControlConfig(sixteen))) {
+            Design d = Hdl.elaborate(new AxiLiteControl(), c);
+            Path dir = RtlChecks.emit(d, tmp.resolve(d.topName()));
+            RtlChecks.lintClean(d, dir);
+            RtlChecks.yosysClean(d, dir);
+        }
+        assertEquals(0x10 + 16 * 0xC, new ControlConfig(sixteen).statusOffset());
+        assertEquals(8, new ControlConfig(sixteen).addrBits());
+    }
+
+    @Test
     void badConfigurationsNameTheParameter() {
         assertEquals("k = 65 out of range, must be 1..64",
                 assertThrows(IllegalArgumentException.class, () -> new GemmKernelConfig(4, 4, 65, 32, 16, 4)).getMessage());
