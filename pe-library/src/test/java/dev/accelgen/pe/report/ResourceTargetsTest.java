@@ -26,13 +26,13 @@ class ResourceTargetsTest {
         for (LaneForm f : new LaneForm[] {LaneForm.LUT6_2, LaneForm.CARRY_IN, LaneForm.NAIVE}) {
             jobs.add(new YosysResources.Job(Hdl.elaborate(new TernaryUnit(), new TernaryConfig(lanes, 8, Packing.TWO_BIT, f)), false));
         }
-        int mixLanes = 32;
+        int mixLanes = 16;
         jobs.add(new YosysResources.Job(Hdl.elaborate(new MixPeUnit(),
-                new MixPeConfig(4, ActType.INT8, 16, mixLanes, 1, MulForm.SHIFT_ADD)), false));
+                new MixPeConfig(4, ActType.INT8, 8, mixLanes, 1, MulForm.SHIFT_ADD)), false));
         jobs.add(new YosysResources.Job(Hdl.elaborate(new MixPeUnit(),
-                new MixPeConfig(4, ActType.INT8, 16, mixLanes, 1, MulForm.SHIFT_ADD)), true));
+                new MixPeConfig(4, ActType.INT8, 8, mixLanes, 1, MulForm.SHIFT_ADD)), true));
         jobs.add(new YosysResources.Job(Hdl.elaborate(new MixPeUnit(),
-                new MixPeConfig(4, ActType.INT8, 16, mixLanes, 1, MulForm.LUT_MUL)), true));
+                new MixPeConfig(4, ActType.INT8, 8, mixLanes, 1, MulForm.LUT_MUL)), true));
         List<dev.accelgen.sim.tools.ResourceCounts> r = YosysResources.synthesize(jobs, Files.createTempDirectory("accelgen-targets-"));
         double lut62 = (double) r.get(0).lut() / lanes;
         double cin = (double) r.get(1).lut() / lanes;
@@ -46,7 +46,7 @@ class ResourceTargetsTest {
         assertTrue(lut62 < cin && lut62 < naive);
         assertEquals(0, r.get(0).dsp48e2());
         assertTrue(shiftAdd < lutMul, shiftAdd + " vs " + lutMul);
-        // the dequantizers: one DSP48E2 per group (32 lanes / group 16), none in the lanes
+        // the dequantizers: one DSP48E2 per group (16 lanes / group 8), none in the lanes
         assertEquals(2, r.get(3).dsp48e2());
     }
 }
