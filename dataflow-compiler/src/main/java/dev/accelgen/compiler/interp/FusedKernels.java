@@ -1,0 +1,129 @@
+package dev.accelgen.compiler.interp;
+
+import dev.accelgen.compiler.ir.Op;
+import dev.accelgen.compiler.ir.Shape;
+import dev.accelgen.compiler.ir.Tensor;
+import java.util.Arrays;
+
+/** Kernels of the fused ops: attention, SwiGLU, MLGRU and MoE. */
+public final class FusedKernels {
+    private FusedKernels() {
+    }
+
+    private static Tensor scalar(float v) {
+        return Tensor.ofFloats(Shape.scalar(), new float[] {v});
+    }
+
+    /** softmax(q k^T * scale + mask [+ causal]) v, in the same rounding steps as the unfused graph. */
+    public static Tensor attention(Op.Attention a, Tensor q, Tensor k, Tensor v, Tensor mask) {
+        int r = k.shape().rank();
+        int[] perm = new int[r];
+        for (int i = 0; i < r; i++) {
+            perm[i] = i;
+        }
+        perm[r - 1] = r - 2;
+        perm[r - 2] = r - 1;
+        Tensor s = MathKernels.matmul(q, ShapeKernels.transpose(k, perm));
+        if (a.scale() != 1f) {
+            s = MathKernels.binary(Op.BinaryKind.MUL, s, scalar(a.scale()));
+        }
+        if (mask != null) {
+            s = MathKernels.binary(Op.BinaryKind.ADD, s, mask);
+        }
+        if (a.causal()) {
+            float[] d = s.floats().clone();
+            int t = s.shape().dim(-2);
+            int len = s.shape().dim(-1);
+            for (int base = 0; base < d.length; base += t * len) {
+                for (int i = 0; i < t; i++) {
+                    for (int j = i + 1 + (len - t); j < len; j++) {
+                        d[base + i * len + j] = Float.NEGATIVE_INFINITY;
+                    }
+                }
+            }
+            s = Tensor.ofFloats(s.shape(), d);
+        }
+        return MathKernels.matmul(MathKernels.softmax(s, -1), v);
+    }
+
+    public static Tensor swiGlu(Tensor gate, Tensor up) {
+        return MathKernels.binary(Op.BinaryKind.MUL, MathKernels.unary(Op.UnaryKind.SILU, gate), up);
+    }
+
+    /** MLGRU over axis 1 of [B,T,D]; state starts at zero. */
+    public static Tensor mlgru(Tensor fPre, Tensor cPre, Tensor gPre) {
+        Shape s = fPre.shape();
+        if (!s.equals(cPre.shape()) || !s.equals(gPre.shape()) || s.rank() != 3) {
+            throw new IllegalArgumentException("MLGRU needs three [B,T,D] inputs of one shape, got "
+                    + s + ", " + cPre.shape() + ", " + gPre.shape());
+        }
+        int b = s.dim(0);
+        int t = s.dim(1);
+        int d = s.dim(2);
+        float[] out = new float[fPre.size()];
+        for (int bi = 0; bi < b; bi++) {
+            float[] h = new float[d];
+            for (int ti = 0; ti < t; ti++) {
+                int base = (bi * t + ti) * d;
+                for (int j = 0; j < d; j++) {
+                    float f = (float) SpecialFunctions.sigmoid(fPre.floats()[base + j]);
+                    double cp = cPre.floats()[base + j];
+                    float c = (float) (cp * SpecialFunctions.sigmoid(cp));
+                    float g = (float) SpecialFunctions.sigmoid(gPre.floats()[base + j]);
+                    float oneMinusF = (float) (1.0 - f);
+                    h[j] = (float) ((float) (f * (double) h[j]) + (float) (oneMinusF * (double) c));
+                    out[base + j] = (float) ((double) g * h[j]);
+                }
+            }
+        }
+        return Tensor.ofFloats(s, out);
+    }
+
+    /**
+     * Dense evaluation of a top-k MoE: gate = softmax over the top-k router logits (others get weight 0),
+     * output = sum_e gate_e * (gelu(x up_e + bu_e) down_e + bd_e).
+     */
+    public static Tensor moe(Op.Moe m, Tensor x, Tensor router, Tensor up, Tensor upBias, Tensor down, Tensor downBias) {
+        int d = x.shape().dim(-1);
+        int tokens = x.size() / d;
+        int e = m.experts();
+        int f = up.shape().dim(2);
+        Tensor flat = x.reshape(Shape.of(tokens, d));
+        Tensor logits = MathKernels.matmul(flat, router);
+        float[] out = new float[x.size()];
+        for (int t = 0; t < tokens; t++) {
+            float[] l = Arrays.copyOfRange(logits.floats(), t * e, (t + 1) * e);
+            float[] sorted = l.clone();
+            Arrays.sort(sorted);
+            float kth = sorted[e - m.topK()];
+            double max = sorted[e - 1];
+            double[] w = new double[e];
+            double sum = 0;
+            for (int j = 0; j < e; j++) {
+                w[j] = l[j] >= kth ? Math.exp(l[j] - max) : 0;
+                sum += w[j];
+            }
+            Tensor tok = Tensor.ofFloats(Shape.of(1, d), Arrays.copyOfRange(x.floats(), t * d, (t + 1) * d));
+            for (int j = 0; j < e; j++) {
+                if (w[j] == 0) {
+                    continue;
+                }
+                Tensor hid = MathKernels.matmul(tok, slice(up, j));
+                hid = MathKernels.gelu(MathKernels.binary(Op.BinaryKind.ADD, hid, slice(upBias, j)), false);
+                Tensor y = MathKernels.binary(Op.BinaryKind.ADD, MathKernels.matmul(hid, slice(down, j)), slice(downBias, j));
+                float gate = (float) (w[j] / sum);
+                for (int i = 0; i < d; i++) {
+                    out[t * d + i] = (float) (out[t * d + i] + (double) gate * y.floats()[i]);
+                }
+            }
+        }
+        return Tensor.ofFloats(x.shape(), out);
+    }
+
+    private static Tensor slice(Tensor stacked, int j) {
+        int[] dims = stacked.shape().dims();
+        int[] rest = Arrays.copyOfRange(dims, 1, dims.length);
+        int n = stacked.size() / dims[0];
+        return Tensor.ofFloats(Shape.of(rest), Arrays.copyOfRange(stacked.floats(), j * n, (j + 1) * n));
+    }
+}
