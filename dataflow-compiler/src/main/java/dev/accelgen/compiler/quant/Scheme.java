@@ -87,6 +87,14 @@ public sealed interface Scheme {
     Pattern SPARSE = Pattern.compile("int8-([0-9]+):([0-9]+)");
 
     static Scheme parse(String s) {
+        try {
+            return parseUnchecked(s);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage().startsWith("scheme must") ? e.getMessage() : "scheme " + s + ": " + e.getMessage());
+        }
+    }
+
+    private static Scheme parseUnchecked(String s) {
         if (s.equals("float")) {
             return new Float();
         }

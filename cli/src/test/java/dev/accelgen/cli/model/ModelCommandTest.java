@@ -1,0 +1,96 @@
+package dev.accelgen.cli.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The {@code model} commands driven through picocli, output captured. */
+class ModelCommandTest {
+    record Run(int exit, String out, String err) {
+        List<String> lines() {
+            return out.lines().toList();
+        }
+    }
+
+    static Run exec(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new ModelCommand());
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void inspectLlama2_7bPrintsItsExactParameterCount() {
+        Run r = exec("inspect", "zoo:llama2-7b");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.lines().contains("parameters 6,738,415,616 (shapes only, no weight data)"), r.out());
+        assertTrue(r.out().contains("Attention=32"), r.out());
+    }
+
+    @Test
+    void inspectJsonCarriesTheParameterCountAndPrecision() {
+        Run r = exec("inspect", "zoo:mmfreelm-2.7b", "--json", "--scheme", "ternary");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("\"default_scheme\" : \"ternary\""), r.out());
+        assertTrue(r.out().contains("\"MLGRU\" : 32"), r.out());
+    }
+
+    @Test
+    void inspectM3vitSmallImports() {
+        Run r = exec("inspect", "zoo:m3vit-small", "--nodes");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("MoE=6"), r.out());
+    }
+
+    @Test
+    void runTinyLlamaAgainstOnnxruntimePasses() {
+        Run r = exec("run", "zoo:tiny-llama", "--scheme", "int8", "--compare-ort", "--seed", "3");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        List<String> lines = r.lines();
+        assertTrue(lines.get(lines.size() - 1).startsWith("PASS cosine="), r.out());
+        assertTrue(r.out().contains("onnxruntime output max_abs="), r.out());
+    }
+
+    @Test
+    void runFailsWhenTheToleranceIsNotMet() {
+        Run r = exec("run", "zoo:tiny-encoder", "--scheme", "w2a8", "--min-cosine", "0.9999999");
+        assertEquals(1, r.exit(), r.out() + r.err());
+        List<String> lines = r.lines();
+        assertTrue(lines.get(lines.size() - 1).startsWith("FAIL cosine="), r.out());
+    }
+
+    @Test
+    void unknownSchemeIsOneLineExit2() {
+        Run r = exec("run", "zoo:tiny-llama", "--scheme", "w5a8");
+        assertEquals(2, r.exit());
+        assertEquals("accelgen: error: scheme w5a8: w-bits must be 2, 3, 4 or 8 (got 5)\n", r.err());
+        assertEquals("", r.out());
+        Run r2 = exec("run", "zoo:tiny-llama", "--scheme", "int4");
+        assertEquals(2, r2.exit());
+        assertEquals("accelgen: error: scheme must be float, ternary, w{2,3,4,8}a{8,16}, int8 or int8-N:M (got int4)\n", r2.err());
+    }
+
+    @Test
+    void unknownZooModelIsOneLineExit2() {
+        Run r = exec("inspect", "zoo:gpt-5");
+        assertEquals(2, r.exit());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("accelgen: error: zoo:gpt-5: no such zoo model"), r.err());
+    }
+
+    @Test
+    void simulatingA7bConfigIsRefused() {
+        Run r = exec("run", "zoo:llama2-7b");
+        assertEquals(2, r.exit());
+        assertEquals("accelgen: error: zoo:llama2-7b: 6,738,415,616 parameters are too many to simulate with synthetic weights"
+                + " (limit 50,000,000); use 'model inspect' for its graph, or run a smaller config\n", r.err());
+    }
+}
