@@ -80,6 +80,9 @@ public final class Kernels {
         if (op instanceof Op.Cast c) {
             return List.of(MathKernels.cast(in.get(0), c.to()));
         }
+        if (op instanceof Op.ConstantOfShape c) {
+            return List.of(ShapeKernels.expand(c.value().reshape(Shape.scalar()), in.get(0).longs()));
+        }
         if (op instanceof Op.Constant c) {
             return List.of(c.value());
         }

@@ -168,6 +168,13 @@ public sealed interface Op {
         }
     }
 
+    /** Input: shape (int64); output filled with the one-element {@code value}. */
+    record ConstantOfShape(Tensor value) implements Op {
+        public String kind() {
+            return "ConstantOfShape";
+        }
+    }
+
     /** Reduction over {@code axes} (null: from the optional second input, or all axes when absent). */
     record Reduce(ReduceKind op, int[] axes, boolean keepDims) implements Op {
         public String kind() {

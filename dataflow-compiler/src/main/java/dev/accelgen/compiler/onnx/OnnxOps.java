@@ -104,6 +104,8 @@ final class OnnxOps {
             case "Shape" -> new Op.ShapeOf((int) i(a, "start", 0), a.containsKey("end") ? (int) i(a, "end", 0) : Op.ShapeOf.TO_END);
             case "Cast" -> new Op.Cast(OnnxTensors.dtype((int) i(a, "to", 1), "Cast target of node " + nodeName));
             case "Constant" -> new Op.Constant(constant(a, nodeName));
+            case "ConstantOfShape" -> new Op.ConstantOfShape(a.containsKey("value") ? OnnxTensors.decode(a.get("value").getT(), null)
+                    : Tensor.ofFloats(Shape.scalar(), new float[] {0f}));
             case "ReduceMean", "ReduceSum", "ReduceMax", "ReduceMin" -> reduce(type, a, opset);
             case "TopK" -> new Op.TopK((int) i(a, "axis", -1), i(a, "largest", 1) != 0, i(a, "sorted", 1) != 0);
             case "Clip" -> new Op.Clip();

@@ -16,8 +16,11 @@ final class OnnxTensors {
     private OnnxTensors() {
     }
 
+    /** ONNX DOUBLE: narrowed to float32 on import (exporters emit float64 scalars that are cast to float anyway). */
+    static final int ONNX_DOUBLE = 11;
+
     static DType dtype(int code, String what) {
-        DType t = DType.fromOnnx(code);
+        DType t = code == ONNX_DOUBLE ? DType.FLOAT32 : DType.fromOnnx(code);
         if (t == null) {
             throw new IllegalArgumentException(what + " has ONNX element type " + code
                     + ", which is not supported (float32, int8, uint8, int32, int64, bool are)");
@@ -39,6 +42,9 @@ final class OnnxTensors {
         DType dt = dtype(t.getDataType(), what);
         Shape s = shape(t.getDimsList());
         int n = Math.toIntExact(s.elements());
+        if (t.getDataType() == ONNX_DOUBLE) {
+            return narrowDoubles(t, s, n, baseDir);
+        }
         ByteBuffer raw = null;
         if (t.getDataLocation() == OnnxMl.TensorProto.DataLocation.EXTERNAL) {
             raw = external(t, baseDir, n * bytes(dt));
@@ -89,6 +95,25 @@ final class OnnxTensors {
             }
         }
         return Tensor.ofLongs(dt, s, l);
+    }
+
+    private static Tensor narrowDoubles(OnnxMl.TensorProto t, Shape s, int n, Path baseDir) {
+        float[] f = new float[n];
+        ByteBuffer raw = t.getDataLocation() == OnnxMl.TensorProto.DataLocation.EXTERNAL ? external(t, baseDir, 8L * n)
+                : t.getRawData().isEmpty() ? null : t.getRawData().asReadOnlyByteBuffer();
+        if (raw != null) {
+            raw = raw.order(ByteOrder.LITTLE_ENDIAN);
+            requireCount("tensor " + t.getName(), raw.remaining() / 8, n);
+            for (int i = 0; i < n; i++) {
+                f[i] = (float) raw.getDouble();
+            }
+        } else {
+            requireCount("tensor " + t.getName(), t.getDoubleDataCount(), n);
+            for (int i = 0; i < n; i++) {
+                f[i] = (float) t.getDoubleData(i);
+            }
+        }
+        return Tensor.ofFloats(s, f);
     }
 
     private static void requireCount(String what, int have, int need) {

@@ -92,6 +92,9 @@ public final class ShapeInference {
         boolean secondIsShape = op instanceof Op.Reshape || op instanceof Op.Unsqueeze || op instanceof Op.Squeeze
                 || op instanceof Op.Tile || op instanceof Op.Expand || op instanceof Op.Split || op instanceof Op.TopK
                 || op instanceof Op.Reduce;
+        if (op instanceof Op.ConstantOfShape) {
+            return new int[] {0};
+        }
         return secondIsShape ? new int[] {1} : new int[0];
     }
 
