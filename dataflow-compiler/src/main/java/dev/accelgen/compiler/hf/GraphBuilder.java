@@ -18,14 +18,15 @@ import java.util.Random;
 /**
  * Builds a typed graph op by op for the config importers. Weights are declared by shape; with
  * {@link WeightMode#SYNTHETIC} each also gets seeded values (normal with std 1/sqrt(fan-in) for matrices,
- * 1 + 0.1*normal for norm gains, 0.02*normal for biases and embeddings) so the graph can be simulated.
+ * 1/sqrt(fan-in) times uniform {-1, 0, +1} for ternary matrices, 1 + 0.1*normal for norm gains, 0.02*normal for
+ * biases and embeddings) so the graph can be simulated.
  */
 public final class GraphBuilder {
     /** Whether weights get values. */
     public enum WeightMode { NONE, SYNTHETIC }
 
     /** How a weight is initialised in synthetic mode. */
-    public enum Init { MATRIX, GAIN, SMALL }
+    public enum Init { MATRIX, TERNARY, GAIN, SMALL }
 
     private final String name;
     private final WeightMode mode;
@@ -56,9 +57,11 @@ public final class GraphBuilder {
         if (mode == WeightMode.SYNTHETIC) {
             int count = Math.toIntExact(t.shape().elements());
             float[] v = new float[count];
-            double std = init == Init.MATRIX ? 1.0 / Math.sqrt(dims[dims.length - 2]) : init == Init.GAIN ? 0.1 : 0.02;
+            double std = init == Init.MATRIX || init == Init.TERNARY ? 1.0 / Math.sqrt(dims[dims.length - 2])
+                    : init == Init.GAIN ? 0.1 : 0.02;
             for (int i = 0; i < count; i++) {
-                v[i] = (float) ((init == Init.GAIN ? 1 : 0) + std * rng.nextGaussian());
+                v[i] = init == Init.TERNARY ? (float) (std * (rng.nextInt(3) - 1))
+                        : (float) ((init == Init.GAIN ? 1 : 0) + std * rng.nextGaussian());
             }
             data.put(n, Tensor.ofFloats(t.shape(), v));
         }

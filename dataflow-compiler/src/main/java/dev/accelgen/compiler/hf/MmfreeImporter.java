@@ -13,7 +13,8 @@ import java.util.List;
  * token mixer (BitLinear f/c/g projections, the recurrence, RMSNorm gain, BitLinear output projection), RMSNorm,
  * and the GLU channel mixer (one BitLinear to 2 x intermediate, split, SwiGLU, BitLinear down). Every BitLinear
  * carries its own input RMSNorm gain (eps 1e-8), as in the reference implementation. Intermediate size defaults to
- * {@code 256 * ceil(hidden * hidden_ratio * 2/3 / 256)}. The per-layer forget-gate lower bounds
+ * {@code 256 * ceil(hidden * hidden_ratio * 2/3 / 256)}. Synthetic BitLinear weights are exactly ternary (the
+ * model's inference-time function). The per-layer forget-gate lower bounds
  * ({@code use_lower_bound}) are not modelled: the MLGRU is the paper's form.
  */
 public final class MmfreeImporter {
@@ -62,6 +63,6 @@ public final class MmfreeImporter {
     /** RMSNorm with its own gain, then a ternary-able [in, out] matrix. */
     static String bitLinear(GraphBuilder b, String s, String x, int in, int out) {
         String n = b.rmsNorm(s + ".norm", x, b.weight(s + ".norm.weight", Init.GAIN, in), BITLINEAR_EPS);
-        return b.matmul(s, n, b.weight(s + ".weight", Init.MATRIX, in, out));
+        return b.matmul(s, n, b.weight(s + ".weight", Init.TERNARY, in, out));
     }
 }

@@ -7,7 +7,10 @@ import dev.accelgen.pe.ternary.BitLinearArith;
 
 /**
  * BitLinear: absmean-ternarized weights (per tensor), per-token absmax int8 activations, exact lane sums in the
- * wrapping accumulator, float dequantization: all steps are {@link BitLinearArith}'s.
+ * wrapping accumulator, float dequantization: all steps are {@link BitLinearArith}'s. Weights that are already
+ * ternary ({@code c * {-1, 0, +1}} for one magnitude c, as BitNet checkpoints in inference form and the zoo's
+ * tiny-mmfree store them) keep their codes and use {@code beta = c}: absmean would give {@code c} times the
+ * non-zero fraction and rescale a model that is exactly representable.
  */
 public final class TernaryLayer implements QuantizedLayer {
     private final int k;
@@ -23,7 +26,35 @@ public final class TernaryLayer implements QuantizedLayer {
                 cols[j][i] = w.floats()[i * n + j];
             }
         }
-        this.weights = BitLinearArith.ternarize(cols);
+        double c = ternaryMagnitude(w.floats());
+        if (c > 0) {
+            int[][] codes = new int[n][k];
+            for (int j = 0; j < n; j++) {
+                for (int i = 0; i < k; i++) {
+                    codes[j][i] = (int) Math.signum(cols[j][i]);
+                }
+            }
+            this.weights = new BitLinearArith.TernaryWeights(codes, c);
+        } else {
+            this.weights = BitLinearArith.ternarize(cols);
+        }
+    }
+
+    /** The common magnitude of the non-zero weights if they all share one, else 0. */
+    static double ternaryMagnitude(float[] w) {
+        float c = 0;
+        for (float v : w) {
+            float a = Math.abs(v);
+            if (a == 0) {
+                continue;
+            }
+            if (c == 0) {
+                c = a;
+            } else if (a != c) {
+                return 0;
+            }
+        }
+        return c;
     }
 
     @Override
