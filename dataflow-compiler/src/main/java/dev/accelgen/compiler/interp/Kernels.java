@@ -109,7 +109,9 @@ public final class Kernels {
             return List.of(QuantKernels.bipolarQuant(in.get(0), in.get(1)));
         }
         if (op instanceof Op.Trunc t) {
-            return List.of(QuantKernels.trunc(t, in.get(0), in.get(1), in.get(2), in.get(3), in.get(4)));
+            return List.of(in.size() >= 6
+                    ? QuantKernels.trunc(t, in.get(0), in.get(1), in.get(2), in.get(3), in.get(4), in.get(5))
+                    : QuantKernels.trunc(t, in.get(0), in.get(1), in.get(2), in.get(3), null, in.get(4)));
         }
         if (op instanceof Op.Attention a) {
             return List.of(FusedKernels.attention(a, in.get(0), in.get(1), in.get(2), opt(in, 3)));

@@ -51,7 +51,10 @@ public final class QuantKernels {
             case ROUND -> Math.rint(v);
             case CEIL -> Math.ceil(v);
             case FLOOR -> Math.floor(v);
-            case ROUND_TO_ZERO -> v < 0 ? Math.ceil(v) : Math.floor(v);
+            case UP -> Math.signum(v) * Math.ceil(Math.abs(v));
+            case DOWN -> v < 0 ? Math.ceil(v) : Math.floor(v);
+            case HALF_UP -> Math.signum(v) * Math.floor(Math.abs(v) + 0.5);
+            case HALF_DOWN -> Math.signum(v) * Math.ceil(Math.abs(v) - 0.5);
         };
     }
 
@@ -92,9 +95,12 @@ public final class QuantKernels {
         return Tensor.ofFloats(out, r);
     }
 
-    /** QONNX Trunc: drops {@code in - out} LSBs of the integer {@code x/scale + zp}. */
-    public static Tensor trunc(Op.Trunc t, Tensor x, Tensor scale, Tensor zeroPoint, Tensor inBits, Tensor outBits) {
-        double shift = Math.pow(2, inBits.get(0) - outBits.get(0));
+    /**
+     * QONNX Trunc, as the qonnx executor defines it. v1: {@code (r(rint(x/s + zp) / 2^(in-out)) - zp) * s};
+     * v2 ({@code outScale} given): {@code t = 2^round(log2(outScale/s))}, {@code y = rint(x/s + zp) / t} clamped to the
+     * output range, rounded, then {@code (y - zp/t) * outScale}.
+     */
+    public static Tensor trunc(Op.Trunc t, Tensor x, Tensor scale, Tensor zeroPoint, Tensor inBits, Tensor outScale, Tensor outBits) {
         var out = Broadcast.shape(Broadcast.shape(x.shape(), scale.shape()), zeroPoint.shape());
         int[] ix = Broadcast.sourceIndex(x.shape(), out);
         int[] is = Broadcast.sourceIndex(scale.shape(), out);
@@ -103,8 +109,19 @@ public final class QuantKernels {
         for (int i = 0; i < r.length; i++) {
             double s = scale.get(is[i]);
             double zp = zeroPoint.get(iz[i]);
-            double v = Math.rint(x.get(ix[i]) / s + zp) - zp;
-            r[i] = (float) (round(v / shift, t.rounding()) * s * shift);
+            double y = Math.rint(x.get(ix[i]) / s + zp);
+            if (outScale == null) {
+                double shift = Math.pow(2, inBits.get(0) - outBits.get(0));
+                r[i] = (float) ((round(y / shift, t.rounding()) - zp) * s);
+            } else {
+                double os = outScale.get(0);
+                double shift = Math.pow(2, Math.rint(Math.log(os / s) / Math.log(2)));
+                double bits = outBits.get(0);
+                double min = t.signed() ? (t.narrow() ? -Math.pow(2, bits - 1) + 1 : -Math.pow(2, bits - 1)) : 0;
+                double max = t.signed() ? Math.pow(2, bits - 1) - 1 : (t.narrow() ? Math.pow(2, bits) - 2 : Math.pow(2, bits) - 1);
+                double v = Math.max(min, Math.min(max, y / shift));
+                r[i] = (float) ((round(v, t.rounding()) - zp / shift) * os);
+            }
         }
         return Tensor.ofFloats(out, r);
     }

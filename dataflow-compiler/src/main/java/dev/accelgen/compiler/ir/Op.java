@@ -229,8 +229,11 @@ public sealed interface Op {
         }
     }
 
-    /** QONNX Trunc: inputs x, scale, zeropt, input_bit_width, output_bit_width. */
-    record Trunc(RoundingMode rounding) implements Op {
+    /**
+     * QONNX Trunc. Version 1 inputs: x, scale, zeropt, input_bit_width, output_bit_width. Version 2 inputs: x, scale,
+     * zeropt, input_bit_width, output_scale, output_bit_width (clamps to the output range given signed/narrow).
+     */
+    record Trunc(RoundingMode rounding, boolean signed, boolean narrow) implements Op {
         public String kind() {
             return "Trunc";
         }
@@ -273,8 +276,8 @@ public sealed interface Op {
         }
     }
 
-    /** Rounding modes of the QONNX ops. */
-    enum RoundingMode { ROUND, CEIL, FLOOR, ROUND_TO_ZERO }
+    /** Rounding modes of the QONNX ops: ROUND is half to even, UP/DOWN are away from/toward zero. */
+    enum RoundingMode { ROUND, CEIL, FLOOR, UP, DOWN, HALF_UP, HALF_DOWN }
 
     private static String camel(String upper) {
         StringBuilder b = new StringBuilder();

@@ -58,7 +58,7 @@ final class OnnxOps {
             return switch (type) {
                 case "Quant" -> new Op.Quant(i(a, "signed", 1) != 0, i(a, "narrow", 0) != 0, rounding(s(a, "rounding_mode", "ROUND")));
                 case "BipolarQuant" -> new Op.BipolarQuant();
-                case "Trunc" -> new Op.Trunc(rounding(s(a, "rounding_mode", "FLOOR")));
+                case "Trunc" -> new Op.Trunc(rounding(s(a, "rounding_mode", "FLOOR")), i(a, "signed", 1) != 0, i(a, "narrow", 0) != 0);
                 default -> throw unknown(n, nodeName, opset);
             };
         }
@@ -133,12 +133,15 @@ final class OnnxOps {
     }
 
     private static Op.RoundingMode rounding(String s) {
-        return switch (s) {
+        return switch (s.toUpperCase(java.util.Locale.ROOT)) {
             case "ROUND", "HALF_EVEN" -> Op.RoundingMode.ROUND;
             case "CEIL" -> Op.RoundingMode.CEIL;
             case "FLOOR" -> Op.RoundingMode.FLOOR;
-            case "ROUND_TO_ZERO" -> Op.RoundingMode.ROUND_TO_ZERO;
-            default -> throw new IllegalArgumentException("rounding_mode " + s + " is not one of ROUND, CEIL, FLOOR, ROUND_TO_ZERO");
+            case "UP" -> Op.RoundingMode.UP;
+            case "DOWN", "ROUND_TO_ZERO" -> Op.RoundingMode.DOWN;
+            case "HALF_UP" -> Op.RoundingMode.HALF_UP;
+            case "HALF_DOWN" -> Op.RoundingMode.HALF_DOWN;
+            default -> throw new IllegalArgumentException("rounding_mode " + s + " is not one of ROUND, HALF_EVEN, CEIL, FLOOR, UP, DOWN, HALF_UP, HALF_DOWN");
         };
     }
 
