@@ -19,6 +19,9 @@ import java.util.Map;
  *   <li>SiLU {@code x * sigmoid(x)}, and SwiGLU {@code silu(g) * u};</li>
  *   <li>attention: {@code softmax(q k^T [/ c | * c] [+ mask]) v} with k^T a Transpose of the last two axes;
  *       a constant upper-triangular -inf mask becomes {@code causal}.</li>
+ *   <li>MLGRU unrolled over the sequence by an exporter: {@code sigmoid(g) * concat_t(unsqueeze(h_t, 1))} with
+ *       {@code h_t = f_t * h_{t-1} + (1 - f_t) * c_t}, {@code f_t = gather(sigmoid(f_pre), t, axis 1)},
+ *       {@code c_t = gather(silu(c_pre), t, axis 1)}, {@code h_{-1} = 0}.</li>
  * </ul>
  */
 public final class Fusion {
@@ -66,6 +69,9 @@ public final class Fusion {
         }
         if (r == null) {
             r = attention(n);
+        }
+        if (r == null) {
+            r = mlgru(n);
         }
         return r;
     }
@@ -300,6 +306,129 @@ public final class Fusion {
             ins.add(mask);
         }
         return new Node(n.name(), new Op.Attention((float) scale, causal), ins, n.outputs());
+    }
+
+    private Node mlgru(Node n) {
+        if (!isBinary(n, BinaryKind.MUL)) {
+            return null;
+        }
+        for (int side = 0; side < 2; side++) {
+            Node g = prod(n.input(side));
+            Node cat = prod(n.input(1 - side));
+            if (!isUnary(g, UnaryKind.SIGMOID) || cat == null || !(cat.op() instanceof Op.Concat c)) {
+                continue;
+            }
+            var seq = graph.type(cat.output()).shape();
+            if (seq.rank() != 3 || (c.axis() != 1 && c.axis() != -2) || !graph.type(g.input(0)).shape().equals(seq)
+                    || cat.inputs().size() != seq.dim(1)) {
+                continue;
+            }
+            String[] pre = recurrence(cat);
+            if (pre != null && graph.type(pre[0]).shape().equals(seq)) {
+                return new Node(n.name(), new Op.Mlgru(), List.of(pre[0], pre[1], g.input(0)), n.outputs());
+            }
+        }
+        return null;
+    }
+
+    /** {f_pre, c_pre} if the Concat's inputs are the unrolled h_t = f_t h_{t-1} + (1 - f_t) c_t, else null. */
+    private String[] recurrence(Node cat) {
+        String fSeq = null;
+        String cSeq = null;
+        String prev = null;
+        for (int t = 0; t < cat.inputs().size(); t++) {
+            Node u = prod(cat.input(t));
+            if (u == null || !(u.op() instanceof Op.Unsqueeze) || !isConstantAxis(u.input(1), 1)) {
+                return null;
+            }
+            Node add = prod(u.input(0));
+            if (!isBinary(add, BinaryKind.ADD)) {
+                return null;
+            }
+            String[] step = null;
+            for (int side = 0; side < 2 && step == null; side++) {
+                step = step(prod(add.input(side)), prod(add.input(1 - side)), t);
+            }
+            if (step == null || (fSeq != null && (!fSeq.equals(step[0]) || !cSeq.equals(step[1])))) {
+                return null;
+            }
+            boolean prevOk = t == 0 ? isZero(constant(step[2])) : step[2].equals(prev);
+            if (!prevOk) {
+                return null;
+            }
+            fSeq = step[0];
+            cSeq = step[1];
+            prev = u.input(0);
+        }
+        Node f = prod(fSeq);
+        Node c = prod(cSeq);
+        if (!isUnary(f, UnaryKind.SIGMOID) || !isUnary(c, UnaryKind.SILU)) {
+            return null;
+        }
+        return new String[] {f.input(0), c.input(0)};
+    }
+
+    /** For keep = f_t * h_prev and mix = (1 - f_t) * c_t: {F, C, h_prev} (F, C the gathered sequences), else null. */
+    private String[] step(Node keep, Node mix, int t) {
+        if (!isBinary(keep, BinaryKind.MUL) || !isBinary(mix, BinaryKind.MUL)) {
+            return null;
+        }
+        for (int ks = 0; ks < 2; ks++) {
+            String fSeq = gathered(keep.input(ks), t);
+            if (fSeq == null) {
+                continue;
+            }
+            for (int ms = 0; ms < 2; ms++) {
+                Node sub = prod(mix.input(ms));
+                String cSeq = gathered(mix.input(1 - ms), t);
+                if (cSeq != null && isBinary(sub, BinaryKind.SUB) && near(scalarOrUniform(sub.input(0)), 1.0)
+                        && fSeq.equals(gathered(sub.input(1), t))) {
+                    return new String[] {fSeq, cSeq, keep.input(1 - ks)};
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The sequence {@code v} gathers step t from (Gather on axis 1 with the constant index t), else null. */
+    private String gathered(String v, int t) {
+        Node g = prod(v);
+        if (g == null || !(g.op() instanceof Op.Gather ga) || ga.axis() != 1) {
+            return null;
+        }
+        Tensor idx = constant(g.input(1));
+        return idx != null && idx.size() == 1 && idx.shape().rank() == 0 && idx.get(0) == t ? g.input(0) : null;
+    }
+
+    private boolean isConstantAxis(String v, int axis) {
+        Tensor a = constant(v);
+        return a != null && a.size() == 1 && a.get(0) == axis;
+    }
+
+    private static boolean isZero(Tensor t) {
+        if (t == null) {
+            return false;
+        }
+        for (int i = 0; i < t.size(); i++) {
+            if (t.get(i) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The value of a constant whose elements are all equal, else null. */
+    private Double scalarOrUniform(String v) {
+        Tensor t = constant(v);
+        if (t == null || t.size() == 0) {
+            return null;
+        }
+        for (int i = 1; i < t.size(); i++) {
+            if (t.get(i) != t.get(0)) {
+                return null;
+            }
+        }
+        return t.get(0);
     }
 
     private boolean isLastAxis(int axis, String v) {
