@@ -1,13 +1,19 @@
 package dev.accelgen.pe;
 
+import dev.accelgen.pe.mixpe.MixPeKind;
+import dev.accelgen.pe.mlgru.MlgruKind;
 import dev.accelgen.pe.systolic.SystolicKind;
+import dev.accelgen.pe.ternary.TernaryKind;
 import java.util.List;
 import java.util.Optional;
 
 /** Every unit family the library offers, in the order the CLI lists them. */
 public final class UnitKinds {
     private static final List<UnitKind<?>> ALL = List.of(
-            new SystolicKind());
+            new SystolicKind(),
+            new MixPeKind(),
+            new TernaryKind(),
+            new MlgruKind());
 
     private UnitKinds() {
     }

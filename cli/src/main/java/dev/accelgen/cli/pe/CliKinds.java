@@ -1,6 +1,9 @@
 package dev.accelgen.cli.pe;
 
+import dev.accelgen.pe.mixpe.MixPeKind;
+import dev.accelgen.pe.mlgru.MlgruKind;
 import dev.accelgen.pe.systolic.SystolicKind;
+import dev.accelgen.pe.ternary.TernaryKind;
 import java.util.List;
 
 /** Every unit family reachable from {@code accelgen pe}. */
@@ -10,6 +13,9 @@ public final class CliKinds {
 
     public static List<CliKind<?>> all() {
         return List.of(
-                new CliKind<>(new SystolicKind(), SystolicOptions::new));
+                new CliKind<>(new SystolicKind(), SystolicOptions::new),
+                new CliKind<>(new MixPeKind(), MixPeOptions::new),
+                new CliKind<>(new TernaryKind(), TernaryOptions::new),
+                new CliKind<>(new MlgruKind(), MlgruOptions::new));
     }
 }

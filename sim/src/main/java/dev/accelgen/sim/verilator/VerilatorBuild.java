@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -25,7 +26,8 @@ import java.util.stream.Stream;
  * (name and bytes), the harness sources, the flags and the Verilator version; the binary lives in
  * {@code ${ACCELGEN_CACHE:-$HOME/.cache/accelgen}/verilator/<key>/obj/sim}. A build happens in a
  * private temporary directory that is moved into place when complete, so a crashed or concurrent
- * build never leaves a half-built cache entry.
+ * build never leaves a half-built cache entry. Verilator's own runtime objects are compiled once per
+ * version and optimisation level and shared ({@link RuntimeObjects}).
  */
 public final class VerilatorBuild {
     /** A ready binary, whether it came from the cache, and how long getting it took. */
@@ -41,6 +43,12 @@ public final class VerilatorBuild {
         String env = System.getenv("ACCELGEN_CACHE");
         Path root = env != null && !env.isEmpty() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".cache", "accelgen");
         return root.resolve("verilator");
+    }
+
+    /** The cache key a build of these inputs would have (the SHA-256 described above). */
+    public static String cacheKey(HarnessSpec spec, List<Path> rtlFiles, BuildOptions options) {
+        return key(readRtl(rtlFiles), HarnessGenerator.generateMain(spec), HarnessGenerator.runtimeHeader(),
+                options.verilatorFlags(spec.top()));
     }
 
     public static Result build(HarnessSpec spec, List<Path> rtlFiles, BuildOptions options) {
@@ -60,6 +68,7 @@ public final class VerilatorBuild {
         Path tmp;
         try {
             Files.createDirectories(cacheRoot());
+            removeAbandonedBuilds();
             tmp = Files.createTempDirectory(cacheRoot(), key.substring(0, 12) + ".tmp-");
             Path rtlDir = Files.createDirectories(tmp.resolve("rtl"));
             List<String> cmd = new ArrayList<>(List.of("verilator"));
@@ -72,12 +81,18 @@ public final class VerilatorBuild {
             Files.writeString(tmp.resolve("harness_main.cpp"), main);
             Files.writeString(tmp.resolve(HarnessGenerator.RUNTIME_HEADER), runtime);
             cmd.add("harness_main.cpp");
-            ToolProcess.Output out = ToolProcess.run(cmd, tmp, Duration.ofMinutes(30));
+            cmd.addAll(RuntimeObjects.linkFlags(options));
+            ToolProcess.Output out;
+            try (BuildProgress progress = BuildProgress.start(spec.top())) {
+                out = ToolProcess.run(cmd, tmp, Duration.ofMinutes(30));
+            }
             if (out.exitCode() != 0 || !Files.isExecutable(tmp.resolve("obj").resolve("sim"))) {
                 deleteTree(tmp);
                 throw new IllegalStateException("Verilator build of " + spec.top() + " failed (exit " + out.exitCode()
                         + "):\n" + tail(out.combined(), 60));
             }
+            RuntimeObjects.keep(tmp.resolve("obj"), options);
+            pruneObjects(tmp.resolve("obj"));
             try {
                 Files.move(tmp, entry, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
@@ -110,7 +125,7 @@ public final class VerilatorBuild {
             // Identical files (a module shared by several units) are compiled once; different files
             // that happen to share a name get a numbered name (module clashes are the bundle's check).
             String unique = name;
-            for (int k = 1; out.containsKey(unique) && !java.util.Arrays.equals(out.get(unique), bytes); k++) {
+            for (int k = 1; out.containsKey(unique) && !Arrays.equals(out.get(unique), bytes); k++) {
                 unique = k + "_" + name;
             }
             out.putIfAbsent(unique, bytes);
@@ -148,9 +163,32 @@ public final class VerilatorBuild {
         return v;
     }
 
+    /** Keeps only the binary: object files and generated C++ are ~95% of an entry and never reused. */
+    private static void pruneObjects(Path obj) throws IOException {
+        try (Stream<Path> s = Files.list(obj)) {
+            for (Path p : s.toList()) {
+                if (!p.getFileName().toString().equals("sim")) {
+                    deleteTree(p);
+                }
+            }
+        }
+    }
+
+    /** Temporary build directories of builds that died (older than any build can take) are removed. */
+    private static void removeAbandonedBuilds() throws IOException {
+        long cutoff = System.currentTimeMillis() - Duration.ofHours(2).toMillis();
+        try (Stream<Path> s = Files.list(cacheRoot())) {
+            for (Path p : s.toList()) {
+                if (p.getFileName().toString().contains(".tmp-") && Files.getLastModifiedTime(p).toMillis() < cutoff) {
+                    deleteTree(p);
+                }
+            }
+        }
+    }
+
     private static String tail(String text, int lines) {
         String[] all = text.split("\n");
-        return String.join("\n", java.util.Arrays.copyOfRange(all, Math.max(0, all.length - lines), all.length));
+        return String.join("\n", Arrays.copyOfRange(all, Math.max(0, all.length - lines), all.length));
     }
 
     static void deleteTree(Path dir) {

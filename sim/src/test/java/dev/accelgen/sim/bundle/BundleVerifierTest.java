@@ -9,14 +9,17 @@ import dev.accelgen.sim.Fixtures;
 import dev.accelgen.sim.GoldenModel;
 import dev.accelgen.sim.MacGolden;
 import dev.accelgen.sim.MacVariants;
+import dev.accelgen.sim.MemRequesterGolden;
 import dev.accelgen.sim.OutputEvent;
 import dev.accelgen.sim.Trace;
 import dev.accelgen.sim.VerifyResult;
+import dev.accelgen.sim.WideGolden;
 import dev.accelgen.sim.manifest.Manifest;
 import dev.accelgen.sim.manifest.ManifestReader;
 import dev.accelgen.sim.verilator.BuildOptions;
 import dev.accelgen.sim.verilator.RunLimits;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,36 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class BundleVerifierTest {
-    private static final GoldenModel WIDE_GOLDEN = s -> {
-        // fixtures/wide/wide_regs.v with out_ready always high: beat accepted in c shows in c + 1.
-        List<OutputEvent> events = new ArrayList<>();
-        long present = 0;
-        long c = -1;
-        java.math.BigInteger key = s.statics().getOrDefault("key", java.math.BigInteger.ZERO);
-        for (var b : s.stream("in").beats()) {
-            c = Math.max(present, c + 1 + b.idleBefore());
-            var v = b.values();
-            events.add(new OutputEvent(c + 1, "out", Fixtures.values(
-                    "out_x", v.get("in_x").add(java.math.BigInteger.ONE).mod(java.math.BigInteger.ONE.shiftLeft(100)),
-                    "out_y", v.get("in_y").xor(key), "out_z", -v.get("in_z").intValue() == 2048 ? -2048 : -v.get("in_z").intValue(),
-                    "out_w", v.get("in_w"))));
-            present = 0;
-        }
-        return new Trace(events, events.isEmpty() ? 0 : events.get(events.size() - 1).cycle() + 1);
-    };
-
-    private static dev.accelgen.sim.Stimulus wideStimulus(long seed) {
-        java.util.Random rng = new java.util.Random(seed);
-        List<dev.accelgen.sim.Beat> beats = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            beats.add(new dev.accelgen.sim.Beat(rng.nextInt(3), Fixtures.values(
-                    "in_x", new java.math.BigInteger(100, rng), "in_y", new java.math.BigInteger(40, rng),
-                    "in_z", rng.nextInt(4096) - 2048, "in_w", rng.nextInt(8))));
-        }
-        return new dev.accelgen.sim.Stimulus(List.of(new dev.accelgen.sim.StreamStimulus("in", beats)), seed,
-                Fixtures.values("key", new java.math.BigInteger(40, rng)), List.of());
-    }
-
     @Test
     void manyConfigurationsInOneBuildEachCheckedAgainstItsOwnGolden(@TempDir Path dir) {
         List<BundleCase> cases = new ArrayList<>();
@@ -67,17 +40,17 @@ class BundleVerifierTest {
         // The same module twice (identical file, compiled once), a wide-port unit and a memory unit.
         cases.add(new BundleCase(Fixtures.manifest("mac", "mac_pipe"), new MacGolden(1), MacGolden.randomStimulus(20, 600, 1)));
         cases.add(new BundleCase(Fixtures.manifest("mac", "mac_pipe"), new MacGolden(2), MacGolden.randomStimulus(25, 601, 2)));
-        cases.add(new BundleCase(Fixtures.manifest("wide", "wide_regs"), WIDE_GOLDEN, wideStimulus(602)));
+        cases.add(new BundleCase(Fixtures.manifest("wide", "wide_regs"), new WideGolden(), WideGolden.randomStimulus(602)));
         cases.add(new BundleCase(Fixtures.manifest("memreq", "mem_requester"),
-                dev.accelgen.sim.MemRequesterGolden::requesterGolden,
-                dev.accelgen.sim.MemRequesterGolden.randomRequests(603)));
+                MemRequesterGolden::requesterGolden,
+                MemRequesterGolden.randomRequests(603)));
         // A deliberately broken golden model for one unit must fail that unit only.
         GoldenModel broken = s -> {
             Trace t = new MacGolden(0, 0).run(s);
             List<OutputEvent> e = new ArrayList<>(t.events());
             OutputEvent last = e.remove(e.size() - 1);
             e.add(new OutputEvent(last.cycle(), last.stream(), Fixtures.values("out_acc",
-                    last.values().get("out_acc").add(java.math.BigInteger.ONE))));
+                    last.values().get("out_acc").add(BigInteger.ONE))));
             return new Trace(e, t.totalCycles());
         };
         cases.add(new BundleCase(MacVariants.write(dir, 8), broken, MacGolden.randomStimulus(10, 604, 0)));
@@ -96,7 +69,7 @@ class BundleVerifierTest {
         assertFalse(bad.passed());
         OutputEvent last = bad.rtl().trace().events().get(bad.rtl().trace().events().size() - 1);
         assertEquals("FAIL first mismatch at cycle " + last.cycle() + " stream out port out_acc: expected "
-                + last.values().get("out_acc").add(java.math.BigInteger.ONE) + " actual " + last.values().get("out_acc")
+                + last.values().get("out_acc").add(BigInteger.ONE) + " actual " + last.values().get("out_acc")
                 + " (seed 604)", bad.summaryLine());
         assertFalse(r.allPassed());
     }

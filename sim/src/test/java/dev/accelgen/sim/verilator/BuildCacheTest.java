@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.accelgen.sim.Fixtures;
+import dev.accelgen.sim.MacGolden;
 import dev.accelgen.sim.manifest.Manifest;
 import dev.accelgen.sim.manifest.ManifestReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,12 +37,19 @@ class BuildCacheTest {
         assertEquals(VerilatorBuild.cacheRoot().resolve(first.buildResult().key()).resolve("obj").resolve("sim"),
                 first.buildResult().executable());
 
-        // Any change to the RTL gives a different key.
-        Files.writeString(dir.resolve("mac_pipe.v"), Files.readString(dir.resolve("mac_pipe.v")) + "\n");
+        try (var files = Files.list(first.buildResult().executable().getParent())) {
+            assertEquals(List.of("sim"), files.map(p -> p.getFileName().toString()).toList());
+        }
+        assertEquals(3, second.run(MacGolden.randomStimulus(3, 1, 0)).trace().events().size());
+
+        // The key covers the RTL bytes and the flags.
         HarnessSpec spec = HarnessSpec.of(m);
-        VerilatorBuild.Result third = VerilatorBuild.build(spec, m.simulationSources(), BuildOptions.DEFAULT);
-        assertFalse(third.cacheHit());
-        assertFalse(third.key().equals(first.buildResult().key()));
+        assertEquals(first.buildResult().key(), VerilatorBuild.cacheKey(spec, m.simulationSources(), BuildOptions.DEFAULT));
+        assertFalse(first.buildResult().key().equals(
+                VerilatorBuild.cacheKey(spec, m.simulationSources(), new BuildOptions(1, "-O2"))));
+        Files.writeString(dir.resolve("mac_pipe.v"), Files.readString(dir.resolve("mac_pipe.v")) + "\n");
+        assertFalse(first.buildResult().key().equals(
+                VerilatorBuild.cacheKey(spec, m.simulationSources(), BuildOptions.DEFAULT)));
     }
 
     @Test
