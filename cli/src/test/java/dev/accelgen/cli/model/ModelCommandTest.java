@@ -87,6 +87,46 @@ class ModelCommandTest {
     }
 
     @Test
+    void runAConfigFileWithSyntheticWeights(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path cfg = tmp.resolve("config.json");
+        java.nio.file.Files.writeString(cfg, "{\"architectures\": [\"HGRNBitForCausalLM\"], \"hidden_size\": 32,"
+                + " \"num_hidden_layers\": 1, \"vocab_size\": 40}");
+        Run r = exec("run", cfg.toString(), "--scheme", "ternary", "--seed", "2");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.lines().get(0).startsWith("model " + cfg + " (config, synthetic weights seed 2, "), r.out());
+        assertTrue(r.lines().get(r.lines().size() - 1).startsWith("PASS cosine="), r.out());
+    }
+
+    @Test
+    void compareOrtOnAConfigIsBadInput(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path cfg = tmp.resolve("config.json");
+        java.nio.file.Files.writeString(cfg, "{\"architectures\": [\"HGRNBitForCausalLM\"], \"hidden_size\": 32,"
+                + " \"num_hidden_layers\": 1, \"vocab_size\": 40}");
+        Run r = exec("run", cfg.toString(), "--compare-ort");
+        assertEquals(2, r.exit());
+        assertEquals("accelgen: error: " + cfg + ": --compare-ort needs an ONNX model (this is a config-built graph)\n", r.err());
+    }
+
+    @Test
+    void mmfreelm370mIsTooLargeToSimulate() {
+        Run r = exec("run", "zoo:mmfreelm-370m", "--seq-len", "2");
+        assertEquals(2, r.exit());
+        assertEquals("accelgen: error: zoo:mmfreelm-370m: 374,083,584 parameters are too many to simulate with synthetic weights"
+                + " (limit 50,000,000); use 'model inspect' for its graph, or run a smaller config\n", r.err());
+    }
+
+    @Test
+    void truncatedFileIsOneLineExit2(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path p = tmp.resolve("m.onnx");
+        java.nio.file.Files.write(p, new byte[] {8, 7, 18, 3, 'a'});
+        Run r = exec("inspect", p.toString());
+        assertEquals(2, r.exit());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("accelgen: error: " + p + ": not an ONNX model"), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
     void simulatingA7bConfigIsRefused() {
         Run r = exec("run", "zoo:llama2-7b");
         assertEquals(2, r.exit());
