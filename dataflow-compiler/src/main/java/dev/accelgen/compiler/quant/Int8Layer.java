@@ -124,6 +124,11 @@ public final class Int8Layer implements QuantizedLayer {
     }
 
     @Override
+    public QuantParams activationParams() {
+        return new QuantParams(8, true, Granularity.PER_TENSOR, 0, new float[] {(float) actScale}, new int[] {0});
+    }
+
+    @Override
     public QuantParams weightParams() {
         float[] s = new float[n];
         for (int j = 0; j < n; j++) {

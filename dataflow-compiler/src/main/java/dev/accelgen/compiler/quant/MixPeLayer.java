@@ -94,6 +94,11 @@ public final class MixPeLayer implements QuantizedLayer {
     }
 
     @Override
+    public QuantParams activationParams() {
+        return new QuantParams(scheme.act().portBits(), true, Granularity.PER_TENSOR, 0, new float[] {(float) actScale}, new int[] {0});
+    }
+
+    @Override
     public QuantParams weightParams() {
         float[] s = new float[n * scales[0].length];
         int[] z = new int[s.length];

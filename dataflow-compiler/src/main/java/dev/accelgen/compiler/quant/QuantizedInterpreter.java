@@ -55,6 +55,21 @@ public final class QuantizedInterpreter {
         return m;
     }
 
+    /**
+     * The graph with quantization parameters attached: every quantized weight's storage, and each quantized
+     * MatMul's input activation (int8/int16 per tensor with its calibrated scale, or int8 per token for ternary).
+     */
+    public Graph annotated() {
+        Map<String, QuantParams> q = new LinkedHashMap<>(weightParams());
+        for (Node n : graph.nodes()) {
+            QuantizedLayer l = layers.get(n.name());
+            if (l != null) {
+                q.put(n.input(0), l.activationParams());
+            }
+        }
+        return graph.withQuant(q);
+    }
+
     public Map<String, Tensor> runAll(Map<String, Tensor> inputs) {
         Map<String, Tensor> env = new LinkedHashMap<>(graph.weightData());
         env.putAll(inputs);

@@ -15,6 +15,9 @@ public sealed interface QuantizedLayer permits TernaryLayer, MixPeLayer, Int8Lay
     /** How the weights are stored. */
     QuantParams weightParams();
 
+    /** How the input activations are quantized. */
+    QuantParams activationParams();
+
     /** Rows of x as double vectors of length K. */
     static double[][] rows(Tensor x, int k) {
         int rows = x.size() / k;

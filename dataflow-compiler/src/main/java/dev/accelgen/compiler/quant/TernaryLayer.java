@@ -72,6 +72,11 @@ public final class TernaryLayer implements QuantizedLayer {
     }
 
     @Override
+    public QuantParams activationParams() {
+        return new QuantParams(8, true, Granularity.PER_TOKEN, 0, new float[0], new int[0]);
+    }
+
+    @Override
     public QuantParams weightParams() {
         return new QuantParams(2, true, Granularity.PER_TENSOR, 0, new float[] {(float) weights.beta()}, new int[] {0});
     }

@@ -33,6 +33,27 @@ class ZooQuantizationTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void annotatedGraphCarriesWeightAndActivationQuantization() {
+        Graph g = ModelLoader.load("zoo:tiny-mmfree", Map.of(), BuildOptions.weightless()).graph();
+        Map<String, Double> ranges = Calibration.ranges(g, Calibration.seededSamples(g, 1, 2));
+        Graph a = new QuantizedInterpreter(g, new QuantPlan(new Scheme.Ternary(), Map.of("/down/MatMul", Scheme.parse("w4a16"))), ranges).annotated();
+        for (dev.accelgen.compiler.ir.Node n : g.nodes()) {
+            if (!QuantPlan.isWeightMatMul(g, n)) {
+                continue;
+            }
+            dev.accelgen.compiler.ir.QuantParams w = a.quant().get(n.input(1));
+            dev.accelgen.compiler.ir.QuantParams x = a.quant().get(n.input(0));
+            if (n.name().equals("/down/MatMul")) {
+                assertEquals("u4 per_group g32", w.summary());
+                assertEquals("s16 per_tensor", x.summary());
+            } else {
+                assertEquals("s2 per_tensor", w.summary());
+                assertEquals("s8 per_token", x.summary());
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"tiny-llama"})
     void perLayerOverrideChangesOnlyThatLayer(String name) {
