@@ -79,15 +79,38 @@ public final class FusedKernels {
         return Tensor.ofFloats(s, out);
     }
 
-    /**
-     * Dense evaluation of a top-k MoE: gate = softmax over the top-k router logits (others get weight 0),
-     * output = sum_e gate_e * (gelu(x up_e + bu_e) down_e + bd_e).
-     */
+    /** One expert's up projection (before bias and GELU) and down projection (before bias) on a [1,D] / [1,F] row. */
+    public interface Experts {
+        Tensor up(int expert, Tensor row);
+
+        Tensor down(int expert, Tensor row);
+    }
+
+    /** The float experts: plain MatMuls with the stacked weights. */
+    public static Experts floatExperts(Tensor up, Tensor down) {
+        return new Experts() {
+            public Tensor up(int expert, Tensor row) {
+                return MathKernels.matmul(row, slice(up, expert));
+            }
+
+            public Tensor down(int expert, Tensor row) {
+                return MathKernels.matmul(row, slice(down, expert));
+            }
+        };
+    }
+
     public static Tensor moe(Op.Moe m, Tensor x, Tensor router, Tensor up, Tensor upBias, Tensor down, Tensor downBias) {
+        return moe(m, x, router, upBias, downBias, floatExperts(up, down));
+    }
+
+    /**
+     * A top-k MoE token by token: gate = softmax over the top-k router logits (the others get weight 0),
+     * output = sum over selected experts e, in index order, of gate_e * (down_e(gelu(up_e(x) + bu_e)) + bd_e).
+     */
+    public static Tensor moe(Op.Moe m, Tensor x, Tensor router, Tensor upBias, Tensor downBias, Experts experts) {
         int d = x.shape().dim(-1);
         int tokens = x.size() / d;
         int e = m.experts();
-        int f = up.shape().dim(2);
         Tensor flat = x.reshape(Shape.of(tokens, d));
         Tensor logits = MathKernels.matmul(flat, router);
         float[] out = new float[x.size()];
@@ -108,19 +131,19 @@ public final class FusedKernels {
                 if (w[j] == 0) {
                     continue;
                 }
-                Tensor hid = MathKernels.matmul(tok, slice(up, j));
-                hid = MathKernels.gelu(MathKernels.binary(Op.BinaryKind.ADD, hid, slice(upBias, j)), false);
-                Tensor y = MathKernels.binary(Op.BinaryKind.ADD, MathKernels.matmul(hid, slice(down, j)), slice(downBias, j));
+                Tensor hid = MathKernels.gelu(MathKernels.binary(Op.BinaryKind.ADD, experts.up(j, tok), slice(upBias, j)), false);
+                Tensor y = MathKernels.binary(Op.BinaryKind.ADD, experts.down(j, hid), slice(downBias, j));
                 float gate = (float) (w[j] / sum);
                 for (int i = 0; i < d; i++) {
-                    out[t * d + i] = (float) (out[t * d + i] + (double) gate * y.floats()[i]);
+                    out[t * d + i] = (float) (out[t * d + i] + (float) ((double) gate * y.floats()[i]));
                 }
             }
         }
         return Tensor.ofFloats(x.shape(), out);
     }
 
-    private static Tensor slice(Tensor stacked, int j) {
+    /** Expert j's slice of a stacked [E, ...] tensor. */
+    public static Tensor slice(Tensor stacked, int j) {
         int[] dims = stacked.shape().dims();
         int[] rest = Arrays.copyOfRange(dims, 1, dims.length);
         int n = stacked.size() / dims[0];

@@ -1,6 +1,8 @@
 package dev.accelgen.compiler.quant;
 
 import dev.accelgen.compiler.interp.FloatInterpreter;
+import dev.accelgen.compiler.interp.FusedKernels;
+import dev.accelgen.compiler.ir.Op;
 import dev.accelgen.compiler.interp.SeededInputs;
 import dev.accelgen.compiler.ir.Graph;
 import dev.accelgen.compiler.ir.Node;
@@ -24,7 +26,42 @@ public final class Calibration {
         return s;
     }
 
-    /** Max |input activation| per weight MatMul node name. */
+    /** Key of a MoE expert's up-projection input range (the MoE input) and of its down-projection input range. */
+    public static String moeUpKey(Node n, int expert) {
+        return n.name() + "#expert" + expert + ".up";
+    }
+
+    public static String moeDownKey(Node n, int expert) {
+        return n.name() + "#expert" + expert + ".down";
+    }
+
+    /** Runs the MoE in float recording, per expert, the max |row| its up and down projections see. */
+    private static void moeRanges(Node n, Map<String, Tensor> env, Map<String, Double> out) {
+        Op.Moe m = (Op.Moe) n.op();
+        FusedKernels.Experts f = FusedKernels.floatExperts(env.get(n.input(2)), env.get(n.input(4)));
+        FusedKernels.Experts recording = new FusedKernels.Experts() {
+            public Tensor up(int e, Tensor row) {
+                out.merge(moeUpKey(n, e), maxAbs(row), Math::max);
+                return f.up(e, row);
+            }
+
+            public Tensor down(int e, Tensor row) {
+                out.merge(moeDownKey(n, e), maxAbs(row), Math::max);
+                return f.down(e, row);
+            }
+        };
+        FusedKernels.moe(m, env.get(n.input(0)), env.get(n.input(1)), env.get(n.input(3)), env.get(n.input(5)), recording);
+    }
+
+    private static double maxAbs(Tensor t) {
+        double m = 0;
+        for (int i = 0; i < t.size(); i++) {
+            m = Math.max(m, Math.abs(t.get(i)));
+        }
+        return m;
+    }
+
+    /** Max |input activation| per weight MatMul node name, and per MoE expert projection ({@link #moeUpKey}). */
     public static Map<String, Double> ranges(Graph g, List<Map<String, Tensor>> samples) {
         if (samples.isEmpty()) {
             throw new IllegalArgumentException("calibration needs at least one sample");
@@ -33,6 +70,10 @@ public final class Calibration {
         for (Map<String, Tensor> sample : samples) {
             Map<String, Tensor> env = FloatInterpreter.runAll(g, sample);
             for (Node n : g.nodes()) {
+                if (QuantPlan.isMoe(n)) {
+                    moeRanges(n, env, out);
+                    continue;
+                }
                 if (!QuantPlan.isWeightMatMul(g, n)) {
                     continue;
                 }

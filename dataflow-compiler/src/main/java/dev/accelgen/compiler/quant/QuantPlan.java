@@ -20,12 +20,30 @@ public record QuantPlan(Scheme defaultScheme, Map<String, Scheme> overrides) {
         return n.op() instanceof Op.MatMul && g.weights().containsKey(n.input(1)) && g.type(n.input(1)).shape().rank() == 2;
     }
 
-    /** Scheme of every weight MatMul, in graph order; fails on an override naming no weight MatMul. */
+    /** A MoE node: its experts' up and down matrices are quantized like weight MatMuls (the router stays float). */
+    public static boolean isMoe(Node n) {
+        return n.op() instanceof Op.Moe;
+    }
+
+    /** Scheme of every weight MatMul, in graph order; fails on an override naming no weight MatMul or MoE. */
     public Map<Node, Scheme> resolve(Graph g) {
+        Map<Node, Scheme> all = resolveAll(g);
+        all.keySet().removeIf(QuantPlan::isMoe);
+        return all;
+    }
+
+    /** Scheme of every MoE node, in graph order. */
+    public Map<Node, Scheme> resolveMoe(Graph g) {
+        Map<Node, Scheme> all = resolveAll(g);
+        all.keySet().removeIf(n -> !isMoe(n));
+        return all;
+    }
+
+    private Map<Node, Scheme> resolveAll(Graph g) {
         Map<Node, Scheme> out = new LinkedHashMap<>();
         java.util.Set<String> used = new java.util.HashSet<>();
         for (Node n : g.nodes()) {
-            if (!isWeightMatMul(g, n)) {
+            if (!isWeightMatMul(g, n) && !isMoe(n)) {
                 continue;
             }
             Scheme s = defaultScheme;
@@ -39,7 +57,7 @@ public record QuantPlan(Scheme defaultScheme, Map<String, Scheme> overrides) {
         }
         for (String k : overrides.keySet()) {
             if (!used.contains(k)) {
-                throw new IllegalArgumentException("layer override " + k + " names no weight MatMul (node or weight name)");
+                throw new IllegalArgumentException("layer override " + k + " names no weight MatMul or MoE (node or weight name)");
             }
         }
         return out;

@@ -23,7 +23,8 @@ public record QuantReport(List<Layer> layers, Map<String, ErrorStats> outputs) {
         for (Node n : g.nodes()) {
             Scheme s = q.schemes().get(n.name());
             if (s != null) {
-                layers.add(new Layer(n.name(), n.input(1), s.label(), ErrorStats.of(got.get(n.output()), ref.get(n.output()))));
+                String weight = QuantPlan.isMoe(n) ? n.input(2) + "+" + n.input(4) : n.input(1);
+                layers.add(new Layer(n.name(), weight, s.label(), ErrorStats.of(got.get(n.output()), ref.get(n.output()))));
             }
         }
         Map<String, ErrorStats> outs = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package dev.accelgen.compiler.quant;
 
+import dev.accelgen.compiler.interp.FusedKernels;
 import dev.accelgen.compiler.interp.Kernels;
 import dev.accelgen.compiler.ir.Graph;
 import dev.accelgen.compiler.ir.Node;
@@ -13,15 +14,38 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs a graph the way the accelerator will: each weight MatMul through its scheme's {@link QuantizedLayer}
- * (integer arithmetic from pe-library), MLGRU ops through the MLGRU unit's Q3.12 datapath ({@link MlgruArith})
+ * Runs a graph the way the accelerator will: each weight MatMul, and each MoE expert's up and down matrices
+ * (routing stays float), through its scheme's {@link QuantizedLayer} (integer arithmetic from pe-library), MLGRU ops through the MLGRU unit's Q3.12 datapath ({@link MlgruArith})
  * when the model is quantized at all, and every other op in float32 (the vector unit).
  */
 public final class QuantizedInterpreter {
     private final Graph graph;
     private final Map<String, QuantizedLayer> layers = new LinkedHashMap<>();
     private final Map<String, Scheme> schemes = new LinkedHashMap<>();
+    private final Map<String, FusedKernels.Experts> moes = new LinkedHashMap<>();
     private final boolean fixedPointMlgru;
+
+    /** Each expert's up and down matrices as quantized layers of the MoE's scheme. */
+    private FusedKernels.Experts experts(Node n, Scheme s, Map<String, Double> ranges) {
+        Op.Moe m = (Op.Moe) n.op();
+        Tensor up = graph.weightData().get(n.input(2));
+        Tensor down = graph.weightData().get(n.input(4));
+        QuantizedLayer[] ups = new QuantizedLayer[m.experts()];
+        QuantizedLayer[] downs = new QuantizedLayer[m.experts()];
+        for (int e = 0; e < m.experts(); e++) {
+            ups[e] = s.prepare(FusedKernels.slice(up, e), ranges.getOrDefault(Calibration.moeUpKey(n, e), 0.0));
+            downs[e] = s.prepare(FusedKernels.slice(down, e), ranges.getOrDefault(Calibration.moeDownKey(n, e), 0.0));
+        }
+        return new FusedKernels.Experts() {
+            public Tensor up(int e, Tensor row) {
+                return ups[e].apply(row);
+            }
+
+            public Tensor down(int e, Tensor row) {
+                return downs[e].apply(row);
+            }
+        };
+    }
 
     public QuantizedInterpreter(Graph g, QuantPlan plan, Map<String, Double> actRanges) {
         this.graph = g;
@@ -33,6 +57,13 @@ public final class QuantizedInterpreter {
             schemes.put(n.name(), e.getValue());
             if (l != null) {
                 layers.put(n.name(), l);
+            }
+        }
+        for (Map.Entry<Node, Scheme> e : plan.resolveMoe(g).entrySet()) {
+            Node n = e.getKey();
+            schemes.put(n.name(), e.getValue());
+            if (!(e.getValue() instanceof Scheme.Float)) {
+                moes.put(n.name(), experts(n, e.getValue(), actRanges));
             }
         }
         this.fixedPointMlgru = !(plan.defaultScheme() instanceof Scheme.Float);
@@ -82,6 +113,8 @@ public final class QuantizedInterpreter {
             List<Tensor> outs;
             if (l != null) {
                 outs = List.of(l.apply(args.get(0)));
+            } else if (moes.containsKey(n.name())) {
+                outs = List.of(FusedKernels.moe((Op.Moe) n.op(), args.get(0), args.get(1), args.get(3), args.get(5), moes.get(n.name())));
             } else if (fixedPointMlgru && n.op() instanceof Op.Mlgru) {
                 outs = List.of(mlgruFixed(args.get(0), args.get(1), args.get(2)));
             } else {

@@ -39,6 +39,18 @@ public record PrecisionSummary(Map<String, Row> rows, long floatParams, long tot
                 total += bits;
             }
         }
+        for (Map.Entry<Node, Scheme> e : plan.resolveMoe(g).entrySet()) {
+            Node n = e.getKey();
+            int experts = g.type(n.input(2)).shape().dim(0);
+            int d = g.type(n.input(2)).shape().dim(1);
+            int f = g.type(n.input(2)).shape().dim(2);
+            long params = 2L * experts * d * f;
+            long bits = experts * (bits(e.getValue(), d, f) + bits(e.getValue(), f, d));
+            Row r = rows.getOrDefault(e.getValue().label(), new Row(0, 0, 0));
+            rows.put(e.getValue().label(), new Row(r.layers() + 2 * experts, r.params() + params, r.bits() + bits));
+            matmulParams += params;
+            total += bits;
+        }
         long floatParams = g.parameterCount() - matmulParams;
         return new PrecisionSummary(rows, floatParams, total + 32 * floatParams);
     }
