@@ -39,13 +39,27 @@ class FusionTest {
     }
 
     @Test
-    void encoderAndVitGetAttentionAndGelu() {
+    void encoderGetsAttentionAndGelu() {
         Map<String, Integer> enc = GraphText.opCounts(zoo("tiny-encoder"));
         assertEquals(1, enc.get("Attention"));
         assertEquals(1, enc.get("Gelu"));
-        Map<String, Integer> vit = GraphText.opCounts(zoo("tiny-moe-vit"));
+    }
+
+    @Test
+    void vitDenseTopKExpertsBecomeOneMoe() {
+        Graph g = zoo("tiny-moe-vit");
+        Map<String, Integer> vit = GraphText.opCounts(g);
         assertEquals(1, vit.get("Attention"));
-        assertEquals(4, vit.get("Gelu"));
-        assertEquals(1, vit.get("TopK"));
+        assertEquals(1, vit.get("MoE"));
+        assertEquals(null, vit.get("TopK"));
+        assertEquals(null, vit.get("Gelu"));
+        Node moe = g.nodes().stream().filter(n -> n.op() instanceof Op.Moe).findFirst().orElseThrow();
+        assertEquals(new Op.Moe(4, 2), moe.op());
+        assertEquals("float32[4,32,64]", g.type(moe.input(2)).toString());
+        assertEquals("float32[4,64,32]", g.type(moe.input(4)).toString());
+        // the stacked expert weights replace the per-expert ones, so the count is the file's: patch 1568 + pos 512
+        // + qkv 3168 + proj 1056 + router 128 + experts 4 * 4192 + one LayerNorm pair 64 (the exporter stored ln2's
+        // initial ones/zeros once, behind Identity nodes) = 23,264
+        assertEquals(23_264, g.parameterCount());
     }
 }
