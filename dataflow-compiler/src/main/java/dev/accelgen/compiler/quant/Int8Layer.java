@@ -69,25 +69,37 @@ public final class Int8Layer implements QuantizedLayer {
     }
 
     @Override
-    public Tensor apply(Tensor x) {
+    public IntegerRun integer(Tensor x) {
         int rows = x.size() / k;
         long[][] a = new long[rows][k];
+        int[][] codes = new int[rows][k];
         for (int r = 0; r < rows; r++) {
             for (int i = 0; i < k; i++) {
-                a[r][i] = (long) Math.max(-127, Math.min(127, Math.rint(x.floats()[r * k + i] / actScale)));
+                codes[r][i] = (int) Math.max(-127, Math.min(127, Math.rint(x.floats()[r * k + i] / actScale)));
+                a[r][i] = codes[r][i];
             }
         }
-        float[] out = new float[rows * n];
+        long[][] acc = new long[rows][n];
         for (int r0 = 0; r0 < rows; r0 += TILE) {
             int tr = Math.min(TILE, rows - r0);
             for (int c0 = 0; c0 < n; c0 += TILE) {
                 int tc = Math.min(TILE, n - c0);
-                long[][] acc = tile(a, r0, tr, c0, tc);
+                long[][] t = tile(a, r0, tr, c0, tc);
                 for (int r = 0; r < tr; r++) {
-                    for (int c = 0; c < tc; c++) {
-                        out[(r0 + r) * n + c0 + c] = (float) (acc[r][c] * actScale * wScale[c0 + c]);
-                    }
+                    System.arraycopy(t[r], 0, acc[r0 + r], c0, tc);
                 }
+            }
+        }
+        return new IntegerRun(codes, acc, new double[] {actScale});
+    }
+
+    @Override
+    public Tensor apply(Tensor x) {
+        IntegerRun run = integer(x);
+        float[] out = new float[run.accumulators().length * n];
+        for (int r = 0; r < run.accumulators().length; r++) {
+            for (int j = 0; j < n; j++) {
+                out[r * n + j] = (float) (run.accumulators()[r][j] * actScale * wScale[j]);
             }
         }
         return QuantizedLayer.output(x, n, out);

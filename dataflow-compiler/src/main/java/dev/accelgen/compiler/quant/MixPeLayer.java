@@ -76,18 +76,29 @@ public final class MixPeLayer implements QuantizedLayer {
     }
 
     @Override
-    public Tensor apply(Tensor x) {
+    public IntegerRun integer(Tensor x) {
         int lim = scheme.act() == ActType.INT8 ? 127 : 32767;
         int rows = x.size() / k;
-        float[] out = new float[rows * n];
-        int[] a = new int[k];
+        int[][] a = new int[rows][k];
+        long[][] acc = new long[rows][n];
         for (int r = 0; r < rows; r++) {
             for (int i = 0; i < k; i++) {
-                a[i] = (int) Math.max(-lim, Math.min(lim, Math.rint(x.floats()[r * k + i] / actScale)));
+                a[r][i] = (int) Math.max(-lim, Math.min(lim, Math.rint(x.floats()[r * k + i] / actScale)));
             }
             for (int j = 0; j < n; j++) {
-                long acc = MixPeArith.dot(scheme.act(), group, codes[j], a, scales[j], zps[j]);
-                out[r * n + j] = (float) (acc / (double) (1 << MixPeArith.OUT_FRAC) * actScale * colStep[j]);
+                acc[r][j] = MixPeArith.dot(scheme.act(), group, codes[j], a[r], scales[j], zps[j]);
+            }
+        }
+        return new IntegerRun(a, acc, new double[] {actScale});
+    }
+
+    @Override
+    public Tensor apply(Tensor x) {
+        IntegerRun run = integer(x);
+        float[] out = new float[run.accumulators().length * n];
+        for (int r = 0; r < run.accumulators().length; r++) {
+            for (int j = 0; j < n; j++) {
+                out[r * n + j] = (float) (run.accumulators()[r][j] / (double) (1 << MixPeArith.OUT_FRAC) * actScale * colStep[j]);
             }
         }
         return QuantizedLayer.output(x, n, out);

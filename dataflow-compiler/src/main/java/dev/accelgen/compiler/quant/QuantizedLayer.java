@@ -12,6 +12,9 @@ import dev.accelgen.compiler.ir.Tensor;
 public sealed interface QuantizedLayer permits TernaryLayer, MixPeLayer, Int8Layer {
     Tensor apply(Tensor x);
 
+    /** Activation codes and accumulator values for x [.., K] (apply() dequantizes exactly these). */
+    IntegerRun integer(Tensor x);
+
     /** How the weights are stored. */
     QuantParams weightParams();
 

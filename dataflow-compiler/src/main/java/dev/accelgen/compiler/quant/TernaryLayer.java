@@ -58,14 +58,29 @@ public final class TernaryLayer implements QuantizedLayer {
     }
 
     @Override
-    public Tensor apply(Tensor x) {
+    public IntegerRun integer(Tensor x) {
         double[][] rows = QuantizedLayer.rows(x, k);
-        float[] out = new float[rows.length * n];
+        int[][] codes = new int[rows.length][];
+        long[][] acc = new long[rows.length][n];
+        double[] gamma = new double[rows.length];
         for (int r = 0; r < rows.length; r++) {
             BitLinearArith.QuantizedActs a = BitLinearArith.absmaxQuantize(rows[r]);
+            codes[r] = a.a();
+            gamma[r] = a.gamma();
             for (int j = 0; j < n; j++) {
-                long acc = BitLinearArith.accumulate(0, BitLinearArith.laneSum(weights.w()[j], a.a()));
-                out[r * n + j] = (float) BitLinearArith.dequantize(acc, weights.beta(), a.gamma());
+                acc[r][j] = BitLinearArith.accumulate(0, BitLinearArith.laneSum(weights.w()[j], a.a()));
+            }
+        }
+        return new IntegerRun(codes, acc, gamma);
+    }
+
+    @Override
+    public Tensor apply(Tensor x) {
+        IntegerRun run = integer(x);
+        float[] out = new float[run.accumulators().length * n];
+        for (int r = 0; r < run.accumulators().length; r++) {
+            for (int j = 0; j < n; j++) {
+                out[r * n + j] = (float) BitLinearArith.dequantize(run.accumulators()[r][j], weights.beta(), run.rowScales()[r]);
             }
         }
         return QuantizedLayer.output(x, n, out);

@@ -25,6 +25,9 @@ class QuantizedLayersTest {
         Int8Layer l = new Int8Layer(w, new Scheme.Int8(0, 0), 127);
         // row 0: [127 + 4 - 9, -5 + 254 + 21] = [122, 270]; row 1: [-16129 - 30, 635 + 70] = [-16159, 705]
         assertArrayEquals(new float[] {122, 270, -16159, 705}, l.apply(x).floats());
+        IntegerRun run = l.integer(x);
+        assertArrayEquals(new int[] {-127, 0, 10}, run.activations()[1]);
+        assertArrayEquals(new long[] {-16159, 705}, run.accumulators()[1]);
         QuantParams p = l.weightParams();
         assertEquals(Granularity.PER_CHANNEL, p.granularity());
         assertArrayEquals(new float[] {1, 1}, p.scales());
