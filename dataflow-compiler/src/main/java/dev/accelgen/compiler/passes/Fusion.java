@@ -15,7 +15,8 @@ import java.util.Map;
  * nodes feeding it become dead and are removed by {@link DeadNodeRemoval}):
  * <ul>
  *   <li>RMSNorm: {@code [w *] (x * 1/sqrt(mean(x^2) + eps))} or {@code x / sqrt(...)};</li>
- *   <li>GELU: {@code x * (erf(x / sqrt2) + 1) * 0.5} in any operand order;</li>
+ *   <li>GELU: {@code x * (erf(x / sqrt2) + 1) * 0.5}, and the tanh form
+ *       {@code 0.5 * x * (1 + tanh(sqrt(2/pi) * (x + 0.044715 x^3)))}, in any operand order;</li>
  *   <li>SiLU {@code x * sigmoid(x)}, and SwiGLU {@code silu(g) * u};</li>
  *   <li>attention: {@code softmax(q k^T [/ c | * c] [+ mask]) v} with k^T a Transpose of the last two axes;
  *       a constant upper-triangular -inf mask becomes {@code causal}.</li>
@@ -212,6 +213,9 @@ public final class Fusion {
                 }
                 for (int s3 = 0; s3 < 2; s3++) {
                     Node erf = prod(add.input(s3));
+                    if (near(scalar(add.input(1 - s3)), 1.0) && isUnary(erf, UnaryKind.TANH) && isTanhArgument(prod(erf.input(0)), x)) {
+                        return new Node(n.name(), new Op.Gelu(true), List.of(x), n.outputs());
+                    }
                     if (!near(scalar(add.input(1 - s3)), 1.0) || !isUnary(erf, UnaryKind.ERF)) {
                         continue;
                     }
@@ -225,6 +229,47 @@ public final class Fusion {
             }
         }
         return null;
+    }
+
+    /** True if n = sqrt(2/pi) * (x + 0.044715 * x^3), x^3 as Pow(x, 3) or x * (x * x) in any order. */
+    private boolean isTanhArgument(Node n, String x) {
+        if (!isBinary(n, BinaryKind.MUL)) {
+            return false;
+        }
+        for (int side = 0; side < 2; side++) {
+            Node add = prod(n.input(1 - side));
+            if (!near(scalar(n.input(side)), Math.sqrt(2 / Math.PI)) || !isBinary(add, BinaryKind.ADD)) {
+                continue;
+            }
+            for (int s2 = 0; s2 < 2; s2++) {
+                Node cubic = prod(add.input(1 - s2));
+                if (!add.input(s2).equals(x) || !isBinary(cubic, BinaryKind.MUL)) {
+                    continue;
+                }
+                for (int s3 = 0; s3 < 2; s3++) {
+                    if (near(scalar(cubic.input(s3)), 0.044715) && isCube(prod(cubic.input(1 - s3)), x)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean isCube(Node n, String x) {
+        if (isBinary(n, BinaryKind.POW)) {
+            return n.input(0).equals(x) && near(scalar(n.input(1)), 3.0);
+        }
+        if (!isBinary(n, BinaryKind.MUL)) {
+            return false;
+        }
+        for (int side = 0; side < 2; side++) {
+            Node sq = prod(n.input(1 - side));
+            if (n.input(side).equals(x) && isBinary(sq, BinaryKind.MUL) && sq.input(0).equals(x) && sq.input(1).equals(x)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Node silu(Node n) {

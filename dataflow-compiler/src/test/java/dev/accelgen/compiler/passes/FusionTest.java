@@ -39,6 +39,13 @@ class FusionTest {
     }
 
     @Test
+    void tanhGeluIsRecognised() {
+        Graph g = ModelLoader.load("src/test/resources/onnx/ops-mix.onnx", Map.of(), BuildOptions.weightless()).graph();
+        assertEquals(1, g.nodes().stream().filter(n -> n.op().equals(new Op.Gelu(true))).count());
+        assertEquals(1, GraphText.opCounts(g).get("Tanh"), "only the model's own tanh remains");
+    }
+
+    @Test
     void encoderGetsAttentionAndGelu() {
         Map<String, Integer> enc = GraphText.opCounts(zoo("tiny-encoder"));
         assertEquals(1, enc.get("Attention"));
