@@ -85,6 +85,30 @@ public final class GraphBuilder {
         return node("const", new Op.Constant(t), List.of(), t.type());
     }
 
+    /** A float constant (not a parameter: e.g. rotary tables). */
+    public String constant(String scope, float[] v, int... dims) {
+        Tensor t = Tensor.ofFloats(Shape.of(dims), v);
+        return node(scope + "/Constant", new Op.Constant(t), List.of(), t.type());
+    }
+
+    public String neg(String scope, String x) {
+        return node(scope + "/Neg", new Op.Unary(Op.UnaryKind.NEG), List.of(x), type(x));
+    }
+
+    /** Elements [start, end) of the last axis. */
+    public String sliceLast(String scope, String x, int start, int end) {
+        int[] out = type(x).shape().dims();
+        out[out.length - 1] = end - start;
+        return node(scope + "/Slice", new Op.Slice(), List.of(x, constant(new long[] {start}), constant(new long[] {end}),
+                constant(new long[] {-1})), TensorType.f32(out));
+    }
+
+    public String concatLast(String scope, String a, String c) {
+        int[] out = type(a).shape().dims();
+        out[out.length - 1] += type(c).shape().dim(-1);
+        return node(scope + "/Concat", new Op.Concat(-1), List.of(a, c), TensorType.f32(out));
+    }
+
     public String matmul(String scope, String x, String w) {
         int[] a = type(x).shape().dims();
         int[] b = type(w).shape().dims();

@@ -9,9 +9,9 @@ import dev.accelgen.compiler.ir.TensorType;
 
 /**
  * {@code LlamaForCausalLM}: embedding, per layer RMSNorm + grouped-query causal attention + RMSNorm + SwiGLU MLP,
- * final RMSNorm and LM head (the embedding, transposed, when {@code tie_word_embeddings}). Weight names follow
- * Hugging Face; matrices are stored [in, out]. Rotary position embedding has no parameters and is not drawn in
- * the graph (it does not change shapes, parameters or MAC counts).
+ * final RMSNorm and LM head (the embedding, transposed, when {@code tie_word_embeddings}). Rotary position
+ * embedding (rotate-half form, {@code rope_theta}, positions 0..T-1) is applied to q and k with constant cos/sin
+ * tables. Weight names follow Hugging Face; matrices are stored [in, out].
  */
 public final class LlamaImporter {
     private LlamaImporter() {
@@ -19,7 +19,7 @@ public final class LlamaImporter {
 
     /** The validated architecture parameters. */
     public record LlamaConfig(int hidden, int intermediate, int layers, int heads, int kvHeads, int vocab,
-                              float rmsEps, boolean tied) {
+                              float rmsEps, boolean tied, double ropeTheta) {
     }
 
     public static LlamaConfig read(HfConfig c) {
@@ -37,7 +37,10 @@ public final class LlamaImporter {
         c.check(vocab > 0, "vocab_size", vocab, "> 0");
         double eps = c.optDouble("rms_norm_eps", 1e-6);
         c.check(eps > 0, "rms_norm_eps", eps, "> 0");
-        return new LlamaConfig(hidden, inter, layers, heads, kv, vocab, (float) eps, c.optBool("tie_word_embeddings", false));
+        double theta = c.optDouble("rope_theta", 10000);
+        c.check(theta > 1, "rope_theta", theta, "> 1");
+        c.check(hidden / heads % 2 == 0, "hidden_size", hidden, "such that the head size hidden_size/num_attention_heads is even (rotary halves)");
+        return new LlamaConfig(hidden, inter, layers, heads, kv, vocab, (float) eps, c.optBool("tie_word_embeddings", false), theta);
     }
 
     public static Graph build(HfConfig c, BuildOptions o) {
@@ -49,12 +52,17 @@ public final class LlamaImporter {
         String ids = b.input("input_ids", new TensorType(DType.INT64, Shape.of(1, t)));
         String embed = b.weight("model.embed_tokens.weight", Init.SMALL, p.vocab(), d);
         String x = b.gather("embed", embed, ids);
+        float[][] table = ropeTables(t, hd, p.ropeTheta());
+        String cos = b.constant("rope.cos", table[0], t, hd);
+        String sin = b.constant("rope.sin", table[1], t, hd);
         for (int l = 0; l < p.layers(); l++) {
             String s = "model.layers." + l;
             String h = b.rmsNorm(s, x, b.weight(s + ".input_layernorm.weight", Init.GAIN, d), p.rmsEps());
             String q = heads(b, s + ".q", b.matmul(s + ".q", h, b.weight(s + ".self_attn.q_proj.weight", Init.MATRIX, d, p.heads() * hd)), t, p.heads(), hd);
             String k = heads(b, s + ".k", b.matmul(s + ".k", h, b.weight(s + ".self_attn.k_proj.weight", Init.MATRIX, d, p.kvHeads() * hd)), t, p.kvHeads(), hd);
             String v = heads(b, s + ".v", b.matmul(s + ".v", h, b.weight(s + ".self_attn.v_proj.weight", Init.MATRIX, d, p.kvHeads() * hd)), t, p.kvHeads(), hd);
+            q = rope(b, s + ".q", q, cos, sin, hd);
+            k = rope(b, s + ".k", k, cos, sin, hd);
             if (p.kvHeads() != p.heads()) {
                 k = repeatKv(b, s + ".k", k, p, t, hd);
                 v = repeatKv(b, s + ".v", v, p, t, hd);
@@ -72,6 +80,32 @@ public final class LlamaImporter {
         x = b.rmsNorm("model.norm", x, b.weight("model.norm.weight", Init.GAIN, d), p.rmsEps());
         String head = p.tied() ? b.transpose("lm_head", embed, 1, 0) : b.weight("lm_head.weight", Init.MATRIX, d, p.vocab());
         return b.build(b.matmul("lm_head", x, head));
+    }
+
+    /** cos and sin of position * theta^(-2i/hd), duplicated over both halves, in float32 as PyTorch computes them. */
+    static float[][] ropeTables(int t, int hd, double theta) {
+        float[] cos = new float[t * hd];
+        float[] sin = new float[t * hd];
+        for (int i = 0; i < hd / 2; i++) {
+            float inv = 1f / (float) Math.pow(theta, (float) (2 * i) / hd);
+            for (int pos = 0; pos < t; pos++) {
+                float ang = pos * inv;
+                cos[pos * hd + i] = (float) Math.cos(ang);
+                cos[pos * hd + i + hd / 2] = (float) Math.cos(ang);
+                sin[pos * hd + i] = (float) Math.sin(ang);
+                sin[pos * hd + i + hd / 2] = (float) Math.sin(ang);
+            }
+        }
+        return new float[][] {cos, sin};
+    }
+
+    /** x * cos + rotate_half(x) * sin for x [1,H,T,hd]; rotate_half(x) = concat(-x2, x1). */
+    private static String rope(GraphBuilder b, String s, String x, String cos, String sin, int hd) {
+        String x1 = b.sliceLast(s + ".rope", x, 0, hd / 2);
+        String x2 = b.sliceLast(s + ".rope", x, hd / 2, hd);
+        String rot = b.concatLast(s + ".rope", b.neg(s + ".rope", x2), x1);
+        return b.binary(s + ".rope", BinaryKind.ADD, b.binary(s + ".rope", BinaryKind.MUL, x, cos),
+                b.binary(s + ".rope", BinaryKind.MUL, rot, sin));
     }
 
     /** [1,T,H*hd] -> [1,H,T,hd]. */
