@@ -33,6 +33,10 @@ public final class ModelRun implements Callable<Integer> {
     @Option(names = "--calib-samples", defaultValue = "4", description = "Seeded calibration samples (default: ${DEFAULT-VALUE}).")
     int calibSamples;
 
+    @Option(names = "--calib", paramLabel = "INPUT=FILE",
+            description = "Calibrate on provided samples: per graph input, a raw little-endian file (float32, or int64 for ids) of N samples.")
+    List<String> calib = new ArrayList<>();
+
     @Option(names = "--compare-ort", description = "Also run onnxruntime and require max relative error <= 1e-5 (ONNX models).")
     boolean compareOrt;
 
@@ -54,7 +58,8 @@ public final class ModelRun implements Callable<Integer> {
             }
             QuantPlan plan = new QuantPlan(Scheme.parse(scheme), dev.accelgen.compiler.run.ModelRunner.overrides(layers));
             var result = dev.accelgen.compiler.run.ModelRunner.run(new dev.accelgen.compiler.run.ModelRunner.Request(model, plan, seed,
-                    calibSamples, compareOrt, seqLen, dev.accelgen.compiler.run.ModelRunner.dims(dims), minCosine));
+                    calibSamples, compareOrt, seqLen, dev.accelgen.compiler.run.ModelRunner.dims(dims), minCosine,
+                    dev.accelgen.compiler.run.ModelRunner.calibFiles(calib)));
             result.lines().forEach(out::println);
             out.flush();
             return result.pass() ? 0 : 1;

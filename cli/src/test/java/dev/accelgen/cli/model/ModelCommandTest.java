@@ -127,6 +127,24 @@ class ModelCommandTest {
     }
 
     @Test
+    void calibratesOnProvidedSamples(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        // three samples of tiny-encoder's x [1,8,32]: values 0.01 * i, raw little-endian float32
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(3 * 256 * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < 3 * 256; i++) {
+            b.putFloat((i % 97 - 48) * 0.05f);
+        }
+        java.nio.file.Path f = tmp.resolve("x.f32");
+        java.nio.file.Files.write(f, b.array());
+        Run r = exec("run", "zoo:tiny-encoder", "--calib", "x=" + f);
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("activations calibrated on 3 provided samples"), r.out());
+        java.nio.file.Files.write(f, new byte[100]);
+        Run bad = exec("run", "zoo:tiny-encoder", "--calib", "x=" + f);
+        assertEquals(2, bad.exit());
+        assertEquals("accelgen: error: " + f + ": holds 100 bytes, not a positive multiple of one float32[1,8,32] sample (1024 bytes)\n", bad.err());
+    }
+
+    @Test
     void simulatingA7bConfigIsRefused() {
         Run r = exec("run", "zoo:llama2-7b");
         assertEquals(2, r.exit());

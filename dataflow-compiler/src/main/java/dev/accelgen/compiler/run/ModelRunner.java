@@ -10,6 +10,7 @@ import dev.accelgen.compiler.ir.Graph;
 import dev.accelgen.compiler.ir.Tensor;
 import dev.accelgen.compiler.ort.OrtReference;
 import dev.accelgen.compiler.quant.Calibration;
+import dev.accelgen.compiler.quant.CalibrationFiles;
 import dev.accelgen.compiler.quant.ErrorStats;
 import dev.accelgen.compiler.quant.QuantPlan;
 import dev.accelgen.compiler.quant.QuantReport;
@@ -32,8 +33,9 @@ public final class ModelRunner {
 
     /** Everything the run needs. */
     public record Request(String model, QuantPlan plan, long seed, int calibSamples, boolean compareOrt,
-                          int seqLen, Map<String, Integer> dims, Double minCosine) {
+                          int seqLen, Map<String, Integer> dims, Double minCosine, Map<String, java.nio.file.Path> calibFiles) {
         public Request {
+            calibFiles = Map.copyOf(calibFiles);
             if (calibSamples < 1 || calibSamples > 64) {
                 throw new IllegalArgumentException("calib-samples must be in 1..64 (got " + calibSamples + ")");
             }
@@ -55,7 +57,9 @@ public final class ModelRunner {
         if (r.compareOrt() && !m.isOnnx()) {
             throw new ModelInputException(r.model(), "--compare-ort needs an ONNX model (this is a config-built graph)");
         }
-        Map<String, Double> ranges = Calibration.ranges(g, Calibration.seededSamples(g, r.seed(), r.calibSamples()));
+        List<Map<String, Tensor>> samples = r.calibFiles().isEmpty() ? Calibration.seededSamples(g, r.seed(), r.calibSamples())
+                : CalibrationFiles.read(g, r.calibFiles());
+        Map<String, Double> ranges = Calibration.ranges(g, samples);
         Map<String, Tensor> inputs = SeededInputs.of(g, r.seed());
         long tCal = System.nanoTime();
         QuantReport q = QuantReport.measure(g, r.plan(), ranges, inputs);
@@ -64,7 +68,8 @@ public final class ModelRunner {
         lines.add("model " + r.model() + " (" + (m.isOnnx() ? "onnx" : "config, synthetic weights seed " + r.seed()) + ", "
                 + GraphText.grouped(g.parameterCount()) + " parameters, " + q.layers().size() + " weight MatMuls)");
         lines.add("scheme " + r.plan().defaultScheme().label() + (r.plan().overrides().isEmpty() ? "" : " with overrides " + r.plan().overrides().keySet())
-                + ", activations calibrated on " + r.calibSamples() + " seeded samples, input seed " + r.seed());
+                + ", activations calibrated on " + samples.size() + (r.calibFiles().isEmpty() ? " seeded" : " provided")
+                + " samples, input seed " + r.seed());
         for (QuantReport.Layer l : q.layers()) {
             lines.add("layer " + l.node() + " [" + l.scheme() + "] " + l.error());
         }
@@ -131,6 +136,19 @@ public final class ModelRunner {
                 throw new IllegalArgumentException("--layer must be NAME=SCHEME (got " + s + ")");
             }
             m.put(s.substring(0, eq), Scheme.parse(s.substring(eq + 1)));
+        }
+        return m;
+    }
+
+    /** Parses repeated {@code INPUT=FILE} calibration files. */
+    public static Map<String, java.nio.file.Path> calibFiles(List<String> specs) {
+        Map<String, java.nio.file.Path> m = new LinkedHashMap<>();
+        for (String s : specs) {
+            int eq = s.indexOf('=');
+            if (eq <= 0 || eq == s.length() - 1) {
+                throw new IllegalArgumentException("--calib must be INPUT=FILE (got " + s + ")");
+            }
+            m.put(s.substring(0, eq), java.nio.file.Path.of(s.substring(eq + 1)));
         }
         return m;
     }
