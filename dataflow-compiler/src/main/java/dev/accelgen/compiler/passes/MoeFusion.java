@@ -22,13 +22,11 @@ import java.util.Map;
  */
 public final class MoeFusion {
     private final Graph graph;
-    private final Map<String, Node> producers;
-    private final Map<String, List<Node>> consumers;
+    private final GraphView v;
 
     private MoeFusion(Graph g) {
         this.graph = g;
-        this.producers = g.producers();
-        this.consumers = g.consumers();
+        this.v = new GraphView(g);
     }
 
     /** One match: the MoE node and the stacked weights it reads. */
@@ -62,42 +60,22 @@ public final class MoeFusion {
         return DeadNodeRemoval.run(g.withWeights(weights, data).withNodes(out, types));
     }
 
-    private Node prod(String v) {
-        return v.isEmpty() ? null : producers.get(v);
-    }
-
-    private static boolean isBinary(Node n, BinaryKind k) {
-        return n != null && n.op() instanceof Op.Binary b && b.op() == k;
-    }
-
-    private Tensor constant(String v) {
-        Node p = prod(v);
-        if (p != null && p.op() instanceof Op.Constant c) {
-            return c.value();
-        }
-        return graph.weightData().get(v);
-    }
-
-    private boolean isWeight(String v) {
-        return graph.weightData().containsKey(v);
-    }
-
     /** The terms of a chain of single-use Adds rooted at v. */
-    private void terms(String v, List<String> out, boolean root) {
-        Node p = prod(v);
-        boolean inner = root || consumers.getOrDefault(v, List.of()).size() == 1;
-        if (inner && isBinary(p, BinaryKind.ADD) && !isWeight(p.input(0)) && !isWeight(p.input(1))
-                && (isBinary(prod(p.input(0)), BinaryKind.ADD) || isBinary(prod(p.input(0)), BinaryKind.MUL))
-                && (isBinary(prod(p.input(1)), BinaryKind.ADD) || isBinary(prod(p.input(1)), BinaryKind.MUL))) {
+    private void terms(String value, List<String> out, boolean root) {
+        Node p = v.prod(value);
+        boolean inner = root || v.singleUse(value);
+        if (inner && v.isBinary(p, BinaryKind.ADD) && !v.isWeight(p.input(0)) && !v.isWeight(p.input(1))
+                && (v.isBinary(v.prod(p.input(0)), BinaryKind.ADD) || v.isBinary(v.prod(p.input(0)), BinaryKind.MUL))
+                && (v.isBinary(v.prod(p.input(1)), BinaryKind.ADD) || v.isBinary(v.prod(p.input(1)), BinaryKind.MUL))) {
             terms(p.input(0), out, false);
             terms(p.input(1), out, false);
         } else {
-            out.add(v);
+            out.add(value);
         }
     }
 
     private Match match(Node root) {
-        if (!isBinary(root, BinaryKind.ADD)) {
+        if (!v.isBinary(root, BinaryKind.ADD)) {
             return null;
         }
         List<String> terms = new ArrayList<>();
@@ -109,8 +87,8 @@ public final class MoeFusion {
         String x = null;
         Tensor[][] expert = new Tensor[terms.size()][];
         for (String t : terms) {
-            Node mul = prod(t);
-            if (!isBinary(mul, BinaryKind.MUL)) {
+            Node mul = v.prod(t);
+            if (!v.isBinary(mul, BinaryKind.MUL)) {
                 return null;
             }
             Object[] gate = null;
@@ -138,20 +116,20 @@ public final class MoeFusion {
         return build(root, x, (String) route[0], (Integer) route[1], expert);
     }
 
-    /** {S, e} if v = Slice(S, [e], [e+1], last axis) with S a last-axis Softmax. */
-    private Object[] gateSlice(String v) {
-        Node s = prod(v);
-        if (s == null || !(s.op() instanceof Op.Slice) || s.hasInput(4) && constant(s.input(4)).get(0) != 1) {
+    /** {S, e} if value = Slice(S, [e], [e+1], last axis) with S a last-axis Softmax. */
+    private Object[] gateSlice(String value) {
+        Node s = v.prod(value);
+        if (s == null || !(s.op() instanceof Op.Slice) || s.hasInput(4) && v.constant(s.input(4)).get(0) != 1) {
             return null;
         }
-        Node sm = prod(s.input(0));
+        Node sm = v.prod(s.input(0));
         if (sm == null || !(sm.op() instanceof Op.Softmax soft)) {
             return null;
         }
         int rank = graph.type(sm.output()).shape().rank();
-        Tensor st = constant(s.input(1));
-        Tensor en = constant(s.input(2));
-        Tensor ax = s.hasInput(3) ? constant(s.input(3)) : null;
+        Tensor st = v.constant(s.input(1));
+        Tensor en = v.constant(s.input(2));
+        Tensor ax = s.hasInput(3) ? v.constant(s.input(3)) : null;
         if (st == null || en == null || st.size() != 1 || en.size() != 1 || (soft.axis() != -1 && soft.axis() != rank - 1)
                 || ax == null || ax.size() != 1 || (ax.get(0) != -1 && ax.get(0) != rank - 1) || en.get(0) != st.get(0) + 1) {
             return null;
@@ -159,13 +137,13 @@ public final class MoeFusion {
         return new Object[] {s.input(0), (int) st.get(0)};
     }
 
-    /** {x, [W1, b1, W2, b2]} if v = (gelu(x W1 + b1) W2 + b2) with weights W1, b1, W2, b2. */
-    private Object[] expertOut(String v) {
-        String[] mb = matmulBias(v);
+    /** {x, [W1, b1, W2, b2]} if value = (gelu(x W1 + b1) W2 + b2) with weights W1, b1, W2, b2. */
+    private Object[] expertOut(String value) {
+        String[] mb = matmulBias(value);
         if (mb == null) {
             return null;
         }
-        Node gelu = prod(mb[0]);
+        Node gelu = v.prod(mb[0]);
         if (gelu == null || !(gelu.op() instanceof Op.Gelu g) || g.tanh()) {
             return null;
         }
@@ -177,16 +155,16 @@ public final class MoeFusion {
         return new Object[] {inner[0], new Tensor[] {d.get(inner[1]), d.get(inner[2]), d.get(mb[1]), d.get(mb[2])}};
     }
 
-    /** {input, W, b} if v = input W + b (either Add order) with W [K,N] and b [N] weights. */
-    private String[] matmulBias(String v) {
-        Node add = prod(v);
-        if (!isBinary(add, BinaryKind.ADD)) {
+    /** {input, W, b} if value = input W + b (either Add order) with W [K,N] and b [N] weights. */
+    private String[] matmulBias(String value) {
+        Node add = v.prod(value);
+        if (!v.isBinary(add, BinaryKind.ADD)) {
             return null;
         }
         for (int side = 0; side < 2; side++) {
             String b = add.input(1 - side);
-            Node mm = prod(add.input(side));
-            if (isWeight(b) && mm != null && mm.op() instanceof Op.MatMul && isWeight(mm.input(1))) {
+            Node mm = v.prod(add.input(side));
+            if (v.isWeight(b) && mm != null && mm.op() instanceof Op.MatMul && v.isWeight(mm.input(1))) {
                 Shape w = graph.type(mm.input(1)).shape();
                 Shape bs = graph.type(b).shape();
                 if (w.rank() == 2 && bs.rank() == 1 && bs.dim(0) == w.dim(1)) {
@@ -199,30 +177,30 @@ public final class MoeFusion {
 
     /** {Wr, k} if S = softmax(where(L >= kth(L), L, -big)) with L = x Wr. */
     private Object[] routing(String softmax, String x) {
-        Node where = prod(prod(softmax).input(0));
+        Node where = v.prod(v.prod(softmax).input(0));
         if (where == null || !(where.op() instanceof Op.Where)) {
             return null;
         }
-        Tensor big = constant(where.input(2));
-        Node ge = prod(where.input(0));
+        Tensor big = v.constant(where.input(2));
+        Node ge = v.prod(where.input(0));
         String logits = where.input(1);
-        Node router = prod(logits);
-        if (!allAtMost(big, -1e4) || !isBinary(ge, BinaryKind.GREATER_OR_EQUAL)
+        Node router = v.prod(logits);
+        if (!allAtMost(big, -1e4) || !v.isBinary(ge, BinaryKind.GREATER_OR_EQUAL)
                 || !ge.input(0).equals(logits) || router == null || !(router.op() instanceof Op.MatMul)
-                || !router.input(0).equals(x) || !isWeight(router.input(1))) {
+                || !router.input(0).equals(x) || !v.isWeight(router.input(1))) {
             return null;
         }
-        Node kthSlice = prod(ge.input(1));
+        Node kthSlice = v.prod(ge.input(1));
         if (kthSlice == null || !(kthSlice.op() instanceof Op.Slice)) {
             return null;
         }
-        Node topk = prod(kthSlice.input(0));
+        Node topk = v.prod(kthSlice.input(0));
         if (topk == null || !(topk.op() instanceof Op.TopK t) || !t.largest() || !topk.input(0).equals(logits)
                 || !topk.outputs().get(0).equals(kthSlice.input(0))) {
             return null;
         }
-        Tensor k = constant(topk.input(1));
-        Tensor st = constant(kthSlice.input(1));
+        Tensor k = v.constant(topk.input(1));
+        Tensor st = v.constant(kthSlice.input(1));
         if (k == null || st == null || st.size() != 1 || (st.get(0) != -1 && st.get(0) != k.get(0) - 1)) {
             return null;
         }
