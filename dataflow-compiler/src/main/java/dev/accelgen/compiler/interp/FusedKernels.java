@@ -79,7 +79,7 @@ public final class FusedKernels {
         return Tensor.ofFloats(s, out);
     }
 
-    /** One expert's up projection (before bias and GELU) and down projection (before bias) on a [1,D] / [1,F] row. */
+    /** One expert's up projection (before bias and GELU) and down projection (before bias) on [n,D] / [n,F] rows. */
     public interface Experts {
         Tensor up(int expert, Tensor row);
 
@@ -104,8 +104,9 @@ public final class FusedKernels {
     }
 
     /**
-     * A top-k MoE token by token: gate = softmax over the top-k router logits (the others get weight 0),
-     * output = sum over selected experts e, in index order, of gate_e * (down_e(gelu(up_e(x) + bu_e)) + bd_e).
+     * A top-k MoE: per token, gate = softmax over the top-k router logits (the others get weight 0); each expert
+     * then runs once on the batch of tokens routed to it, and every token adds gate_e * (down_e(gelu(up_e(x) +
+     * bu_e)) + bd_e) over its experts in index order (the order the dense form sums in).
      */
     public static Tensor moe(Op.Moe m, Tensor x, Tensor router, Tensor upBias, Tensor downBias, Experts experts) {
         int d = x.shape().dim(-1);
@@ -113,7 +114,7 @@ public final class FusedKernels {
         int e = m.experts();
         Tensor flat = x.reshape(Shape.of(tokens, d));
         Tensor logits = MathKernels.matmul(flat, router);
-        float[] out = new float[x.size()];
+        float[][] gates = new float[tokens][e];
         for (int t = 0; t < tokens; t++) {
             float[] l = Arrays.copyOfRange(logits.floats(), t * e, (t + 1) * e);
             float[] sorted = l.clone();
@@ -126,20 +127,46 @@ public final class FusedKernels {
                 w[j] = l[j] >= kth ? Math.exp(l[j] - max) : 0;
                 sum += w[j];
             }
-            Tensor tok = Tensor.ofFloats(Shape.of(1, d), Arrays.copyOfRange(x.floats(), t * d, (t + 1) * d));
             for (int j = 0; j < e; j++) {
-                if (w[j] == 0) {
-                    continue;
-                }
-                Tensor hid = MathKernels.gelu(MathKernels.binary(Op.BinaryKind.ADD, experts.up(j, tok), slice(upBias, j)), false);
-                Tensor y = MathKernels.binary(Op.BinaryKind.ADD, experts.down(j, hid), slice(downBias, j));
-                float gate = (float) (w[j] / sum);
-                for (int i = 0; i < d; i++) {
-                    out[t * d + i] = (float) (out[t * d + i] + (float) ((double) gate * y.floats()[i]));
+                gates[t][j] = (float) (w[j] / sum);
+            }
+        }
+        float[] out = new float[x.size()];
+        for (int j = 0; j < e; j++) {
+            int[] routed = routedTokens(gates, j);
+            if (routed.length == 0) {
+                continue;
+            }
+            float[] batch = new float[routed.length * d];
+            for (int i = 0; i < routed.length; i++) {
+                System.arraycopy(x.floats(), routed[i] * d, batch, i * d, d);
+            }
+            Tensor rows = Tensor.ofFloats(Shape.of(routed.length, d), batch);
+            Tensor hid = MathKernels.gelu(MathKernels.binary(Op.BinaryKind.ADD, experts.up(j, rows), slice(upBias, j)), false);
+            Tensor y = MathKernels.binary(Op.BinaryKind.ADD, experts.down(j, hid), slice(downBias, j));
+            for (int i = 0; i < routed.length; i++) {
+                int t = routed[i];
+                for (int c = 0; c < d; c++) {
+                    out[t * d + c] = (float) (out[t * d + c] + (float) ((double) gates[t][j] * y.floats()[i * d + c]));
                 }
             }
         }
         return Tensor.ofFloats(x.shape(), out);
+    }
+
+    private static int[] routedTokens(float[][] gates, int expert) {
+        int n = 0;
+        for (float[] g : gates) {
+            n += g[expert] != 0 ? 1 : 0;
+        }
+        int[] r = new int[n];
+        int k = 0;
+        for (int t = 0; t < gates.length; t++) {
+            if (gates[t][expert] != 0) {
+                r[k++] = t;
+            }
+        }
+        return r;
     }
 
     /** Expert j's slice of a stacked [E, ...] tensor. */
