@@ -170,7 +170,7 @@ public final class GraphBuilder {
         if (Shape.of(dims).elements() != type(x).shape().elements()) {
             throw new IllegalArgumentException(scope + ": cannot reshape " + type(x).shape() + " to " + Arrays.toString(dims));
         }
-        return node(scope + "/Reshape", new Op.Reshape(), List.of(x, constant(d)), TensorType.f32(dims));
+        return node(scope + "/Reshape", new Op.Reshape(false), List.of(x, constant(d)), TensorType.f32(dims));
     }
 
     public String transpose(String scope, String x, int... perm) {

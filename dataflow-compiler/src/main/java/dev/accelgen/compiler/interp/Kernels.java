@@ -47,7 +47,7 @@ public final class Kernels {
             return List.of(ShapeKernels.transpose(in.get(0), t.perm()));
         }
         if (op instanceof Op.Reshape r) {
-            return List.of(in.get(0).reshape(ShapeKernels.reshapeTarget(in.get(0).shape(), in.get(1).longs())));
+            return List.of(in.get(0).reshape(ShapeKernels.reshapeTarget(in.get(0).shape(), in.get(1).longs(), r.allowZero())));
         }
         if (op instanceof Op.Split s) {
             return ShapeKernels.split(in.get(0), s.axis(), opt(in, 1) == null ? null : in.get(1).longs(), outputs);

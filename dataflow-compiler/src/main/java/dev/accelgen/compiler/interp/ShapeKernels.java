@@ -73,8 +73,8 @@ public final class ShapeKernels {
         return p;
     }
 
-    /** ONNX Reshape target: 0 copies the input dimension, one -1 is inferred. */
-    public static Shape reshapeTarget(Shape in, long[] spec) {
+    /** ONNX Reshape target: one -1 is inferred; 0 copies the input dimension, or is a real 0 with allowZero. */
+    public static Shape reshapeTarget(Shape in, long[] spec, boolean allowZero) {
         int[] d = new int[spec.length];
         int infer = -1;
         long known = 1;
@@ -86,7 +86,7 @@ public final class ShapeKernels {
                 infer = i;
                 continue;
             }
-            d[i] = spec[i] == 0 ? in.dim(i) : Math.toIntExact(spec[i]);
+            d[i] = spec[i] == 0 && !allowZero ? in.dim(i) : Math.toIntExact(spec[i]);
             known *= d[i];
         }
         if (infer >= 0) {

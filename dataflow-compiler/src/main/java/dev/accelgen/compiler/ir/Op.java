@@ -86,8 +86,8 @@ public sealed interface Op {
         }
     }
 
-    /** Inputs: data, shape (int64; 0 copies the input dimension, -1 is inferred). */
-    record Reshape() implements Op {
+    /** Inputs: data, shape (int64; -1 is inferred; 0 copies the input dimension unless {@code allowZero}). */
+    record Reshape(boolean allowZero) implements Op {
         public String kind() {
             return "Reshape";
         }

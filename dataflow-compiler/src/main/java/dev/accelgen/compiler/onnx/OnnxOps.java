@@ -87,12 +87,7 @@ final class OnnxOps {
             }
             case "RMSNormalization" -> new Op.RmsNorm(f(a, "epsilon", 1e-5f));
             case "Transpose" -> new Op.Transpose(a.containsKey("perm") ? ints(a.get("perm")) : null);
-            case "Reshape" -> {
-                if (i(a, "allowzero", 0) != 0) {
-                    throw new IllegalArgumentException("node " + nodeName + " (Reshape) uses allowzero=1, which is not supported");
-                }
-                yield new Op.Reshape();
-            }
+            case "Reshape" -> new Op.Reshape(i(a, "allowzero", 0) != 0);
             case "Split" -> new Op.Split((int) i(a, "axis", 0));
             case "Concat" -> new Op.Concat((int) i(a, "axis", 0));
             case "Slice" -> new Op.Slice();

@@ -25,7 +25,9 @@ final class OrtReferenceFromPath {
                 for (int i = 0; i < d.length; i++) {
                     d[i] = e.getValue().shape().dim(i);
                 }
-                feeds.put(e.getKey(), OnnxTensor.createTensor(env, FloatBuffer.wrap(e.getValue().floats()), d));
+                feeds.put(e.getKey(), e.getValue().isFloating()
+                        ? OnnxTensor.createTensor(env, FloatBuffer.wrap(e.getValue().floats()), d)
+                        : OnnxTensor.createTensor(env, java.nio.LongBuffer.wrap(e.getValue().longs()), d));
             }
             Map<String, Tensor> out = new LinkedHashMap<>();
             try (OrtSession.Result r = s.run(feeds)) {
