@@ -21,7 +21,7 @@ public final class ModelRun implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL", description = "file.onnx, config.json or zoo:<name>")
     String model;
 
-    @Option(names = "--scheme", defaultValue = "int8", description = "float, ternary, w{2,3,4,8}a{8,16}, int8, int8-N:M (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--scheme", defaultValue = "int8", description = "float, ternary, w{2,3,4,8}a{8,16}, int8, int8-2:4, int8-1:4, int8-2:8 (default: ${DEFAULT-VALUE}).")
     String scheme;
 
     @Option(names = "--layer", paramLabel = "NAME=SCHEME", description = "Per-layer scheme override (node or weight name).")

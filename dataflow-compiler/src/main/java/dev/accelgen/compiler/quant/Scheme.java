@@ -61,11 +61,15 @@ public sealed interface Scheme {
         }
     }
 
-    /** Per-channel int8 weights, per-tensor int8 activations; {@code n} of every {@code m} weights kept (0:0 dense). */
+    /**
+     * Per-channel int8 weights, per-tensor int8 activations; {@code n} of every {@code m} weights kept (0:0 dense).
+     * The sparse patterns are the ones the DSP chain's sparse mode implements: 2:4, 1:4 and 2:8.
+     */
     record Int8(int n, int m) implements Scheme {
         public Int8 {
-            if (!(n == 0 && m == 0) && !(m >= 2 && m <= 16 && n >= 1 && n < m)) {
-                throw new IllegalArgumentException("int8 sparsity N:M needs 1 <= N < M <= 16 (got " + n + ":" + m + ")");
+            boolean supported = n == 0 && m == 0 || n == 2 && m == 4 || n == 1 && m == 4 || n == 2 && m == 8;
+            if (!supported) {
+                throw new IllegalArgumentException("int8 sparsity N:M must be 2:4, 1:4 or 2:8 (got " + n + ":" + m + ")");
             }
         }
 

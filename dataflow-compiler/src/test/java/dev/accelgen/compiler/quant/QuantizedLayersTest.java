@@ -93,8 +93,9 @@ class QuantizedLayersTest {
     void schemesParseAndRejectWithTheirNames() {
         assertEquals("w3a16", Scheme.parse("w3a16").label());
         assertEquals("int8-2:4", Scheme.parse("int8-2:4").label());
-        assertEquals("scheme int8-4:4: int8 sparsity N:M needs 1 <= N < M <= 16 (got 4:4)",
-                assertThrows(IllegalArgumentException.class, () -> Scheme.parse("int8-4:4")).getMessage());
+        assertEquals("int8-2:8", Scheme.parse("int8-2:8").label());
+        assertEquals("scheme int8-3:4: int8 sparsity N:M must be 2:4, 1:4 or 2:8 (got 3:4)",
+                assertThrows(IllegalArgumentException.class, () -> Scheme.parse("int8-3:4")).getMessage());
         assertEquals("scheme must be float, ternary, w{2,3,4,8}a{8,16}, int8 or int8-N:M (got fp8)",
                 assertThrows(IllegalArgumentException.class, () -> Scheme.parse("fp8")).getMessage());
     }
