@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every zoo ONNX model runs in the quantized interpreter under every scheme within the scheme's stated tolerance. */
 class ZooQuantizationTest {
-    private static final String[] SCHEMES = {"float", "ternary", "w2a8", "w3a8", "w4a8", "w8a8", "w4a16", "int8", "int8-2:4"};
+    private static final String[] SCHEMES = {"float", "ternary", "w2a8", "w3a8", "w4a8", "w8a8", "w4a16", "int8", "int8-2:4", "int8-1:4", "int8-2:8"};
 
     @ParameterizedTest
     @ValueSource(strings = {"tiny-encoder", "tiny-llama", "tiny-mmfree", "tiny-moe-vit"})
