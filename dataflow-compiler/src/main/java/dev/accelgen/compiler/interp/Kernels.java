@@ -3,7 +3,6 @@ package dev.accelgen.compiler.interp;
 import dev.accelgen.compiler.ir.Op;
 import dev.accelgen.compiler.ir.Shape;
 import dev.accelgen.compiler.ir.Tensor;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Evaluates one op on concrete tensors: the float semantics of every op in the IR. */
@@ -153,14 +152,5 @@ public final class Kernels {
         }
         long[] steps = opt(in, 4) == null ? null : in.get(4).longs();
         return ShapeKernels.slice(in.get(0), starts, ends, axes, steps);
-    }
-
-    /** A zero-filled float tensor (used to probe shapes). */
-    public static Tensor zeros(Shape s) {
-        return Tensor.ofFloats(s, new float[(int) s.elements()]);
-    }
-
-    static List<Tensor> list(Tensor... ts) {
-        return new ArrayList<>(List.of(ts));
     }
 }

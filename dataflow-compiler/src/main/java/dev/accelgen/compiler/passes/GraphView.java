@@ -34,10 +34,6 @@ final class GraphView {
         return consumers.getOrDefault(v, List.of()).size() == 1;
     }
 
-    List<Node> consumers(String v) {
-        return consumers.getOrDefault(v, List.of());
-    }
-
     boolean isBinary(Node n, BinaryKind k) {
         return n != null && n.op() instanceof Op.Binary b && b.op() == k;
     }
