@@ -86,16 +86,14 @@ public final class ShapeInference {
 
     /** Indices of the inputs that decide an op's output shape. */
     static int[] shapeOperands(Op op) {
-        if (op instanceof Op.Slice) {
-            return new int[] {1, 2, 3, 4};
-        }
-        boolean secondIsShape = op instanceof Op.Reshape || op instanceof Op.Unsqueeze || op instanceof Op.Squeeze
-                || op instanceof Op.Tile || op instanceof Op.Expand || op instanceof Op.Split || op instanceof Op.TopK
-                || op instanceof Op.Reduce;
-        if (op instanceof Op.ConstantOfShape) {
-            return new int[] {0};
-        }
-        return secondIsShape ? new int[] {1} : new int[0];
+        return switch (op.tag()) {
+            case SLICE -> new int[] {1, 2, 3, 4};
+            case RESHAPE, UNSQUEEZE, SQUEEZE, TILE, EXPAND, SPLIT, TOP_K, REDUCE -> new int[] {1};
+            case CONSTANT_OF_SHAPE -> new int[] {0};
+            case BINARY, UNARY, GELU, WHERE, MAT_MUL, GEMM, SOFTMAX, LAYER_NORM, RMS_NORM, TRANSPOSE, CONCAT, GATHER,
+                    SHAPE_OF, CAST, CONSTANT, CLIP, QUANTIZE_LINEAR, DEQUANTIZE_LINEAR, QUANT, BIPOLAR_QUANT, TRUNC,
+                    ATTENTION, SWI_GLU, MLGRU, MOE -> new int[0];
+        };
     }
 
     private static void checkShapeOperandsConstant(Node n, Map<String, Tensor> constants) {
