@@ -2,6 +2,7 @@ package dev.accelgen.pe;
 
 import dev.accelgen.pe.mixpe.MixPeKind;
 import dev.accelgen.pe.mlgru.MlgruKind;
+import dev.accelgen.pe.rmsnorm.RmsNormKind;
 import dev.accelgen.pe.systolic.SystolicKind;
 import dev.accelgen.pe.ternary.TernaryKind;
 import java.util.List;
@@ -13,7 +14,8 @@ public final class UnitKinds {
             new SystolicKind(),
             new MixPeKind(),
             new TernaryKind(),
-            new MlgruKind());
+            new MlgruKind(),
+            new RmsNormKind());
 
     private UnitKinds() {
     }

@@ -2,6 +2,7 @@ package dev.accelgen.cli.pe;
 
 import dev.accelgen.pe.mixpe.MixPeKind;
 import dev.accelgen.pe.mlgru.MlgruKind;
+import dev.accelgen.pe.rmsnorm.RmsNormKind;
 import dev.accelgen.pe.systolic.SystolicKind;
 import dev.accelgen.pe.ternary.TernaryKind;
 import java.util.List;
@@ -16,6 +17,7 @@ public final class CliKinds {
                 new CliKind<>(new SystolicKind(), SystolicOptions::new),
                 new CliKind<>(new MixPeKind(), MixPeOptions::new),
                 new CliKind<>(new TernaryKind(), TernaryOptions::new),
-                new CliKind<>(new MlgruKind(), MlgruOptions::new));
+                new CliKind<>(new MlgruKind(), MlgruOptions::new),
+                new CliKind<>(new RmsNormKind(), RmsNormOptions::new));
     }
 }

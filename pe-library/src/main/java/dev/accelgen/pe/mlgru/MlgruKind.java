@@ -21,8 +21,8 @@ public final class MlgruKind implements UnitKind<MlgruConfig> {
 
     @Override
     public MlgruConfig randomConfig(Random rng) {
-        int lanes = 1 + rng.nextInt(4);
-        return new MlgruConfig(lanes, lanes * (1 + rng.nextInt(4)));
+        int lanes = 1 + rng.nextInt(6);
+        return new MlgruConfig(lanes, lanes * (1 + rng.nextInt(12)));
     }
 
     @Override

@@ -6,12 +6,17 @@ import dev.accelgen.pe.mixpe.ActType;
 import dev.accelgen.pe.mixpe.MixPeConfig;
 import dev.accelgen.pe.mixpe.MixPeUnit;
 import dev.accelgen.pe.mixpe.MulForm;
+import dev.accelgen.pe.mlgru.MlgruConfig;
+import dev.accelgen.pe.mlgru.MlgruUnit;
+import dev.accelgen.pe.rmsnorm.RmsNormConfig;
+import dev.accelgen.pe.rmsnorm.RmsNormUnit;
 import dev.accelgen.pe.systolic.SystolicArray;
 import dev.accelgen.pe.systolic.SystolicConfig;
 import dev.accelgen.pe.ternary.LaneForm;
 import dev.accelgen.pe.ternary.Packing;
 import dev.accelgen.pe.ternary.TernaryConfig;
 import dev.accelgen.pe.ternary.TernaryUnit;
+import dev.accelgen.sim.tools.ResourceCounts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,10 +34,10 @@ public final class PeResourceTable {
     }
 
     /** One measured row. */
-    public record Row(String name, long macs, Resources r) {
+    public record Row(String name, long macs, ResourceCounts r) {
         public String markdown() {
-            return String.format("| %s | %d | %d | %d | %d | %d | %.2f | %.2f | %.3f |", name, macs, r.luts(), r.ffs(),
-                    r.carry4(), r.dsp(), (double) r.luts() / macs, (double) r.ffs() / macs, (double) r.dsp() / macs);
+            return String.format("| %s | %d | %d | %d | %d | %d | %.2f | %.2f | %.3f |", name, macs, r.lut(), r.ff(),
+                    r.carry4(), r.dsp48e2(), (double) r.lut() / macs, (double) r.ff() / macs, (double) r.dsp48e2() / macs);
         }
     }
 
@@ -52,9 +57,13 @@ public final class PeResourceTable {
         }
         add(names, macs, jobs, "ternary A8 base3 lut62", lanes,
                 Hdl.elaborate(new TernaryUnit(), new TernaryConfig(lanes, 8, Packing.BASE3, LaneForm.LUT6_2)), false);
+        add(names, macs, jobs, "MLGRU 8 elements (per element)", 8,
+                Hdl.elaborate(new MlgruUnit(), new MlgruConfig(8, 64)), false);
+        add(names, macs, jobs, "RMSNorm n64, 4 lanes (per lane)", 4,
+                Hdl.elaborate(new RmsNormUnit(), new RmsNormConfig(64, 4, 1)), false);
         add(names, macs, jobs, "MixPE W4A8 shift-add, 1 col (-nodsp)", lanes, mixpe(4, ActType.INT8, lanes, 1, MulForm.SHIFT_ADD), true);
         add(names, macs, jobs, "MixPE W4A8 LUT multiplier, 1 col (-nodsp)", lanes, mixpe(4, ActType.INT8, lanes, 1, MulForm.LUT_MUL), true);
-        List<Resources> res = YosysResources.synthesize(jobs, work);
+        List<ResourceCounts> res = YosysResources.synthesize(jobs, work);
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < res.size(); i++) {
             rows.add(new Row(names.get(i), macs.get(i), res.get(i)));

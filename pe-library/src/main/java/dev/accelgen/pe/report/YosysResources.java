@@ -1,6 +1,7 @@
 package dev.accelgen.pe.report;
 
 import dev.accelgen.hdl.Design;
+import dev.accelgen.sim.tools.ResourceCounts;
 import dev.accelgen.sim.tools.ToolProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * Synthesizes several designs side by side in ONE Yosys process ({@code synth_xilinx -family xcup
- * -noiopad -noclkbuf}, optionally {@code -nodsp}) and returns each one's cell counts. Only the
+ * -noiopad -noclkbuf}, optionally {@code -nodsp}) and returns each one's {@link ResourceCounts}
+ * (the hierarchy totals). Only the
  * synthesis sources are read; hand-instantiated primitives (LUT6_2, CARRY4) are Yosys library cells.
  */
 public final class YosysResources {
@@ -29,7 +31,7 @@ public final class YosysResources {
     private YosysResources() {
     }
 
-    public static List<Resources> synthesize(List<Job> jobs, Path work) {
+    public static List<ResourceCounts> synthesize(List<Job> jobs, Path work) {
         try {
             StringBuilder script = new StringBuilder();
             List<Path> stats = new ArrayList<>();
@@ -56,9 +58,9 @@ public final class YosysResources {
             if (out.exitCode() != 0) {
                 throw new IllegalStateException("yosys failed (exit " + out.exitCode() + "): " + lastLine(out.combined()));
             }
-            List<Resources> result = new ArrayList<>();
+            List<ResourceCounts> result = new ArrayList<>();
             for (int i = 0; i < jobs.size(); i++) {
-                result.add(Resources.of(jobs.get(i).design().topName(), parse(Files.readString(stats.get(i)))));
+                result.add(ResourceCounts.of(parse(Files.readString(stats.get(i)))));
             }
             return result;
         } catch (IOException e) {
@@ -66,8 +68,8 @@ public final class YosysResources {
         }
     }
 
-    static Map<String, Long> parse(String stat) {
-        Map<String, Long> cells = new LinkedHashMap<>();
+    static Map<String, Integer> parse(String stat) {
+        Map<String, Integer> cells = new LinkedHashMap<>();
         boolean inCells = false;
         // with submodules, the last block ("design hierarchy") holds the totals
         for (String line : stat.split("\n")) {
@@ -78,7 +80,7 @@ public final class YosysResources {
             }
             Matcher m = CELL.matcher(line);
             if (inCells && m.matches()) {
-                cells.merge(m.group(1), Long.parseLong(m.group(2)), Long::sum);
+                cells.merge(m.group(1), Integer.parseInt(m.group(2)), Integer::sum);
             } else if (inCells && !line.isBlank()) {
                 inCells = false;
             }

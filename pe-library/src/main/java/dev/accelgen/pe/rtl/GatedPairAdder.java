@@ -1,6 +1,5 @@
 package dev.accelgen.pe.rtl;
 
-import dev.accelgen.hdl.Bits;
 import dev.accelgen.hdl.Bool;
 import dev.accelgen.hdl.Instance;
 import dev.accelgen.hdl.ModuleBuilder;

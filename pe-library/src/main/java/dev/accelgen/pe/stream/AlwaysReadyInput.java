@@ -4,7 +4,7 @@ import dev.accelgen.sim.Beat;
 import java.util.List;
 
 /**
- * Acceptance cycles of an input stream without backpressure (no ready port): beat k is accepted
+ * Acceptance cycles of an input stream whose ready is constantly high: beat k is accepted
  * in the first cycle its valid is high, {@code t_0 = idle_0}, {@code t_k = t_(k-1) + 1 + idle_k}.
  */
 public final class AlwaysReadyInput {

@@ -18,6 +18,9 @@ import java.util.List;
  * decode register] -> adder-tree register -> accumulator. On a {@code last} beat the accumulator
  * plus that beat's sum leaves on stream {@code out} ({@code out}, 32-bit two's complement, wrapping)
  * {@link TernaryConfig#latency()} cycles after acceptance, and the accumulator restarts at 0.
+ * The unit delivers the exact integer sum; BitLinear's per-tensor weight scale times the per-token
+ * activation scale is one multiply per OUTPUT ({@link BitLinearArith#applyScale}), left to the
+ * consumer so that the lanes stay DSP-free.
  */
 public final class TernaryUnit implements ModuleGen<TernaryConfig> {
     @Override

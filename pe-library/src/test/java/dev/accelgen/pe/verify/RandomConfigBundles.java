@@ -26,7 +26,10 @@ final class RandomConfigBundles {
         System.out.println(kind.name() + " seed=" + seed);
         Random rng = new Random(seed);
         Set<C> distinct = new LinkedHashSet<>();
-        while (distinct.size() < configs) {
+        for (int tries = 0; distinct.size() < configs; tries++) {
+            if (tries > 100 * configs) {
+                throw new IllegalStateException(kind.name() + " offers fewer than " + configs + " distinct random configurations");
+            }
             distinct.add(kind.randomConfig(rng));
         }
         Path work = Files.createTempDirectory("accelgen-" + kind.name() + "-bundle-");

@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * UltraScale+ resources from a Yosys {@code synth_xilinx -family xcup} run: lut = LUT1..LUT6,
+ * UltraScale+ resources from a Yosys {@code synth_xilinx -family xcup} run: lut = LUT1..LUT6 and
+ * hand-instantiated LUT6_2 (one LUT site each),
  * ff = FD* cells, carry4 = CARRY4 (Yosys never emits CARRY8), dsp48e2, bram36 = RAMB36E2 +
  * RAMB18E2 / 2, uram = URAM288; {@code cells} is the full cell-type histogram (black boxes
  * included).
@@ -19,7 +20,7 @@ public record ResourceCounts(int lut, int ff, int carry4, int dsp48e2, double br
         int lut = 0;
         int ff = 0;
         for (Map.Entry<String, Integer> e : cells.entrySet()) {
-            if (e.getKey().matches("LUT[1-6]")) {
+            if (e.getKey().matches("LUT[1-6]|LUT6_2")) {
                 lut += e.getValue();
             } else if (e.getKey().startsWith("FD")) {
                 ff += e.getValue();

@@ -1,0 +1,1 @@
+mixpe_w4_fp16_g2_l4_c2.v

@@ -1,0 +1,1 @@
+ternary_l7_a8_base3.v
