@@ -1,0 +1,25 @@
+package dev.accelgen.sim;
+
+import dev.accelgen.sim.manifest.Manifest;
+import dev.accelgen.sim.verilator.RtlRun;
+import dev.accelgen.sim.verilator.RunLimits;
+import dev.accelgen.sim.verilator.VerilatorModel;
+
+/**
+ * Runs a unit's golden model and its RTL (Verilator harness, built through the cache) on the same
+ * stimulus and compares them event by event.
+ */
+public final class Verifier {
+    private Verifier() {
+    }
+
+    public static VerifyResult verify(Manifest manifest, GoldenModel golden, Stimulus stimulus) {
+        return verify(VerilatorModel.build(manifest), golden, stimulus, RunLimits.DEFAULT);
+    }
+
+    public static VerifyResult verify(VerilatorModel model, GoldenModel golden, Stimulus stimulus, RunLimits limits) {
+        Trace expected = golden.run(stimulus);
+        RtlRun actual = model.run(stimulus, limits);
+        return TraceComparator.compare(model.spec(), expected, actual, stimulus.seed());
+    }
+}

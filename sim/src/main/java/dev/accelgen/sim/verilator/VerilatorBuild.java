@@ -1,0 +1,166 @@
+package dev.accelgen.sim.verilator;
+
+import dev.accelgen.sim.tools.ToolProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Builds a Verilator harness binary, cached by content: the key is the SHA-256 of every RTL file
+ * (name and bytes), the harness sources, the flags and the Verilator version; the binary lives in
+ * {@code ${ACCELGEN_CACHE:-$HOME/.cache/accelgen}/verilator/<key>/obj/sim}. A build happens in a
+ * private temporary directory that is moved into place when complete, so a crashed or concurrent
+ * build never leaves a half-built cache entry.
+ */
+public final class VerilatorBuild {
+    /** A ready binary, whether it came from the cache, and how long getting it took. */
+    public record Result(Path executable, boolean cacheHit, Duration elapsed, String key) {
+    }
+
+    private static volatile String verilatorVersion;
+
+    private VerilatorBuild() {
+    }
+
+    public static Path cacheRoot() {
+        String env = System.getenv("ACCELGEN_CACHE");
+        Path root = env != null && !env.isEmpty() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".cache", "accelgen");
+        return root.resolve("verilator");
+    }
+
+    public static Result build(HarnessSpec spec, List<Path> rtlFiles, BuildOptions options) {
+        long start = System.nanoTime();
+        Map<String, byte[]> rtl = readRtl(rtlFiles);
+        String main = HarnessGenerator.generateMain(spec);
+        String runtime = HarnessGenerator.runtimeHeader();
+        List<String> flags = options.verilatorFlags(spec.top());
+        String key = key(rtl, main, runtime, flags);
+        Path entry = cacheRoot().resolve(key);
+        Path exe = entry.resolve("obj").resolve("sim");
+        if (Files.isExecutable(exe)) {
+            return new Result(exe, true, Duration.ofNanos(System.nanoTime() - start), key);
+        }
+        System.err.println("accelgen: building Verilator model of " + spec.top() + " (" + rtl.size()
+                + " RTL files, -j " + options.jobs() + ") in " + entry + " ...");
+        Path tmp;
+        try {
+            Files.createDirectories(cacheRoot());
+            tmp = Files.createTempDirectory(cacheRoot(), key.substring(0, 12) + ".tmp-");
+            Path rtlDir = Files.createDirectories(tmp.resolve("rtl"));
+            List<String> cmd = new ArrayList<>(List.of("verilator"));
+            cmd.addAll(flags);
+            cmd.addAll(List.of("-j", Integer.toString(options.jobs()), "--Mdir", "obj"));
+            for (Map.Entry<String, byte[]> f : rtl.entrySet()) {
+                Files.write(rtlDir.resolve(f.getKey()), f.getValue());
+                cmd.add("rtl/" + f.getKey());
+            }
+            Files.writeString(tmp.resolve("harness_main.cpp"), main);
+            Files.writeString(tmp.resolve(HarnessGenerator.RUNTIME_HEADER), runtime);
+            cmd.add("harness_main.cpp");
+            ToolProcess.Output out = ToolProcess.run(cmd, tmp, Duration.ofMinutes(30));
+            if (out.exitCode() != 0 || !Files.isExecutable(tmp.resolve("obj").resolve("sim"))) {
+                deleteTree(tmp);
+                throw new IllegalStateException("Verilator build of " + spec.top() + " failed (exit " + out.exitCode()
+                        + "):\n" + tail(out.combined(), 60));
+            }
+            try {
+                Files.move(tmp, entry, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
+                deleteTree(tmp); // a concurrent build finished first; its entry is identical
+            } catch (IOException e) {
+                if (!Files.isExecutable(exe)) {
+                    throw e;
+                }
+                deleteTree(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot build in cache " + cacheRoot(), e);
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        System.err.printf("accelgen: built %s in %.1f s%n", spec.top(), took.toMillis() / 1000.0);
+        return new Result(exe, false, took, key);
+    }
+
+    /** RTL file name to bytes, in order, without duplicates. */
+    private static Map<String, byte[]> readRtl(List<Path> files) {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        for (Path f : files) {
+            String name = f.getFileName().toString();
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(f);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read RTL file " + f, e);
+            }
+            // Identical files (a module shared by several units) are compiled once; different files
+            // that happen to share a name get a numbered name (module clashes are the bundle's check).
+            String unique = name;
+            for (int k = 1; out.containsKey(unique) && !java.util.Arrays.equals(out.get(unique), bytes); k++) {
+                unique = k + "_" + name;
+            }
+            out.putIfAbsent(unique, bytes);
+        }
+        return out;
+    }
+
+    private static String key(Map<String, byte[]> rtl, String main, String runtime, List<String> flags) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (Map.Entry<String, byte[]> f : rtl.entrySet()) {
+                feed(md, "rtl:" + f.getKey());
+                md.update(f.getValue());
+                feed(md, "\0");
+            }
+            feed(md, "main:" + main + "\0runtime:" + runtime + "\0flags:" + String.join(" ", flags)
+                    + "\0version:" + verilatorVersion());
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void feed(MessageDigest md, String s) {
+        md.update(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static String verilatorVersion() {
+        String v = verilatorVersion;
+        if (v == null) {
+            ToolProcess.Output out = ToolProcess.run(List.of("verilator", "--version"), null, Duration.ofSeconds(30));
+            v = out.stdout().trim();
+            verilatorVersion = v;
+        }
+        return v;
+    }
+
+    private static String tail(String text, int lines) {
+        String[] all = text.split("\n");
+        return String.join("\n", java.util.Arrays.copyOfRange(all, Math.max(0, all.length - lines), all.length));
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.accelgen.sim.bundle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.accelgen.sim.Fixtures;
+import dev.accelgen.sim.GoldenModel;
+import dev.accelgen.sim.MacGolden;
+import dev.accelgen.sim.MacVariants;
+import dev.accelgen.sim.OutputEvent;
+import dev.accelgen.sim.Trace;
+import dev.accelgen.sim.VerifyResult;
+import dev.accelgen.sim.manifest.Manifest;
+import dev.accelgen.sim.manifest.ManifestReader;
+import dev.accelgen.sim.verilator.BuildOptions;
+import dev.accelgen.sim.verilator.RunLimits;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BundleVerifierTest {
+    private static final GoldenModel WIDE_GOLDEN = s -> {
+        // fixtures/wide/wide_regs.v with out_ready always high: beat accepted in c shows in c + 1.
+        List<OutputEvent> events = new ArrayList<>();
+        long present = 0;
+        long c = -1;
+        java.math.BigInteger key = s.statics().getOrDefault("key", java.math.BigInteger.ZERO);
+        for (var b : s.stream("in").beats()) {
+            c = Math.max(present, c + 1 + b.idleBefore());
+            var v = b.values();
+            events.add(new OutputEvent(c + 1, "out", Fixtures.values(
+                    "out_x", v.get("in_x").add(java.math.BigInteger.ONE).mod(java.math.BigInteger.ONE.shiftLeft(100)),
+                    "out_y", v.get("in_y").xor(key), "out_z", -v.get("in_z").intValue() == 2048 ? -2048 : -v.get("in_z").intValue(),
+                    "out_w", v.get("in_w"))));
+            present = 0;
+        }
+        return new Trace(events, events.isEmpty() ? 0 : events.get(events.size() - 1).cycle() + 1);
+    };
+
+    private static dev.accelgen.sim.Stimulus wideStimulus(long seed) {
+        java.util.Random rng = new java.util.Random(seed);
+        List<dev.accelgen.sim.Beat> beats = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            beats.add(new dev.accelgen.sim.Beat(rng.nextInt(3), Fixtures.values(
+                    "in_x", new java.math.BigInteger(100, rng), "in_y", new java.math.BigInteger(40, rng),
+                    "in_z", rng.nextInt(4096) - 2048, "in_w", rng.nextInt(8))));
+        }
+        return new dev.accelgen.sim.Stimulus(List.of(new dev.accelgen.sim.StreamStimulus("in", beats)), seed,
+                Fixtures.values("key", new java.math.BigInteger(40, rng)), List.of());
+    }
+
+    @Test
+    void manyConfigurationsInOneBuildEachCheckedAgainstItsOwnGolden(@TempDir Path dir) {
+        List<BundleCase> cases = new ArrayList<>();
+        long seed = 500;
+        for (int k = 0; k < 4; k++) {
+            System.out.println("seed=" + (seed + k));
+            cases.add(new BundleCase(MacVariants.write(dir, k), new MacGolden(k, k % 4),
+                    MacGolden.randomStimulus(30 + k, seed + k, k)));
+        }
+        // The same module twice (identical file, compiled once), a wide-port unit and a memory unit.
+        cases.add(new BundleCase(Fixtures.manifest("mac", "mac_pipe"), new MacGolden(1), MacGolden.randomStimulus(20, 600, 1)));
+        cases.add(new BundleCase(Fixtures.manifest("mac", "mac_pipe"), new MacGolden(2), MacGolden.randomStimulus(25, 601, 2)));
+        cases.add(new BundleCase(Fixtures.manifest("wide", "wide_regs"), WIDE_GOLDEN, wideStimulus(602)));
+        cases.add(new BundleCase(Fixtures.manifest("memreq", "mem_requester"),
+                dev.accelgen.sim.MemRequesterGolden::requesterGolden,
+                dev.accelgen.sim.MemRequesterGolden.randomRequests(603)));
+        // A deliberately broken golden model for one unit must fail that unit only.
+        GoldenModel broken = s -> {
+            Trace t = new MacGolden(0, 0).run(s);
+            List<OutputEvent> e = new ArrayList<>(t.events());
+            OutputEvent last = e.remove(e.size() - 1);
+            e.add(new OutputEvent(last.cycle(), last.stream(), Fixtures.values("out_acc",
+                    last.values().get("out_acc").add(java.math.BigInteger.ONE))));
+            return new Trace(e, t.totalCycles());
+        };
+        cases.add(new BundleCase(MacVariants.write(dir, 8), broken, MacGolden.randomStimulus(10, 604, 0)));
+
+        BundleResult r = BundleVerifier.verify(cases, BuildOptions.DEFAULT, RunLimits.DEFAULT);
+        System.out.println("bundle of " + cases.size() + " units: build " + r.build().elapsed().toMillis() + " ms (cache hit "
+                + r.build().cacheHit() + ")");
+        for (int u = 0; u < 8; u++) {
+            VerifyResult v = r.results().get(u);
+            assertTrue(v.passed(), "unit " + u + ": " + v.summaryLine());
+            assertEquals("PASS outputs=" + v.golden().events().size() + " rtl_cycles=" + v.golden().totalCycles()
+                    + " golden_cycles=" + v.golden().totalCycles(), v.summaryLine());
+        }
+        assertEquals(40, r.results().get(6).rtl().trace().events().size());
+        VerifyResult bad = r.results().get(8);
+        assertFalse(bad.passed());
+        OutputEvent last = bad.rtl().trace().events().get(bad.rtl().trace().events().size() - 1);
+        assertEquals("FAIL first mismatch at cycle " + last.cycle() + " stream out port out_acc: expected "
+                + last.values().get("out_acc").add(java.math.BigInteger.ONE) + " actual " + last.values().get("out_acc")
+                + " (seed 604)", bad.summaryLine());
+        assertFalse(r.allPassed());
+    }
+
+    @Test
+    void differentModulesWithTheSameNameAreRejected(@TempDir Path dir) throws IOException {
+        Path fixture = Fixtures.dir("mac");
+        Path other = Files.createDirectories(dir.resolve("other"));
+        Files.writeString(other.resolve("mac_pipe.v"), Files.readString(fixture.resolve("mac_pipe.v"))
+                .replace("(phase != 2'd3)", "(phase != 2'd2)"));
+        Files.copy(fixture.resolve("mac_pipe.manifest.json"), other.resolve("mac_pipe.manifest.json"));
+        Manifest a = Fixtures.manifest("mac", "mac_pipe");
+        Manifest b = ManifestReader.read(other.resolve("mac_pipe.manifest.json"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Bundle.of(List.of(a, b)).unitSources());
+        assertEquals("module 'mac_pipe' is defined differently by " + fixture.resolve("mac_pipe.v") + " and "
+                + other.resolve("mac_pipe.v") + "; units in one bundle must agree on every module they share"
+                + " (give differing configurations distinct module names)", e.getMessage());
+    }
+
+    @Test
+    void moduleNamesIgnoreComments() {
+        assertEquals(List.of("a", "b_2"), ModuleNames.declaredIn("// module fake\nmodule a(); endmodule /* module x */\nmodule b_2 (input x); endmodule"));
+    }
+}

@@ -1,0 +1,52 @@
+package dev.accelgen.sim.verilator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.accelgen.sim.Fixtures;
+import dev.accelgen.sim.manifest.Manifest;
+import dev.accelgen.sim.manifest.ManifestReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BuildCacheTest {
+    @Test
+    void secondBuildOfTheSameDesignIsACacheHitUnderOneSecond(@TempDir Path dir) throws IOException {
+        // A nonce comment makes this design new to the cache, so the first build really builds.
+        String nonce = Long.toString(System.nanoTime());
+        Path fixture = Fixtures.dir("mac");
+        Files.writeString(dir.resolve("mac_pipe.v"), "// nonce " + nonce + "\n"
+                + Files.readString(fixture.resolve("mac_pipe.v")));
+        Files.copy(fixture.resolve("mac_pipe.manifest.json"), dir.resolve("mac_pipe.manifest.json"));
+        Manifest m = ManifestReader.read(dir.resolve("mac_pipe.manifest.json"));
+
+        VerilatorModel first = VerilatorModel.build(m);
+        VerilatorModel second = VerilatorModel.build(m);
+        System.out.println("cold build " + first.buildResult().elapsed().toMillis() + " ms, cache hit "
+                + second.buildResult().elapsed().toMillis() + " ms");
+        assertFalse(first.buildResult().cacheHit());
+        assertTrue(second.buildResult().cacheHit());
+        assertTrue(second.buildResult().elapsed().toMillis() < 1000, second.buildResult().elapsed().toString());
+        assertEquals(first.buildResult().executable(), second.buildResult().executable());
+        assertEquals(VerilatorBuild.cacheRoot().resolve(first.buildResult().key()).resolve("obj").resolve("sim"),
+                first.buildResult().executable());
+
+        // Any change to the RTL gives a different key.
+        Files.writeString(dir.resolve("mac_pipe.v"), Files.readString(dir.resolve("mac_pipe.v")) + "\n");
+        HarnessSpec spec = HarnessSpec.of(m);
+        VerilatorBuild.Result third = VerilatorBuild.build(spec, m.simulationSources(), BuildOptions.DEFAULT);
+        assertFalse(third.cacheHit());
+        assertFalse(third.key().equals(first.buildResult().key()));
+    }
+
+    @Test
+    void buildOptionsValidate() {
+        assertEquals("cOpt must be one of -O0 -O1 -O2 -O3 -Os, got '-O9'",
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                        () -> new BuildOptions(1, "-O9")).getMessage());
+    }
+}
