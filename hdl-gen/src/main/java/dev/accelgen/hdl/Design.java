@@ -28,12 +28,27 @@ public final class Design {
     private final ModuleDef top;
     private final List<ModuleDef> modules;
     private final Map<ModuleDef, Netlist> netlists;
+    private final long elaborateNanos;
+    private final long checkNanos;
     private Map<String, String> files;
 
-    Design(ModuleDef top, List<ModuleDef> modulesLeavesFirst, Map<ModuleDef, Netlist> netlists) {
+    Design(ModuleDef top, List<ModuleDef> modulesLeavesFirst, Map<ModuleDef, Netlist> netlists, long elaborateNanos,
+           long checkNanos) {
         this.top = top;
         this.modules = List.copyOf(modulesLeavesFirst);
         this.netlists = netlists;
+        this.elaborateNanos = elaborateNanos;
+        this.checkNanos = checkNanos;
+    }
+
+    /** Time the generators took to build the IR (excluding checks). */
+    public long elaborateNanos() {
+        return elaborateNanos;
+    }
+
+    /** Time spent lowering and checking every module. */
+    public long checkNanos() {
+        return checkNanos;
     }
 
     public ModuleDef top() {

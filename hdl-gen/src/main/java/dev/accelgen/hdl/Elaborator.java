@@ -25,6 +25,7 @@ final class Elaborator {
     private final List<ModuleDef> order = new ArrayList<>();
     private final Map<ModuleDef, Netlist> netlists = new IdentityHashMap<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private long checkNanos;
 
     void report(Diagnostic d) {
         diagnostics.add(d);
@@ -32,6 +33,11 @@ final class Elaborator {
 
     List<Diagnostic> diagnostics() {
         return diagnostics;
+    }
+
+    /** Time spent in lowering and checks (the rest of elaboration is the generators' own code). */
+    long checkNanos() {
+        return checkNanos;
     }
 
     List<ModuleDef> modulesLeavesFirst() {
@@ -59,8 +65,10 @@ final class Elaborator {
         cache.put(key, def);
         ModuleBuilder b = new ModuleBuilder(def, this);
         gen.build(b, config);
+        long t0 = System.nanoTime();
         Netlist netlist = Lowering.lower(def, diagnostics);
         CombinationalLoops.check(def, netlist, netlists, diagnostics);
+        checkNanos += System.nanoTime() - t0;
         netlists.put(def, netlist);
         order.add(def);
         return def;

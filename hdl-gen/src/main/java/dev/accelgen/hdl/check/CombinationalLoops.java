@@ -58,21 +58,19 @@ public final class CombinationalLoops {
     }
 
     private void build(ModuleDef def, Netlist netlist, Map<ModuleDef, Netlist> children) {
-        List<List<Integer>> preds = new ArrayList<>();
         for (Signal s : def.signals()) {
             if (s.kind() == SignalKind.INPUT || s.kind().isCombinationalTarget() || s.kind() == SignalKind.INSTANCE_OUTPUT) {
                 node(s);
             }
         }
-        for (int i = 0; i < nodes.size(); i++) {
-            preds.add(new ArrayList<>());
-        }
+        int[][] edges = {new int[1024], new int[1024]};
+        int[] count = {0};
         for (Map.Entry<Signal, Expr> d : netlist.drivers().entrySet()) {
             int target = index.get(d.getKey());
             ExprWalk.signals(d.getValue(), src -> {
                 Integer from = index.get(src);
                 if (from != null) {
-                    preds.get(target).add(from);
+                    addEdge(edges, count, from, target);
                 }
             });
         }
@@ -81,26 +79,41 @@ public final class CombinationalLoops {
                 Netlist child = children.get(s.instance().child());
                 List<String> ins = child == null ? List.of() : child.combinationalPaths().getOrDefault(s.instancePort(), List.of());
                 for (String in : ins) {
-                    preds.get(index.get(s)).add(index.get(s.instance().pins().get(in)));
+                    addEdge(edges, count, index.get(s.instance().pins().get(in)), index.get(s));
                 }
             }
         }
-        List<List<Integer>> succ = new ArrayList<>();
-        for (int i = 0; i < nodes.size(); i++) {
-            succ.add(new ArrayList<>());
+        int[] degree = new int[nodes.size()];
+        for (int i = 0; i < count[0]; i++) {
+            degree[edges[0][i]]++;
         }
-        for (int t = 0; t < preds.size(); t++) {
-            for (int f : preds.get(t)) {
-                succ.get(f).add(t);
-            }
+        for (int v = 0; v < nodes.size(); v++) {
+            successors.set(v, new int[degree[v]]);
         }
-        for (int i = 0; i < nodes.size(); i++) {
-            successors.set(i, succ.get(i).stream().mapToInt(Integer::intValue).distinct().toArray());
+        int[] fill = new int[nodes.size()];
+        for (int i = 0; i < count[0]; i++) {
+            int from = edges[0][i];
+            successors.get(from)[fill[from]++] = edges[1][i];
         }
     }
 
+    private static void addEdge(int[][] edges, int[] count, int from, int to) {
+        if (count[0] == edges[0].length) {
+            edges[0] = Arrays.copyOf(edges[0], count[0] * 2);
+            edges[1] = Arrays.copyOf(edges[1], count[0] * 2);
+        }
+        edges[0][count[0]] = from;
+        edges[1][count[0]] = to;
+        count[0]++;
+    }
+
     private boolean selfLoop(int n) {
-        return Arrays.stream(successors.get(n)).anyMatch(x -> x == n);
+        for (int x : successors.get(n)) {
+            if (x == n) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Iterative Tarjan; SCCs come out in reverse topological order (sinks first). */

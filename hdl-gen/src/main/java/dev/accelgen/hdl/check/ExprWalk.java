@@ -57,6 +57,13 @@ public final class ExprWalk {
     }
 
     public static void signals(Expr root, Consumer<Signal> visit) {
+        if (root instanceof Expr.Ref r) {
+            visit.accept(r.signal());
+            return;
+        }
+        if (root instanceof Expr.Lit) {
+            return;
+        }
         nodes(root, e -> {
             if (e instanceof Expr.Ref r) {
                 visit.accept(r.signal());

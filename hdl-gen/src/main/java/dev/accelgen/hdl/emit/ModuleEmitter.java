@@ -53,7 +53,7 @@ final class ModuleEmitter {
     }
 
     static String name(Signal s) {
-        return VerilogNames.escape(s.name());
+        return s.verilogName();
     }
 
     String emit() {

@@ -1,14 +1,12 @@
 package dev.accelgen.hdl.emit;
 
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Legal identifiers and keyword escaping: a name that is a Verilog or SystemVerilog keyword gets a
  * trailing underscore ({@code reg} becomes {@code reg_}), which every tool and XDC script accepts.
  */
 public final class VerilogNames {
-    private static final Pattern LEGAL = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Set<String> KEYWORDS = Set.of(
             "always", "and", "assign", "automatic", "begin", "buf", "bufif0", "bufif1", "case", "casex", "casez",
             "cell", "cmos", "config", "deassign", "default", "defparam", "design", "disable", "edge", "else", "end",
@@ -40,7 +38,17 @@ public final class VerilogNames {
     }
 
     public static boolean isLegal(String name) {
-        return name != null && LEGAL.matcher(name).matches();
+        if (name == null || name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean letter = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_';
+            if (!letter && !(i > 0 && c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static String escape(String name) {

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 /** A named signal owned by one module. Identity-based: two signals are equal only if they are the same object. */
 public final class Signal {
     private final String name;
+    private final String verilogName;
     private final HwType type;
     private final SignalKind kind;
     private final Object owner;
@@ -21,6 +22,7 @@ public final class Signal {
 
     public Signal(String name, HwType type, SignalKind kind, Object owner, SourceLoc declaredAt) {
         this.name = name;
+        this.verilogName = dev.accelgen.hdl.emit.VerilogNames.escape(name);
         this.type = type;
         this.kind = kind;
         this.owner = owner;
@@ -29,6 +31,11 @@ public final class Signal {
 
     public String name() {
         return name;
+    }
+
+    /** The name as emitted: keywords escaped. */
+    public String verilogName() {
+        return verilogName;
     }
 
     public HwType type() {

@@ -1,0 +1,30 @@
+package dev.accelgen.cli;
+
+import dev.accelgen.cli.pe.PeCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code accelgen} command. */
+@Command(name = "accelgen", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Hardware generator for FPGA transformer accelerators (ZCU104, Alveo U280).",
+        subcommands = {DemoCommand.class, BenchCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.addSubcommand("pe", PeCommand.commandLine());
+        cl.setExecutionExceptionHandler(new ErrorHandler());
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

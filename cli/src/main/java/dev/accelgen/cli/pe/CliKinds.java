@@ -1,0 +1,15 @@
+package dev.accelgen.cli.pe;
+
+import dev.accelgen.pe.systolic.SystolicKind;
+import java.util.List;
+
+/** Every unit family reachable from {@code accelgen pe}. */
+public final class CliKinds {
+    private CliKinds() {
+    }
+
+    public static List<CliKind<?>> all() {
+        return List.of(
+                new CliKind<>(new SystolicKind(), SystolicOptions::new));
+    }
+}

@@ -1,0 +1,51 @@
+package dev.accelgen.cli.pe;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code accelgen pe gen|verify|report <kind>}: one subcommand per unit family under each action. */
+@Command(name = "pe", mixinStandardHelpOptions = true,
+        description = "Generate, verify and measure processing-element units.")
+public final class PeCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine pe = new CommandLine(new PeCommand());
+        pe.addSubcommand("gen", group(new GroupCommand(), PeGen::new));
+        pe.addSubcommand("verify", group(new GroupCommand(), PeVerify::new));
+        return pe;
+    }
+
+    private interface RunnerFactory {
+        KindRunner create(CliKind<?> kind, KindOptions<?> options);
+    }
+
+    private static CommandLine group(GroupCommand g, RunnerFactory factory) {
+        CommandLine cl = new CommandLine(g);
+        for (CliKind<?> k : CliKinds.all()) {
+            KindOptions<?> opts = k.options().get();
+            CommandLine sub = new CommandLine(factory.create(k, opts));
+            sub.addMixin("unit", opts);
+            cl.addSubcommand(k.name(), sub);
+        }
+        return cl;
+    }
+
+    /** The action level ({@code gen}, {@code verify}, {@code report}): lists the kinds. */
+    @Command(mixinStandardHelpOptions = true)
+    static final class GroupCommand implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
+    }
+}

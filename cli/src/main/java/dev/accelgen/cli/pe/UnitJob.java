@@ -1,0 +1,33 @@
+package dev.accelgen.cli.pe;
+
+import dev.accelgen.hdl.Design;
+import dev.accelgen.hdl.Hdl;
+import dev.accelgen.pe.UnitKind;
+import dev.accelgen.sim.GoldenModel;
+import dev.accelgen.sim.Stimulus;
+import dev.accelgen.sim.bundle.BundleCase;
+import dev.accelgen.sim.manifest.ManifestReader;
+import java.nio.file.Path;
+
+/** One configuration of one unit family, typed: elaborate, emit, and pair with golden model and stimulus. */
+record UnitJob<C extends Record>(UnitKind<C> kind, C config) {
+    @SuppressWarnings("unchecked")
+    static <C extends Record> UnitJob<C> of(UnitKind<C> kind, Record config) {
+        return new UnitJob<>(kind, (C) config);
+    }
+
+    Design elaborate() {
+        return Hdl.elaborate(kind.generator(), config);
+    }
+
+    GoldenModel golden() {
+        return kind.golden(config);
+    }
+
+    /** Emits the design into {@code dir} and returns the case a (bundle) verifier runs. */
+    BundleCase emitCase(Path dir, int vectors, long seed) {
+        Path manifest = elaborate().emit(dir);
+        Stimulus stimulus = kind.randomStimulus(config, vectors, seed);
+        return new BundleCase(ManifestReader.read(manifest), golden(), stimulus);
+    }
+}
