@@ -48,14 +48,29 @@ public record Dsp48e2Params(int areg, int breg, int creg, int dreg, int adreg, i
         }
     }
 
-    /** A MAC slice as the chain uses it: one input register stage, pre-adder register when used, M and P. */
+    /**
+     * A MAC slice as the chain uses it: A, D and AD registers on the pre-adder path balanced by B1 and B2
+     * (BREG=2) when the pre-adder is used, else one A and one B register; then M and P.
+     */
     public static Dsp48e2Params chainSlice(boolean preAdder) {
-        return new Dsp48e2Params(1, 1, 0, preAdder ? 1 : 0, preAdder ? 1 : 0, 1, 1, 0, 0, 0, 0, preAdder, 0);
+        return new Dsp48e2Params(1, preAdder ? 2 : 1, 0, preAdder ? 1 : 0, preAdder ? 1 : 0, 1, 1, 0, 0, 0, 0, preAdder, 0);
     }
 
-    /** Cycles from A/B/D at the pins to the product being summed into P: input, AD and M registers. */
+    /** Register stages on the multiplier's A-side path: A (or D) registers plus AD when the pre-adder is used. */
+    public int aPathRegisters() {
+        return preAdder ? Math.max(areg, dreg) + adreg : areg;
+    }
+
+    /**
+     * Cycles from A/B/D at the pins to the product entering the ALU (input path plus M register). Only
+     * defined when the A-side and B-side paths are balanced.
+     */
     public int productLatency() {
-        return Math.max(areg, breg) + (preAdder ? adreg : 0) + mreg;
+        if (aPathRegisters() != breg || preAdder && areg != dreg) {
+            throw new IllegalStateException("unbalanced DSP48E2 input paths: A-side " + aPathRegisters() + " (AREG " + areg
+                    + ", DREG " + dreg + ") vs B-side " + breg + " registers");
+        }
+        return aPathRegisters() + mreg;
     }
 
     /** The Verilog parameter overrides for an instance, in UG579 spelling. */
