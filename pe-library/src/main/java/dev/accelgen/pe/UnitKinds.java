@@ -1,5 +1,6 @@
 package dev.accelgen.pe;
 
+import dev.accelgen.pe.dsp.DspChainKind;
 import dev.accelgen.pe.systolic.SystolicKind;
 import java.util.List;
 import java.util.Optional;
@@ -7,7 +8,8 @@ import java.util.Optional;
 /** Every unit family the library offers, in the order the CLI lists them. */
 public final class UnitKinds {
     private static final List<UnitKind<?>> ALL = List.of(
-            new SystolicKind());
+            new SystolicKind(),
+            new DspChainKind());
 
     private UnitKinds() {
     }
