@@ -84,6 +84,7 @@ final class Elaborator {
         for (BlackBox.Pin p : box.pins()) {
             HwType t = p.width() == 1 ? new HwType(HwType.Kind.BOOL, 1) : new HwType(HwType.Kind.BITS, p.width());
             Signal s = new Signal(p.name(), t, p.input() ? SignalKind.INPUT : SignalKind.OUTPUT, box, SourceLoc.UNKNOWN);
+            s.setIndex(def.signals().size());
             def.ports().add(s);
             def.signals().add(s);
         }

@@ -383,9 +383,9 @@ public final class ModuleBuilder {
             return;
         }
         if (value.owner != null && value.owner != this) {
+            // Reported, and still recorded so that the target does not also show up as undriven.
             report(DiagnosticKind.HIERARCHY_VIOLATION, "value " + value + " belongs to module "
                     + value.owner.moduleName() + " and cannot be used in module " + def.name(), loc);
-            return;
         }
         switch (sig.kind()) {
             case INPUT -> {
@@ -442,6 +442,7 @@ public final class ModuleBuilder {
         checkName(name, loc);
         Signal s = new Signal(name, type, kind, this, loc);
         byName.put(name, s);
+        s.setIndex(def.signals().size());
         def.signals().add(s);
         return s;
     }

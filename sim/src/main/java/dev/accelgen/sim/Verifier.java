@@ -19,7 +19,7 @@ public final class Verifier {
 
     public static VerifyResult verify(VerilatorModel model, GoldenModel golden, Stimulus stimulus, RunLimits limits) {
         Trace expected = golden.run(stimulus);
-        RtlRun actual = model.run(stimulus, limits);
+        RtlRun actual = model.run(stimulus, limits.atLeast(expected.totalCycles() + 1));
         return TraceComparator.compare(model.spec(), expected, actual, stimulus.seed());
     }
 }

@@ -16,11 +16,17 @@ public final class MacVariants {
     }
 
     public static Manifest write(Path dir, int k) {
+        return write(dir, k, "");
+    }
+
+    /** With a comment line {@code header} prepended, e.g. a nonce that forces a cold build. */
+    public static Manifest write(Path dir, int k, String header) {
         try {
             Path fixture = Fixtures.dir("mac");
             String name = "mac_pipe_v" + k;
             Path sub = Files.createDirectories(dir.resolve(name));
-            Files.writeString(sub.resolve(name + ".v"), Files.readString(fixture.resolve("mac_pipe.v"))
+            Files.writeString(sub.resolve(name + ".v"), (header.isEmpty() ? "" : "// " + header + "\n")
+                    + Files.readString(fixture.resolve("mac_pipe.v"))
                     .replace("module mac_pipe (", "module " + name + " (")
                     .replace("(phase != 2'd3)", "(phase != 2'd" + (k % 4) + ")"));
             Files.writeString(sub.resolve(name + ".manifest.json"), Files.readString(fixture.resolve("mac_pipe.manifest.json"))

@@ -112,6 +112,19 @@ class VerifierTest {
     }
 
     @Test
+    void verifierRunsAtLeastUntilTheGoldenModelsLastEvent() {
+        // With idleLimit 1 a bare run stops one cycle after the last acceptance (5) and misses the
+        // event at 7; the verifier extends the run past the golden trace's end.
+        RunLimits impatient = new RunLimits(4, 1, 1000);
+        RtlRun bare = mac.run(twoBeats(3), impatient);
+        assertEquals(List.of(), bare.trace().events());
+        assertEquals(7, bare.cyclesRun());
+        VerifyResult r = Verifier.verify(mac, new MacGolden(0), twoBeats(3), impatient);
+        assertEquals("PASS outputs=1 rtl_cycles=8 golden_cycles=8", r.summaryLine());
+        assertEquals(9, r.rtl().cyclesRun());
+    }
+
+    @Test
     void outOfRangeStimulusIsRejectedWithOneLine() {
         Stimulus bad = new Stimulus(List.of(new StreamStimulus("in", List.of(
                 new Beat(0, Fixtures.values("in_a", 128, "in_b", 0, "in_last", 1))))), 5);

@@ -28,4 +28,14 @@ class WidePortsTest {
         assertEquals(List.of(new RtlRun.Acceptance(0, "in", 0), new RtlRun.Acceptance(3, "in", 1)), run.acceptances());
         assertEquals(5, run.trace().totalCycles());
     }
+
+    @Test
+    void unitWithoutResetOrStreamsRunsItsBehaviouralModelUntilIdle() {
+        // fixtures/dsp: reset null, no streams, DSP48E2 simulated from sim_files.
+        VerilatorModel m = VerilatorModel.build(Fixtures.manifest("dsp", "dsp_mul"));
+        RtlRun run = m.run(new Stimulus(List.of(), 3, Fixtures.values("a", 5, "b", 7), List.of()));
+        assertEquals(List.of(), run.trace().events());
+        assertEquals(100, run.cyclesRun()); // no activity at all: stops after idle_limit cycles
+        assertEquals(false, run.timedOut());
+    }
 }

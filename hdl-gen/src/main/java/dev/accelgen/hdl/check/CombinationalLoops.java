@@ -24,7 +24,8 @@ import java.util.Map;
  */
 public final class CombinationalLoops {
     private final List<Signal> nodes = new ArrayList<>();
-    private final Map<Signal, Integer> index = new HashMap<>();
+    /** Node id of each signal by its index in the module, or -1 when it is not a node. */
+    private int[] nodeOf = new int[0];
     private final List<int[]> successors = new ArrayList<>();
 
     private CombinationalLoops() {
@@ -50,14 +51,21 @@ public final class CombinationalLoops {
     }
 
     private int node(Signal s) {
-        return index.computeIfAbsent(s, k -> {
-            nodes.add(k);
+        if (nodeOf[s.index()] < 0) {
+            nodeOf[s.index()] = nodes.size();
+            nodes.add(s);
             successors.add(new int[0]);
-            return nodes.size() - 1;
-        });
+        }
+        return nodeOf[s.index()];
+    }
+
+    private int nodeOrMinusOne(Signal s) {
+        return s.index() < nodeOf.length ? nodeOf[s.index()] : -1;
     }
 
     private void build(ModuleDef def, Netlist netlist, Map<ModuleDef, Netlist> children) {
+        nodeOf = new int[def.signals().size()];
+        Arrays.fill(nodeOf, -1);
         for (Signal s : def.signals()) {
             if (s.kind() == SignalKind.INPUT || s.kind().isCombinationalTarget() || s.kind() == SignalKind.INSTANCE_OUTPUT) {
                 node(s);
@@ -66,10 +74,10 @@ public final class CombinationalLoops {
         int[][] edges = {new int[1024], new int[1024]};
         int[] count = {0};
         for (Map.Entry<Signal, Expr> d : netlist.drivers().entrySet()) {
-            int target = index.get(d.getKey());
+            int target = nodeOf[d.getKey().index()];
             ExprWalk.signals(d.getValue(), src -> {
-                Integer from = index.get(src);
-                if (from != null) {
+                int from = src.owner() == d.getKey().owner() ? nodeOrMinusOne(src) : -1;
+                if (from >= 0) {
                     addEdge(edges, count, from, target);
                 }
             });
@@ -79,7 +87,7 @@ public final class CombinationalLoops {
                 Netlist child = children.get(s.instance().child());
                 List<String> ins = child == null ? List.of() : child.combinationalPaths().getOrDefault(s.instancePort(), List.of());
                 for (String in : ins) {
-                    addEdge(edges, count, index.get(s.instance().pins().get(in)), index.get(s));
+                    addEdge(edges, count, nodeOf[s.instance().pins().get(in).index()], nodeOf[s.index()]);
                 }
             }
         }

@@ -34,31 +34,40 @@ public final class Lowering {
 
     private final ModuleDef def;
     private final List<Diagnostic> diagnostics;
-    private final Map<Signal, List<Assignment>> history = new HashMap<>();
-    private final Map<Signal, SourceLoc> latchSites = new HashMap<>();
+    private final List<List<Assignment>> history;
+    private final SourceLoc[] latchSites;
 
     private Lowering(ModuleDef def, List<Diagnostic> diagnostics) {
         this.def = def;
         this.diagnostics = diagnostics;
+        int n = def.signals().size();
+        this.history = new ArrayList<>(java.util.Collections.nCopies(n, null));
+        this.latchSites = new SourceLoc[n];
     }
 
     public static Netlist lower(ModuleDef def, List<Diagnostic> diagnostics) {
         return new Lowering(def, diagnostics).run();
     }
 
-    /** Values assigned in one scope; lookups fall back to the enclosing scope, then to the initial value. */
+    /**
+     * Values assigned in one scope; lookups fall back to the enclosing scope, then to the initial value.
+     * The root scope is an array indexed by signal (most assignments are unconditional).
+     */
     private final class Env {
         final Env parent;
-        final Map<Signal, State> local = new HashMap<>();
+        final State[] root;
+        final Map<Signal, State> local;
         final Set<Signal> order = new LinkedHashSet<>();
 
         Env(Env parent) {
             this.parent = parent;
+            this.root = parent == null ? new State[def.signals().size()] : null;
+            this.local = parent == null ? null : new HashMap<>();
         }
 
         State get(Signal s) {
             for (Env e = this; e != null; e = e.parent) {
-                State st = e.local.get(s);
+                State st = e.root != null ? e.root[s.index()] : e.local.get(s);
                 if (st != null) {
                     return st;
                 }
@@ -67,8 +76,12 @@ public final class Lowering {
         }
 
         void put(Signal s, State st) {
-            local.put(s, st);
-            order.add(s);
+            if (root != null) {
+                root[s.index()] = st;
+            } else {
+                local.put(s, st);
+                order.add(s);
+            }
         }
     }
 
@@ -89,7 +102,7 @@ public final class Lowering {
         execute(def.body(), root, 0);
         Netlist n = new Netlist();
         for (Signal s : def.signals()) {
-            List<Assignment> hist = history.get(s);
+            List<Assignment> hist = history.get(s.index());
             if (hist != null) {
                 n.firstAssignment().put(s, hist.get(0).loc());
             }
@@ -137,7 +150,7 @@ public final class Lowering {
         if (!latch.isEmpty()) {
             report(DiagnosticKind.LATCH, "LATCH: bits " + BitRanges.format(latch) + " of '" + s.name()
                     + "' are not assigned on every path; assign a default before the when or declare the wire with a"
-                    + " default value", latchSites.getOrDefault(s, hist.get(0).loc()));
+                    + " default value", latchSites[s.index()] != null ? latchSites[s.index()] : hist.get(0).loc());
         }
     }
 
@@ -158,7 +171,11 @@ public final class Lowering {
         Signal s = a.target();
         BitSet bits = new BitSet();
         bits.set(a.lo(), a.hi() + 1);
-        List<Assignment> hist = history.computeIfAbsent(s, k -> new ArrayList<>());
+        List<Assignment> hist = history.get(s.index());
+        if (hist == null) {
+            hist = new ArrayList<>(1);
+            history.set(s.index(), hist);
+        }
         if (depth == 0) {
             for (Assignment prev : hist) {
                 if (prev.bits().intersects(bits)) {
@@ -206,7 +223,9 @@ public final class Lowering {
             BitSet mask = (BitSet) t.assigned().clone();
             mask.and(e.assigned());
             if (!mask.equals(t.assigned()) || !mask.equals(e.assigned())) {
-                latchSites.putIfAbsent(s, w.loc());
+                if (latchSites[s.index()] == null) {
+                    latchSites[s.index()] = w.loc();
+                }
             }
             env.put(s, new State(merged, mask));
         }

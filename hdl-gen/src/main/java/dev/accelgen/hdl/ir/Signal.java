@@ -19,6 +19,7 @@ public final class Signal {
     private Expr defaultValue;
     private InstanceDef instance;
     private String instancePort;
+    private int index = -1;
 
     public Signal(String name, HwType type, SignalKind kind, Object owner, SourceLoc declaredAt) {
         this.name = name;
@@ -97,6 +98,15 @@ public final class Signal {
     public void bindToInstance(InstanceDef instance, String port) {
         this.instance = instance;
         this.instancePort = port;
+    }
+
+    /** Position in the owning module's signal list: lets passes use arrays instead of hash maps. */
+    public int index() {
+        return index;
+    }
+
+    public void setIndex(int index) {
+        this.index = index;
     }
 
     @Override

@@ -26,6 +26,12 @@ public final class ToolProcess {
     private ToolProcess() {
     }
 
+    /** The Debian package that provides a tool (the tool's own name when unknown). */
+    public static String aptPackage(String tool) {
+        String name = Path.of(tool).getFileName().toString();
+        return APT_PACKAGES.getOrDefault(name, name);
+    }
+
     public static Output run(List<String> command, Path workDir, Duration timeout) {
         ProcessBuilder pb = new ProcessBuilder(command);
         if (workDir != null) {
@@ -37,7 +43,7 @@ public final class ToolProcess {
         } catch (IOException e) {
             String tool = command.get(0);
             if (e.getMessage() != null && e.getMessage().contains("error=2")) {
-                throw new ToolMissingException(tool, APT_PACKAGES.getOrDefault(Path.of(tool).getFileName().toString(), tool));
+                throw new ToolMissingException(tool, aptPackage(tool));
             }
             throw new UncheckedIOException("cannot start " + tool, e);
         }

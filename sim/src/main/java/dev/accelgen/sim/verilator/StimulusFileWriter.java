@@ -17,7 +17,7 @@ import java.util.Set;
  * bit patterns without 0x, two's complement for negative values of signed ports):
  * <pre>
  * accelgen-stimulus 1
- * limits &lt;reset_cycles&gt; &lt;idle_limit&gt; &lt;max_cycles&gt;
+ * limits &lt;reset_cycles&gt; &lt;idle_limit&gt; &lt;max_cycles&gt; &lt;min_cycles&gt;
  * static &lt;port&gt; &lt;hex&gt;                                  (per static input set by the run)
  * stream &lt;name&gt; &lt;beat_count&gt;                            (per input stream)
  * &lt;idle_before&gt; &lt;hex data0&gt; &lt;hex data1&gt; ...            (beat_count lines, data ports in manifest order)
@@ -36,7 +36,7 @@ public final class StimulusFileWriter {
         StringBuilder b = new StringBuilder(1 << 16);
         b.append("accelgen-stimulus 1\n");
         b.append("limits ").append(limits.resetCycles()).append(' ').append(limits.idleLimit()).append(' ')
-                .append(limits.maxCycles()).append('\n');
+                .append(limits.maxCycles()).append(' ').append(limits.minCycles()).append('\n');
         Set<String> statics = new HashSet<>();
         spec.staticInputs().forEach(p -> statics.add(p.name()));
         for (Map.Entry<String, BigInteger> e : stimulus.statics().entrySet()) {

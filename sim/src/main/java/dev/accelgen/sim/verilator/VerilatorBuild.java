@@ -60,6 +60,7 @@ public final class VerilatorBuild {
         Path tmp;
         try {
             Files.createDirectories(cacheRoot());
+            removeAbandonedBuilds();
             tmp = Files.createTempDirectory(cacheRoot(), key.substring(0, 12) + ".tmp-");
             Path rtlDir = Files.createDirectories(tmp.resolve("rtl"));
             List<String> cmd = new ArrayList<>(List.of("verilator"));
@@ -78,6 +79,7 @@ public final class VerilatorBuild {
                 throw new IllegalStateException("Verilator build of " + spec.top() + " failed (exit " + out.exitCode()
                         + "):\n" + tail(out.combined(), 60));
             }
+            pruneObjects(tmp.resolve("obj"));
             try {
                 Files.move(tmp, entry, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
@@ -146,6 +148,29 @@ public final class VerilatorBuild {
             verilatorVersion = v;
         }
         return v;
+    }
+
+    /** Keeps only the binary: object files and generated C++ are ~95% of an entry and never reused. */
+    private static void pruneObjects(Path obj) throws IOException {
+        try (Stream<Path> s = Files.list(obj)) {
+            for (Path p : s.toList()) {
+                if (!p.getFileName().toString().equals("sim")) {
+                    deleteTree(p);
+                }
+            }
+        }
+    }
+
+    /** Temporary build directories of builds that died (older than any build can take) are removed. */
+    private static void removeAbandonedBuilds() throws IOException {
+        long cutoff = System.currentTimeMillis() - Duration.ofHours(2).toMillis();
+        try (Stream<Path> s = Files.list(cacheRoot())) {
+            for (Path p : s.toList()) {
+                if (p.getFileName().toString().contains(".tmp-") && Files.getLastModifiedTime(p).toMillis() < cutoff) {
+                    deleteTree(p);
+                }
+            }
+        }
     }
 
     private static String tail(String text, int lines) {

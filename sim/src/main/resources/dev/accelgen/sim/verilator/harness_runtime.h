@@ -150,7 +150,7 @@ struct ReadMemory {
 };
 
 struct Harness {
-    long long reset_cycles = 4, idle_limit = 100, max_cycles = 1000000;
+    long long reset_cycles = 4, idle_limit = 100, max_cycles = 1000000, min_cycles = 0;
     std::vector<std::pair<std::string, Val>> statics;
     std::vector<InStream> in;
     std::vector<ReadMemory> mem;
@@ -193,7 +193,7 @@ struct Harness {
         while (f >> tok) {
             if (tok == "end") return;
             if (tok == "limits") {
-                f >> reset_cycles >> idle_limit >> max_cycles;
+                f >> reset_cycles >> idle_limit >> max_cycles >> min_cycles;
             } else if (tok == "static") {
                 std::string name, hex;
                 f >> name >> hex;
@@ -282,7 +282,7 @@ struct Harness {
         bool inputs_done = true;
         for (auto& s : in) inputs_done = inputs_done && s.done();
         for (auto& m : mem) inputs_done = inputs_done && m.queue.empty();
-        if (inputs_done && c - last_activity >= idle_limit) {
+        if (inputs_done && c - last_activity >= idle_limit && c + 1 >= min_cycles) {
             *timeout = false;
             return true;
         }

@@ -25,36 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class BundleVerifierTest {
-    private static final GoldenModel WIDE_GOLDEN = s -> {
-        // fixtures/wide/wide_regs.v with out_ready always high: beat accepted in c shows in c + 1.
-        List<OutputEvent> events = new ArrayList<>();
-        long present = 0;
-        long c = -1;
-        java.math.BigInteger key = s.statics().getOrDefault("key", java.math.BigInteger.ZERO);
-        for (var b : s.stream("in").beats()) {
-            c = Math.max(present, c + 1 + b.idleBefore());
-            var v = b.values();
-            events.add(new OutputEvent(c + 1, "out", Fixtures.values(
-                    "out_x", v.get("in_x").add(java.math.BigInteger.ONE).mod(java.math.BigInteger.ONE.shiftLeft(100)),
-                    "out_y", v.get("in_y").xor(key), "out_z", -v.get("in_z").intValue() == 2048 ? -2048 : -v.get("in_z").intValue(),
-                    "out_w", v.get("in_w"))));
-            present = 0;
-        }
-        return new Trace(events, events.isEmpty() ? 0 : events.get(events.size() - 1).cycle() + 1);
-    };
-
-    private static dev.accelgen.sim.Stimulus wideStimulus(long seed) {
-        java.util.Random rng = new java.util.Random(seed);
-        List<dev.accelgen.sim.Beat> beats = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            beats.add(new dev.accelgen.sim.Beat(rng.nextInt(3), Fixtures.values(
-                    "in_x", new java.math.BigInteger(100, rng), "in_y", new java.math.BigInteger(40, rng),
-                    "in_z", rng.nextInt(4096) - 2048, "in_w", rng.nextInt(8))));
-        }
-        return new dev.accelgen.sim.Stimulus(List.of(new dev.accelgen.sim.StreamStimulus("in", beats)), seed,
-                Fixtures.values("key", new java.math.BigInteger(40, rng)), List.of());
-    }
-
     @Test
     void manyConfigurationsInOneBuildEachCheckedAgainstItsOwnGolden(@TempDir Path dir) {
         List<BundleCase> cases = new ArrayList<>();
@@ -67,7 +37,7 @@ class BundleVerifierTest {
         // The same module twice (identical file, compiled once), a wide-port unit and a memory unit.
         cases.add(new BundleCase(Fixtures.manifest("mac", "mac_pipe"), new MacGolden(1), MacGolden.randomStimulus(20, 600, 1)));
         cases.add(new BundleCase(Fixtures.manifest("mac", "mac_pipe"), new MacGolden(2), MacGolden.randomStimulus(25, 601, 2)));
-        cases.add(new BundleCase(Fixtures.manifest("wide", "wide_regs"), WIDE_GOLDEN, wideStimulus(602)));
+        cases.add(new BundleCase(Fixtures.manifest("wide", "wide_regs"), new dev.accelgen.sim.WideGolden(), dev.accelgen.sim.WideGolden.randomStimulus(602)));
         cases.add(new BundleCase(Fixtures.manifest("memreq", "mem_requester"),
                 dev.accelgen.sim.MemRequesterGolden::requesterGolden,
                 dev.accelgen.sim.MemRequesterGolden.randomRequests(603)));

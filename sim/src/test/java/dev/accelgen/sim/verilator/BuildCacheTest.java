@@ -35,6 +35,11 @@ class BuildCacheTest {
         assertEquals(VerilatorBuild.cacheRoot().resolve(first.buildResult().key()).resolve("obj").resolve("sim"),
                 first.buildResult().executable());
 
+        try (var files = Files.list(first.buildResult().executable().getParent())) {
+            assertEquals(java.util.List.of("sim"), files.map(p -> p.getFileName().toString()).toList());
+        }
+        assertEquals(3, second.run(dev.accelgen.sim.MacGolden.randomStimulus(3, 1, 0)).trace().events().size());
+
         // Any change to the RTL gives a different key.
         Files.writeString(dir.resolve("mac_pipe.v"), Files.readString(dir.resolve("mac_pipe.v")) + "\n");
         HarnessSpec spec = HarnessSpec.of(m);

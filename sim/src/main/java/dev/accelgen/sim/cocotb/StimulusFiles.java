@@ -1,0 +1,109 @@
+package dev.accelgen.sim.cocotb;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.accelgen.sim.Beat;
+import dev.accelgen.sim.MemoryImage;
+import dev.accelgen.sim.Stimulus;
+import dev.accelgen.sim.StreamStimulus;
+import dev.accelgen.sim.manifest.Manifest;
+import dev.accelgen.sim.manifest.ManifestPort;
+import dev.accelgen.sim.verilator.HarnessSpec;
+import dev.accelgen.sim.verilator.RunLimits;
+import dev.accelgen.sim.verilator.StimulusFileWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Writes {@code stimulus.json} for the cocotb testbench (sim/cocotb/accelgen_tb.py). Values are
+ * hex strings of the port's bit pattern ("0x..", two's complement for signed ports), so no
+ * precision is lost in JSON numbers:
+ * <pre>
+ * {"format": "accelgen-stimulus/1", "top": "mac_pipe", "seed": 42,
+ *  "limits": {"reset_cycles": 4, "idle_limit": 100, "max_cycles": 10000000, "min_cycles": 0},
+ *  "statics": {"shift": "0x1"},
+ *  "streams": [{"name": "in", "beats": [{"idle": 0, "values": {"in_a": "0x3", ...}}, ...]}],
+ *  "memories": [{"name": "m", "latency": 3, "bytes_per_cycle": 2, "words": ["0x..", ...]}]}
+ * </pre>
+ * Output is deterministic (same stimulus, same bytes).
+ */
+public final class StimulusFiles {
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private StimulusFiles() {
+    }
+
+    public static String toJson(Manifest manifest, Stimulus stimulus, RunLimits limits) {
+        // Same validation as the Verilator harness: unknown streams/ports and out-of-range values fail here.
+        StimulusFileWriter.write(HarnessSpec.of(manifest), stimulus, limits);
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", "accelgen-stimulus/1");
+        root.put("top", manifest.top());
+        root.put("seed", stimulus.seed());
+        ObjectNode l = root.putObject("limits");
+        l.put("reset_cycles", limits.resetCycles());
+        l.put("idle_limit", limits.idleLimit());
+        l.put("max_cycles", limits.maxCycles());
+        l.put("min_cycles", limits.minCycles());
+        root.set("statics", hexValues(manifest, stimulus.statics()));
+        ArrayNode streams = root.putArray("streams");
+        for (StreamStimulus s : stimulus.streams()) {
+            ObjectNode sn = streams.addObject();
+            sn.put("name", s.stream());
+            ArrayNode beats = sn.putArray("beats");
+            for (Beat b : s.beats()) {
+                ObjectNode bn = beats.addObject();
+                bn.put("idle", b.idleBefore());
+                bn.set("values", hexValues(manifest, b.values()));
+            }
+        }
+        ArrayNode mems = root.putArray("memories");
+        for (MemoryImage m : stimulus.memories()) {
+            ObjectNode mn = mems.addObject();
+            mn.put("name", m.memory());
+            mn.put("latency", m.latency());
+            mn.put("bytes_per_cycle", m.bytesPerCycle());
+            ArrayNode words = mn.putArray("words");
+            m.words().forEach(w -> words.add("0x" + w.toString(16)));
+        }
+        return write(root);
+    }
+
+    public static void write(Manifest manifest, Stimulus stimulus, RunLimits limits, Path file) {
+        writeFile(file, toJson(manifest, stimulus, limits));
+    }
+
+    static ObjectNode hexValues(Manifest manifest, Map<String, BigInteger> values) {
+        ObjectNode n = JSON.createObjectNode();
+        values.forEach((k, v) -> {
+            ManifestPort p = manifest.port(k);
+            n.put(k, "0x" + p.toBits(v).toString(16));
+        });
+        return n;
+    }
+
+    static String write(ObjectNode root) {
+        try {
+            return JSON.writeValueAsString(root).replace("\r\n", "\n") + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void writeFile(Path file, String text) {
+        try {
+            Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
+            Files.writeString(tmp, text);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.accelgen.sim.tools;
+
+import dev.accelgen.sim.manifest.Manifest;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Resource estimate: {@code synth_xilinx -family xcup -noiopad -noclkbuf -flatten -top T; stat},
+ * parsed into {@link ResourceCounts}. Flattening gives one cell table for the whole design;
+ * primitives without a Yosys model (DSP48E2 instances) stay as cells and are counted.
+ */
+public final class YosysSynth {
+    private static final Pattern CELL_LINE = Pattern.compile("^\\s+(\\S+)\\s+(\\d+)$");
+
+    private YosysSynth() {
+    }
+
+    public static ResourceCounts synth(Manifest manifest) {
+        return synth(manifest.synthesisSources(), manifest.top());
+    }
+
+    public static ResourceCounts synth(List<Path> files, String top) {
+        ToolProcess.Output out = YosysScripts.run(files,
+                "synth_xilinx -family xcup -noiopad -noclkbuf -flatten -top " + top + "; stat");
+        if (out.exitCode() != 0) {
+            throw new IllegalStateException("yosys synth_xilinx of " + top + " failed: " + lastError(out.combined()));
+        }
+        return ResourceCounts.of(parseStat(out.stdout()));
+    }
+
+    /** Cell histogram of the last "Number of cells" table in a Yosys log. */
+    static Map<String, Integer> parseStat(String log) {
+        String[] lines = log.split("\n");
+        int start = -1;
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].trim().startsWith("Number of cells:")) {
+                start = i + 1;
+            }
+        }
+        if (start < 0) {
+            throw new IllegalStateException("yosys log has no 'Number of cells' table");
+        }
+        Map<String, Integer> cells = new LinkedHashMap<>();
+        for (int i = start; i < lines.length; i++) {
+            Matcher m = CELL_LINE.matcher(lines[i]);
+            if (!m.matches()) {
+                break;
+            }
+            cells.merge(m.group(1), Integer.parseInt(m.group(2)), Integer::sum);
+        }
+        return cells;
+    }
+
+    private static String lastError(String log) {
+        String err = "";
+        for (String line : log.split("\n")) {
+            if (line.startsWith("ERROR")) {
+                err = line.trim();
+            }
+        }
+        return err.isEmpty() ? "no ERROR line in the log" : err;
+    }
+}
