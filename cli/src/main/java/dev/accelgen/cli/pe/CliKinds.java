@@ -1,5 +1,6 @@
 package dev.accelgen.cli.pe;
 
+import dev.accelgen.pe.dsp.DspChainKind;
 import dev.accelgen.pe.systolic.SystolicKind;
 import java.util.List;
 
@@ -10,6 +11,7 @@ public final class CliKinds {
 
     public static List<CliKind<?>> all() {
         return List.of(
-                new CliKind<>(new SystolicKind(), SystolicOptions::new));
+                new CliKind<>(new SystolicKind(), SystolicOptions::new),
+                new CliKind<>(new DspChainKind(), DspChainOptions::new));
     }
 }
