@@ -338,6 +338,26 @@ public final class ModuleBuilder {
         def.streams().add(new StreamDef(name, input, valid.signal(), ready == null ? null : ready.signal(), dataSignals));
     }
 
+    /**
+     * Declares an AXI4-style read-memory master port of this (top) module for the manifest: the unit drives
+     * arValid/arAddr/arLen/rReady, the harness drives arReady/rValid/rData/rLast.
+     */
+    public void readMemory(String name, Bool arValid, Bool arReady, Bits arAddr, Bits arLen, Bool rValid, Bool rReady,
+                           Bits rData, Bool rLast, int dataBytes) {
+        SourceLoc loc = SourceLoc.capture();
+        String what = "read memory '" + name + "'";
+        checkStreamPort(what, arValid, SignalKind.OUTPUT, loc);
+        checkStreamPort(what, arReady, SignalKind.INPUT, loc);
+        checkStreamPort(what, arAddr, SignalKind.OUTPUT, loc);
+        checkStreamPort(what, arLen, SignalKind.OUTPUT, loc);
+        checkStreamPort(what, rValid, SignalKind.INPUT, loc);
+        checkStreamPort(what, rReady, SignalKind.OUTPUT, loc);
+        checkStreamPort(what, rData, SignalKind.INPUT, loc);
+        checkStreamPort(what, rLast, SignalKind.INPUT, loc);
+        def.readMemories().add(new dev.accelgen.hdl.ir.ReadMemoryDef(name, arValid.signal(), arReady.signal(),
+                arAddr.signal(), arLen.signal(), rValid.signal(), rReady.signal(), rData.signal(), rLast.signal(), dataBytes));
+    }
+
     private void checkStreamPort(String stream, Val v, SignalKind expected, SourceLoc loc) {
         Signal s = v.signal();
         if (s == null || s.owner() != this || s.kind() != expected) {
