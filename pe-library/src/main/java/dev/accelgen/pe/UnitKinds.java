@@ -1,6 +1,7 @@
 package dev.accelgen.pe;
 
 import dev.accelgen.pe.dsp.DspChainKind;
+import dev.accelgen.pe.moe.MoeKind;
 import dev.accelgen.pe.systolic.SystolicKind;
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +10,8 @@ import java.util.Optional;
 public final class UnitKinds {
     private static final List<UnitKind<?>> ALL = List.of(
             new SystolicKind(),
-            new DspChainKind());
+            new DspChainKind(),
+            new MoeKind());
 
     private UnitKinds() {
     }

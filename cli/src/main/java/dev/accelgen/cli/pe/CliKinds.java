@@ -1,6 +1,7 @@
 package dev.accelgen.cli.pe;
 
 import dev.accelgen.pe.dsp.DspChainKind;
+import dev.accelgen.pe.moe.MoeKind;
 import dev.accelgen.pe.systolic.SystolicKind;
 import java.util.List;
 
@@ -12,6 +13,7 @@ public final class CliKinds {
     public static List<CliKind<?>> all() {
         return List.of(
                 new CliKind<>(new SystolicKind(), SystolicOptions::new),
-                new CliKind<>(new DspChainKind(), DspChainOptions::new));
+                new CliKind<>(new DspChainKind(), DspChainOptions::new),
+                new CliKind<>(new MoeKind(), MoeOptions::new));
     }
 }
