@@ -21,6 +21,17 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.addSubcommand("pe", PeCommand.commandLine());
         cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.setParameterExceptionHandler((ex, params) -> {
+            // One line, not picocli's full usage dump: the message and where to find help.
+            CommandLine c = ex.getCommandLine();
+            String hint = "";
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                hint = "; did you mean " + String.join(" or ", u.getSuggestions()) + "?";
+            }
+            c.getErr().println("accelgen: error: " + ex.getMessage().replace('\n', ' ').strip() + hint + " (see '"
+                    + c.getCommandSpec().qualifiedName() + " --help')");
+            return ErrorHandler.BAD_INPUT;
+        });
         return cl;
     }
 

@@ -19,6 +19,7 @@ public final class PeCommand implements Runnable {
         CommandLine pe = new CommandLine(new PeCommand());
         pe.addSubcommand("gen", group(new GroupCommand(), PeGen::new));
         pe.addSubcommand("verify", group(new GroupCommand(), PeVerify::new));
+        pe.addSubcommand("report", group(new GroupCommand(), PeReport::new));
         return pe;
     }
 

@@ -40,6 +40,8 @@ final class ModuleEmitter {
     private final Map<String, Integer> usedNames = new HashMap<>();
     private final Map<String, BitSet> usedBits = new HashMap<>();
     private final Map<Signal, Signal> pinAliases = new IdentityHashMap<>();
+    /** Nodes whose operands the naming pass has visited (each once over all roots). */
+    private final Map<Expr, Boolean> expanded = new IdentityHashMap<>();
 
     ModuleEmitter(ModuleDef def, Netlist netlist) {
         this.def = def;
@@ -158,11 +160,10 @@ final class ModuleEmitter {
 
     private void nameWithin(Expr root, String base, boolean rootIsNamed) {
         Deque<Expr> stack = new ArrayDeque<>();
-        Map<Expr, Boolean> visited = new IdentityHashMap<>();
         stack.push(root);
         while (!stack.isEmpty()) {
             Expr e = stack.pop();
-            if (visited.put(e, Boolean.TRUE) != null || temps.containsKey(e) && e != root) {
+            if (expanded.put(e, Boolean.TRUE) != null) {
                 continue;
             }
             boolean isRoot = e == root && rootIsNamed;

@@ -21,6 +21,16 @@ import java.util.List;
  * previous one, so the drained results of two tiles never meet in a column; other beats flow freely.
  */
 public final class SystolicArray implements ModuleGen<SystolicConfig> {
+    private final SystolicPe peGen;
+
+    public SystolicArray() {
+        this(new SystolicPe());
+    }
+
+    SystolicArray(SystolicPe pe) {
+        this.peGen = pe;
+    }
+
     @Override
     public String moduleName(SystolicConfig c) {
         return "systolic_" + (c.signed() ? "s" : "u") + c.aBits() + "x" + c.wBits() + "_acc" + c.accBits()
@@ -51,7 +61,7 @@ public final class SystolicArray implements ModuleGen<SystolicConfig> {
         Instance[][] pe = new Instance[c.rows()][c.cols()];
         for (int r = 0; r < c.rows(); r++) {
             for (int col = 0; col < c.cols(); col++) {
-                pe[r][col] = b.instance(new SystolicPe(), c.pe(), "pe_" + r + "_" + col);
+                pe[r][col] = b.instance(peGen, c.pe(), "pe_" + r + "_" + col);
             }
         }
         for (int r = 0; r < c.rows(); r++) {

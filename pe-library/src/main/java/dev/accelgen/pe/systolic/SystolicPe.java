@@ -12,9 +12,21 @@ import dev.accelgen.hdl.ModuleGen;
  * upward from the PE below, so each column drains through its top PE.
  */
 public final class SystolicPe implements ModuleGen<SystolicConfig.PeConfig> {
+    private final boolean clearOnFirst;
+
+    public SystolicPe() {
+        this(true);
+    }
+
+    /** {@code clearOnFirst = false} builds a deliberately faulty PE, used to prove that verification catches it. */
+    SystolicPe(boolean clearOnFirst) {
+        this.clearOnFirst = clearOnFirst;
+    }
+
     @Override
     public String moduleName(SystolicConfig.PeConfig c) {
-        return "systolic_pe_" + (c.signed() ? "s" : "u") + c.aBits() + "x" + c.wBits() + "_acc" + c.accBits();
+        return "systolic_pe_" + (c.signed() ? "s" : "u") + c.aBits() + "x" + c.wBits() + "_acc" + c.accBits()
+                + (clearOnFirst ? "" : "_faulty");
     }
 
     @Override
@@ -31,7 +43,7 @@ public final class SystolicPe implements ModuleGen<SystolicConfig.PeConfig> {
                 ? aIn.asSInt().mul(bIn.asSInt()).sext(c.accBits()).asBits()
                 : aIn.asUInt().mul(bIn.asUInt()).zext(c.accBits()).asBits();
         Bits acc = b.regNoReset("acc", Bits.type(c.accBits()));
-        Bits base = firstIn.select(Bits.lit(0, c.accBits()), acc);
+        Bits base = clearOnFirst ? firstIn.select(Bits.lit(0, c.accBits()), acc) : acc;
         Bits sum = b.named("sum", base.asUInt().addWrap(product.asUInt()).asBits());
         b.when(validIn, () -> acc.set(sum));
 

@@ -66,10 +66,10 @@ public final class TraceFiles {
         List<OutputEvent> events = new ArrayList<>();
         for (JsonNode e : root.path("events")) {
             Map<String, BigInteger> values = new LinkedHashMap<>();
-            e.path("values").fields().forEachRemaining(v -> {
+            for (Map.Entry<String, JsonNode> v : e.path("values").properties()) {
                 ManifestPort p = manifest.port(v.getKey());
                 values.put(v.getKey(), p.fromBits(new BigInteger(v.getValue().asText().substring(2), 16)));
-            });
+            }
             events.add(new OutputEvent(e.path("cycle").asLong(), e.path("stream").asText(), values));
         }
         return new Trace(events, root.path("total_cycles").asLong());

@@ -97,7 +97,9 @@ public final class ManifestReader {
         Map<String, Object> params = new LinkedHashMap<>();
         JsonNode pn = root.get("params");
         if (pn != null && pn.isObject()) {
-            pn.fields().forEachRemaining(e -> params.put(e.getKey(), JSON.convertValue(e.getValue(), Object.class)));
+            for (Map.Entry<String, JsonNode> e : pn.properties()) {
+                params.put(e.getKey(), JSON.convertValue(e.getValue(), Object.class));
+            }
         }
         return new Manifest(top, clock, reset, ports, streams, memories, params, strings(root, "files"),
                 root.has("sim_files") ? strings(root, "sim_files") : List.of(), dir);

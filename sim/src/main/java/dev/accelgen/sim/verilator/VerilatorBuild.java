@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * (name and bytes), the harness sources, the flags and the Verilator version; the binary lives in
  * {@code ${ACCELGEN_CACHE:-$HOME/.cache/accelgen}/verilator/<key>/obj/sim}. A build happens in a
  * private temporary directory that is moved into place when complete, so a crashed or concurrent
- * build never leaves a half-built cache entry.
+ * build never leaves a half-built cache entry. Verilator's own runtime objects are compiled once per
+ * version and optimisation level and shared ({@link RuntimeObjects}).
  */
 public final class VerilatorBuild {
     /** A ready binary, whether it came from the cache, and how long getting it took. */
@@ -41,6 +42,12 @@ public final class VerilatorBuild {
         String env = System.getenv("ACCELGEN_CACHE");
         Path root = env != null && !env.isEmpty() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".cache", "accelgen");
         return root.resolve("verilator");
+    }
+
+    /** The cache key a build of these inputs would have (the SHA-256 described above). */
+    public static String cacheKey(HarnessSpec spec, List<Path> rtlFiles, BuildOptions options) {
+        return key(readRtl(rtlFiles), HarnessGenerator.generateMain(spec), HarnessGenerator.runtimeHeader(),
+                options.verilatorFlags(spec.top()));
     }
 
     public static Result build(HarnessSpec spec, List<Path> rtlFiles, BuildOptions options) {
@@ -73,12 +80,14 @@ public final class VerilatorBuild {
             Files.writeString(tmp.resolve("harness_main.cpp"), main);
             Files.writeString(tmp.resolve(HarnessGenerator.RUNTIME_HEADER), runtime);
             cmd.add("harness_main.cpp");
+            cmd.addAll(RuntimeObjects.linkFlags(options));
             ToolProcess.Output out = ToolProcess.run(cmd, tmp, Duration.ofMinutes(30));
             if (out.exitCode() != 0 || !Files.isExecutable(tmp.resolve("obj").resolve("sim"))) {
                 deleteTree(tmp);
                 throw new IllegalStateException("Verilator build of " + spec.top() + " failed (exit " + out.exitCode()
                         + "):\n" + tail(out.combined(), 60));
             }
+            RuntimeObjects.keep(tmp.resolve("obj"), options);
             pruneObjects(tmp.resolve("obj"));
             try {
                 Files.move(tmp, entry, StandardCopyOption.ATOMIC_MOVE);

@@ -40,12 +40,14 @@ class BuildCacheTest {
         }
         assertEquals(3, second.run(dev.accelgen.sim.MacGolden.randomStimulus(3, 1, 0)).trace().events().size());
 
-        // Any change to the RTL gives a different key.
-        Files.writeString(dir.resolve("mac_pipe.v"), Files.readString(dir.resolve("mac_pipe.v")) + "\n");
+        // The key covers the RTL bytes and the flags.
         HarnessSpec spec = HarnessSpec.of(m);
-        VerilatorBuild.Result third = VerilatorBuild.build(spec, m.simulationSources(), BuildOptions.DEFAULT);
-        assertFalse(third.cacheHit());
-        assertFalse(third.key().equals(first.buildResult().key()));
+        assertEquals(first.buildResult().key(), VerilatorBuild.cacheKey(spec, m.simulationSources(), BuildOptions.DEFAULT));
+        assertFalse(first.buildResult().key().equals(
+                VerilatorBuild.cacheKey(spec, m.simulationSources(), new BuildOptions(1, "-O2"))));
+        Files.writeString(dir.resolve("mac_pipe.v"), Files.readString(dir.resolve("mac_pipe.v")) + "\n");
+        assertFalse(first.buildResult().key().equals(
+                VerilatorBuild.cacheKey(spec, m.simulationSources(), BuildOptions.DEFAULT)));
     }
 
     @Test

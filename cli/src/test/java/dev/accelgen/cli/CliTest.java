@@ -1,0 +1,97 @@
+package dev.accelgen.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void versionComesFromTheBuild() {
+        Cli r = Cli.run("--version");
+        assertEquals(0, r.exit());
+        assertEquals("accelgen 0.1.0", r.out().strip());
+    }
+
+    @Test
+    void genWritesVerilogFileListAndManifestDeterministically() throws IOException {
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        assertEquals(0, Cli.run("pe", "gen", "systolic", "--rows", "3", "--cols", "2", "--out", a.toString()).exit());
+        assertEquals(0, Cli.run("pe", "gen", "systolic", "--rows", "3", "--cols", "2", "--out", b.toString()).exit());
+        String top = "systolic_s8x8_acc32_r3_c2";
+        for (String f : new String[] {top + ".v", "systolic_pe_s8x8_acc32.v", top + ".f", top + ".manifest.json"}) {
+            assertTrue(Files.isRegularFile(a.resolve(f)), f);
+            assertEquals(Files.readString(a.resolve(f)), Files.readString(b.resolve(f)), f);
+        }
+    }
+
+    @Test
+    void badParametersAreOneLineExitTwoAndWriteNothing() throws IOException {
+        Path out = tmp.resolve("never");
+        Cli r = Cli.run("pe", "gen", "systolic", "--rows", "200", "--out", out.toString());
+        assertEquals(2, r.exit());
+        assertEquals("accelgen: error: rows must be in 1..128 (got 200)\n", r.err());
+        assertFalse(Files.exists(out));
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertEquals(0, left.count(), "no temporary directory left behind");
+        }
+        Cli unknown = Cli.run("pe", "gen", "systolic", "--rowz", "2", "--out", out.toString());
+        assertEquals(2, unknown.exit());
+        assertEquals("accelgen: error: Unknown options: '--rowz', '2'; did you mean --rows?"
+                + " (see 'accelgen pe gen systolic --help')\n", unknown.err());
+    }
+
+    @Test
+    void verifyPrintsPassWithEqualCycleCounts() {
+        Cli r = Cli.run("pe", "verify", "systolic", "--rows", "2", "--cols", "3", "--vectors", "6", "--seed", "4");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.lastLine().matches("PASS outputs=\\d+ rtl_cycles=(\\d+) golden_cycles=\\1"), r.lastLine());
+        assertTrue(r.err().contains("seed=4"), r.err());
+    }
+
+    @Test
+    void verifyManyRandomConfigurationsInOneRun() {
+        Cli r = Cli.run("pe", "verify", "systolic", "--configs", "3", "--vectors", "3", "--seed", "11");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.lastLine().matches("PASS outputs=\\d+ rtl_cycles=(\\d+) golden_cycles=\\1 configs=3"), r.lastLine());
+        assertEquals(3, r.out().lines().filter(l -> l.startsWith("config ")).count());
+    }
+
+    @Test
+    void reportGivesYosysCountsPerMac() {
+        Cli r = Cli.run("pe", "report", "systolic", "--rows", "2", "--cols", "2", "--json");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("\"macs_per_cycle\": 4,"), r.out());
+        assertTrue(r.out().contains("\"dsp48e2\": 4,"), r.out());
+        assertTrue(r.out().contains("\"dsp_per_mac\": 1.0,"), r.out());
+    }
+
+    @Test
+    void benchPrintsTheTimingFields() {
+        Cli r = Cli.run("bench", "hdl", "--rows", "4", "--cols", "4", "--runs", "1");
+        assertEquals(0, r.exit(), r.err());
+        for (String k : new String[] {"ir_nodes", "elaborate_ms", "check_ms", "emit_ms", "total_ms", "verilog_bytes",
+                "peak_heap_mb"}) {
+            assertTrue(r.out().contains("\"" + k + "\": "), k + " in " + r.out());
+        }
+    }
+
+    @Test
+    void demoGeneratesAndVerifies() {
+        Path out = tmp.resolve("demo");
+        Cli r = Cli.run("demo", "--rows", "2", "--cols", "2", "--tiles", "4", "--out", out.toString());
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.lastLine().startsWith("PASS outputs=16 "), r.lastLine());
+        assertTrue(Files.isRegularFile(out.resolve("systolic_s8x8_acc32_r2_c2.v")));
+    }
+}
