@@ -5,7 +5,9 @@ import dev.accelgen.pe.UnitFigures;
 import dev.accelgen.pe.UnitKind;
 import dev.accelgen.sim.GoldenModel;
 import dev.accelgen.sim.Stimulus;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /** The FlightLLM-style sparse DSP48E2 chain family ({@code dsp-chain}). */
@@ -56,9 +58,18 @@ public final class DspChainKind implements UnitKind<DspChainConfig> {
     @Override
     public UnitFigures figures(DspChainConfig c) {
         long macs = (long) c.length() * c.packing().lanes();
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("latency_cycles", c.latency());
+        extra.put("cascade_segments", c.segments());
+        Map<String, Object> effective = new LinkedHashMap<>();
+        effective.put("dense", (double) c.packing().lanes());
+        if (c.sparse()) {
+            effective.put(c.sparsity().spec(), effectiveMacsPerDsp(c));
+        }
+        extra.put("effective_macs_per_dsp_per_cycle", effective);
         return new UnitFigures(macs, c.length(), c.length() + "-slice DSP48E2 chain, " + c.packing().cliName() + " packing, "
-                + c.segments() + " cascade segment(s), dense or " + c.sparsity().spec() + " by mode register, latency "
-                + c.latency() + " cycles");
+                + c.segments() + " cascade segment(s), " + (c.sparse() ? "dense or " + c.sparsity().spec()
+                + " selected by the mode register" : "dense only") + ", latency " + c.latency() + " cycles", extra);
     }
 
     /** Dense-equivalent MACs per DSP per cycle in sparse mode (lanes x window / length); dense mode gives lanes. */

@@ -26,6 +26,11 @@ public enum Packing {
         return lanes;
     }
 
+    @Override
+    public String toString() {
+        return cliName;
+    }
+
     public static Packing parse(String s) {
         for (Packing p : values()) {
             if (p.cliName.equals(s)) {

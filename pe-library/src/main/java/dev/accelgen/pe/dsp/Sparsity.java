@@ -45,6 +45,11 @@ public sealed interface Sparsity {
         public int windowPerSlice() {
             return 1;
         }
+
+        @Override
+        public String toString() {
+            return spec();
+        }
     }
 
     /** N:M: at most n non-zeros in every m consecutive weights; slice k serves group k/n with an index 0..m-1. */
@@ -63,6 +68,11 @@ public sealed interface Sparsity {
         @Override
         public int windowPerSlice() {
             return m / n;
+        }
+
+        @Override
+        public String toString() {
+            return spec();
         }
     }
 
@@ -85,6 +95,11 @@ public sealed interface Sparsity {
         @Override
         public int windowPerSlice() {
             return 2;
+        }
+
+        @Override
+        public String toString() {
+            return spec();
         }
     }
 }

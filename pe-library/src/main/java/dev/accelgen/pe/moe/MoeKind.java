@@ -47,6 +47,7 @@ public final class MoeKind implements UnitKind<MoeConfig> {
     public UnitFigures figures(MoeConfig c) {
         long macs = (long) c.rows() * c.cols();
         return new UnitFigures(macs, macs, c.experts() + "-expert top-" + c.topK() + " MoE engine, " + c.rows() + "x"
-                + c.cols() + " INT8 systolic expert array, d_model " + c.dModel() + ", double-buffered expert weights");
+                + c.cols() + " INT8 systolic expert array, d_model " + c.dModel() + ", double-buffered expert weights",
+                MoeFigures.of(c));
     }
 }

@@ -41,11 +41,16 @@ public final class MoeStimulus {
         return new Batch(task, routes, MoeRouter.group(routes, cfg.experts()), act);
     }
 
+    /** {@code batches} routed batches; the seed also decides whether beats get idle gaps. */
     public static Stimulus random(MoeConfig cfg, int batches, long seed) {
+        return random(cfg, batches, seed, new Random(seed).nextBoolean());
+    }
+
+    public static Stimulus random(MoeConfig cfg, int batches, long seed, boolean gaps) {
         Random rng = new Random(seed);
+        rng.nextBoolean();
         List<Beat> jobs = new ArrayList<>();
         List<Beat> acts = new ArrayList<>();
-        boolean gaps = rng.nextBoolean();
         for (int i = 0; i < batches; i++) {
             schedule(cfg, batch(cfg, rng), jobs, acts, gaps ? rng : null);
         }

@@ -1,0 +1,46 @@
+package dev.accelgen.pe.moe;
+
+import dev.accelgen.sim.Beat;
+import dev.accelgen.sim.Stimulus;
+import dev.accelgen.sim.Trace;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * MoE figures from a golden-model run of one routed batch (fixed seed, streams never idle): bubble cycles
+ * per expert switch, off-chip weight bytes per token against a dense FFN with the same parameters (all E
+ * experts' weights fetched per batch), and cycles per token.
+ */
+public final class MoeFigures {
+    /** The seed of the reference batch, so figures are reproducible. */
+    public static final long SEED = 1;
+
+    private MoeFigures() {
+    }
+
+    public static Map<String, Object> of(MoeConfig c) {
+        Stimulus s = MoeStimulus.random(c, 1, SEED, false);
+        MoeGolden golden = new MoeGolden(c);
+        Trace t = golden.run(s);
+        List<Long> bubbles = golden.bubbles();
+        List<Beat> jobs = s.stream("job").beats();
+        long fetched = jobs.size() * c.expertBytes();
+        long dense = c.experts() * c.expertBytes();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("experts_used_per_batch", jobs.size());
+        m.put("expert_switches", bubbles.size());
+        m.put("bubble_cycles_total", bubbles.stream().mapToLong(Long::longValue).sum());
+        m.put("bubble_cycles_per_switch", round(bubbles.stream().mapToLong(Long::longValue).average().orElse(0)));
+        m.put("bubble_cycles_max", bubbles.stream().mapToLong(Long::longValue).max().orElse(0));
+        m.put("offchip_bytes_per_token", round((double) fetched / c.tokens()));
+        m.put("dense_ffn_bytes_per_token", round((double) dense / c.tokens()));
+        m.put("cycles_per_token", round((double) t.totalCycles() / c.tokens()));
+        m.put("batch_cycles", t.totalCycles());
+        return m;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}
