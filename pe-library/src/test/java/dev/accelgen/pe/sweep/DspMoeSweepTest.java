@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The full sweeps, outside the default suite ({@code mvn -B -pl pe-library -am test -Psweep}): 500 random
+ * The full sweeps, outside the default suite ({@code mvn -B -pl pe-library -am test -Psweep -Dtest=DspMoeSweepTest -Dsurefire.failIfNoSpecifiedTests=false}): 500 random
  * configurations per family, verified in Verilator in bundles of 50 (one build each). Seeds come from
  * {@code -Dsweep.seed} (default: the clock) and are printed.
  */
