@@ -10,8 +10,8 @@ import dev.accelgen.pe.systolic.SystolicConfig;
  *
  * @param experts          E, 1..64
  * @param topK             experts per token, 1..2 (at most E)
- * @param tokens           tokens per batch in generated stimulus, 1..256
- * @param rows             systolic array rows (tokens per tile), 1..8
+ * @param tokens           tokens per batch (the layer's token buffer), 1..255
+ * @param rows             systolic array rows (tokens per tile), 1, 2, 4 or 8
  * @param cols             systolic array columns (expert outputs), a power of two in 1..64
  * @param dModel           expert input width (reduction length), 2..256
  * @param memLatency       verification memory latency in cycles, 1..1000
@@ -22,8 +22,10 @@ public record MoeConfig(int experts, int topK, int tokens, int rows, int cols, i
     public MoeConfig {
         check("experts", experts, 1, 64);
         check("top-k", topK, 1, Math.min(2, experts));
-        check("tokens", tokens, 1, 256);
-        check("array rows", rows, 1, 8);
+        check("tokens", tokens, 1, 255);
+        if (rows != 1 && rows != 2 && rows != 4 && rows != 8) {
+            throw new IllegalArgumentException("array rows must be 1, 2, 4 or 8 (got " + rows + ")");
+        }
         check("array cols", cols, 1, 64);
         if (Integer.bitCount(cols) != 1) {
             throw new IllegalArgumentException("array cols must be a power of two in 1..64 (got " + cols + ")");
@@ -46,6 +48,16 @@ public record MoeConfig(int experts, int topK, int tokens, int rows, int cols, i
     /** Bits of an expert id on the job stream. */
     public int expertBits() {
         return Math.max(1, 32 - Integer.numberOfLeadingZeros(experts - 1));
+    }
+
+    /** log2(rows). */
+    public int rowShift() {
+        return Integer.numberOfTrailingZeros(rows);
+    }
+
+    /** Tiles of {@code rows} tokens needed for {@code count} tokens. */
+    public int tiles(int count) {
+        return (count + rows - 1) >> rowShift();
     }
 
     public long expertBytes() {

@@ -33,35 +33,6 @@ public final class MoeGolden implements GoldenModel {
         return List.copyOf(bubbles);
     }
 
-    /** A stream's beats with the valid/ready rule: beat i is valid from (accept(i-1) + 1 + idleBefore). */
-    private static final class Source {
-        final List<Beat> beats;
-        int next;
-        long validFrom;
-
-        Source(List<Beat> beats) {
-            this.beats = beats;
-            this.validFrom = beats.isEmpty() ? Long.MAX_VALUE : beats.get(0).idleBefore();
-        }
-
-        boolean valid(long cycle) {
-            return next < beats.size() && cycle >= validFrom;
-        }
-
-        Map<String, BigInteger> head() {
-            return beats.get(next).values();
-        }
-
-        void accept(long cycle) {
-            next++;
-            validFrom = next < beats.size() ? cycle + 1 + beats.get(next).idleBefore() : Long.MAX_VALUE;
-        }
-
-        boolean done() {
-            return next == beats.size();
-        }
-    }
-
     @Override
     public Trace run(Stimulus stimulus) {
         bubbles.clear();
@@ -70,8 +41,8 @@ public final class MoeGolden implements GoldenModel {
         int cols = cfg.cols();
         MemoryImage image = stimulus.memory("m");
         ReadMemoryModel mem = new ReadMemoryModel(cols, image);
-        Source jobs = new Source(stimulus.stream("job").beats());
-        Source acts = new Source(stimulus.stream("act").beats());
+        StreamSource jobs = new StreamSource(stimulus.stream("job").beats());
+        StreamSource acts = new StreamSource(stimulus.stream("act").beats());
         boolean[] full = new boolean[2];
         int[] tilesOf = new int[2];
         long[][][] bank = new long[2][k][cols];

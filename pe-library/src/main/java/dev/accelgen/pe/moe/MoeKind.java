@@ -24,7 +24,7 @@ public final class MoeKind implements UnitKind<MoeConfig> {
     public MoeConfig randomConfig(Random rng) {
         int experts = 1 + rng.nextInt(12);
         int topK = experts >= 2 && rng.nextBoolean() ? 2 : 1;
-        return new MoeConfig(experts, topK, 1 + rng.nextInt(8), 1 + rng.nextInt(3), 1 << rng.nextInt(4),
+        return new MoeConfig(experts, topK, 1 + rng.nextInt(8), 1 << rng.nextInt(3), 1 << rng.nextInt(4),
                 2 + rng.nextInt(10), 1 + rng.nextInt(40), 1 + rng.nextInt(16));
     }
 
