@@ -1,5 +1,5 @@
 """cocotb (Icarus) runs of a sparse int8x2 DSP48E2 chain (with the DSP48E2 behavioural model) and an MoE
-engine (with its AXI4-style read memory), against the golden-model vectors Java wrote.
+layer (router, token queues, engine with its AXI4-style read memory), against the golden-model vectors Java wrote.
 
 The units and vectors in tests/cocotb/dspmoe are generated; DspMoeCocotbVectorsTest (pe-library) keeps them
 identical to the generators' current output and proves Verilator agrees with the same vectors.
@@ -19,7 +19,7 @@ import runner  # noqa: E402
 UNITS = Path(__file__).resolve().parent / "dspmoe"
 
 
-@pytest.mark.parametrize("top", ["dsp_chain_l4_int8x2_s2of4", "moe_e4_k2_t4_r2_c2_d4_l9_b1"])
+@pytest.mark.parametrize("top", ["dsp_chain_l4_int8x2_s2of4", "moe_layer_e4_k2_t4_r2_c2_d4_l9_b1"])
 def test_unit_matches_golden_trace(top, tmp_path):
     unit = UNITS / top
     want = json.loads((unit / "expected.json").read_text())

@@ -7,7 +7,10 @@ import dev.accelgen.sim.GoldenModel;
 import dev.accelgen.sim.Stimulus;
 import java.util.Random;
 
-/** The M3ViT-style MoE expert-switching engine family ({@code moe}); one vector is one routed batch. */
+/**
+ * The M3ViT-style MoE layer family ({@code moe}): router, token queues, expert-switching engine with
+ * double-buffered off-chip weights and a systolic expert array. One vector is one token batch.
+ */
 public final class MoeKind implements UnitKind<MoeConfig> {
     @Override
     public String name() {
@@ -30,23 +33,23 @@ public final class MoeKind implements UnitKind<MoeConfig> {
 
     @Override
     public ModuleGen<MoeConfig> generator() {
-        return new MoeEngine();
+        return new MoeLayer();
     }
 
     @Override
     public GoldenModel golden(MoeConfig config) {
-        return new MoeGolden(config);
+        return new MoeLayerGolden(config);
     }
 
     @Override
     public Stimulus randomStimulus(MoeConfig config, int vectors, long seed) {
-        return MoeStimulus.random(config, vectors, seed);
+        return MoeLayerStimulus.random(config, vectors, seed);
     }
 
     @Override
     public UnitFigures figures(MoeConfig c) {
         long macs = (long) c.rows() * c.cols();
-        return new UnitFigures(macs, macs, c.experts() + "-expert top-" + c.topK() + " MoE engine, " + c.rows() + "x"
+        return new UnitFigures(macs, macs, c.experts() + "-expert top-" + c.topK() + " MoE layer, " + c.rows() + "x"
                 + c.cols() + " INT8 systolic expert array, d_model " + c.dModel() + ", double-buffered expert weights",
                 MoeFigures.of(c));
     }

@@ -22,6 +22,7 @@ import java.util.Map;
 public final class MoeLayerGolden implements GoldenModel {
     private final MoeConfig cfg;
     private final List<Long> bubbles = new ArrayList<>();
+    private long jobs;
 
     public MoeLayerGolden(MoeConfig cfg) {
         this.cfg = cfg;
@@ -29,6 +30,11 @@ public final class MoeLayerGolden implements GoldenModel {
 
     public List<Long> bubbles() {
         return List.copyOf(bubbles);
+    }
+
+    /** Jobs (expert weight fetches) dispatched in the last run. */
+    public long jobs() {
+        return jobs;
     }
 
     /** Top-1 (exclude < 0) or top-2 expert of a token: largest logit among active experts, ties to the lower id. */
@@ -50,6 +56,7 @@ public final class MoeLayerGolden implements GoldenModel {
     @Override
     public Trace run(Stimulus stimulus) {
         bubbles.clear();
+        jobs = 0;
         final int experts = cfg.experts();
         final int k = cfg.dModel();
         final int rows = cfg.rows();
@@ -225,6 +232,7 @@ public final class MoeLayerGolden implements GoldenModel {
                 }
             }
             if (jobFire) {
+                jobs++;
                 gValid[dispatchBank] = true;
                 gExpert[dispatchBank] = scanNow;
                 gCount[dispatchBank] = scanCount;

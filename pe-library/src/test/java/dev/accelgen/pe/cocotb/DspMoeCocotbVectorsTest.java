@@ -12,9 +12,9 @@ import dev.accelgen.pe.dsp.DspChainStimulus;
 import dev.accelgen.pe.dsp.Packing;
 import dev.accelgen.pe.dsp.Sparsity;
 import dev.accelgen.pe.moe.MoeConfig;
-import dev.accelgen.pe.moe.MoeEngine;
-import dev.accelgen.pe.moe.MoeGolden;
-import dev.accelgen.pe.moe.MoeStimulus;
+import dev.accelgen.pe.moe.MoeLayer;
+import dev.accelgen.pe.moe.MoeLayerGolden;
+import dev.accelgen.pe.moe.MoeLayerStimulus;
 import dev.accelgen.sim.GoldenModel;
 import dev.accelgen.sim.Stimulus;
 import dev.accelgen.sim.Trace;
@@ -48,9 +48,9 @@ class DspMoeCocotbVectorsTest {
     }
 
     @Test
-    void moeEngineVectorsAreCurrent(@TempDir Path tmp) throws IOException {
+    void moeLayerVectorsAreCurrent(@TempDir Path tmp) throws IOException {
         MoeConfig c = new MoeConfig(4, 2, 4, 2, 2, 4, 9, 1);
-        check(Hdl.elaborate(new MoeEngine(), c), new MoeGolden(c), MoeStimulus.random(c, 1, 42), tmp);
+        check(Hdl.elaborate(new MoeLayer(), c), new MoeLayerGolden(c), MoeLayerStimulus.random(c, 2, 42), tmp);
     }
 
     private static void check(Design d, GoldenModel golden, Stimulus s, Path tmp) throws IOException {

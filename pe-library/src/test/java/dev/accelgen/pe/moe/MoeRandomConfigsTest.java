@@ -15,7 +15,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** 50 random MoE engines (random memory latency and bandwidth, routing, idle gaps) in one Verilator build. */
+/** 50 random MoE layers (random memory latency and bandwidth, routing, batch sizes, idle gaps) in one Verilator build. */
 class MoeRandomConfigsTest {
     @Test
     void fiftyRandomConfigurationsAreBitAndCycleExact(@TempDir Path tmp) {

@@ -1,13 +1,19 @@
-package dev.accelgen.pe.dsp;
+package dev.accelgen.pe.cocotb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.accelgen.hdl.Hdl;
+import dev.accelgen.pe.dsp.DspChain;
+import dev.accelgen.pe.dsp.DspChainConfig;
+import dev.accelgen.pe.dsp.DspChainGolden;
+import dev.accelgen.pe.dsp.DspChainStimulus;
+import dev.accelgen.pe.dsp.Packing;
+import dev.accelgen.pe.dsp.Sparsity;
 import dev.accelgen.pe.moe.MoeConfig;
-import dev.accelgen.pe.moe.MoeEngine;
-import dev.accelgen.pe.moe.MoeGolden;
-import dev.accelgen.pe.moe.MoeStimulus;
+import dev.accelgen.pe.moe.MoeLayer;
+import dev.accelgen.pe.moe.MoeLayerGolden;
+import dev.accelgen.pe.moe.MoeLayerStimulus;
 import dev.accelgen.sim.GoldenModel;
 import dev.accelgen.sim.Stimulus;
 import dev.accelgen.sim.Trace;
@@ -22,9 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * cocotb on Icarus (needs the .venv from scripts/ensure-tools.sh): a sparse int8x2 chain, which runs the
- * DSP48E2 behavioural model under a second simulator, and an MoE engine with its AXI read memory.
+ * DSP48E2 behavioural model under a second simulator, and an MoE layer with its AXI read memory.
  */
-class DspChainCocotbTest {
+class DspMoeCocotbTest {
     private static void run(Manifest m, GoldenModel golden, Stimulus s, Path dir) {
         Trace want = golden.run(s);
         CocotbResult r = CocotbRunner.run(m, golden, s, new RunLimits(4, 50, 1_000_000), dir);
@@ -43,11 +49,11 @@ class DspChainCocotbTest {
     }
 
     @Test
-    void moeEngineUnderCocotb(@TempDir Path tmp) {
+    void moeLayerUnderCocotb(@TempDir Path tmp) {
         long seed = 12;
         System.out.println("seed=" + seed);
         MoeConfig c = new MoeConfig(4, 2, 4, 2, 2, 4, 7, 1);
-        Path manifest = Hdl.elaborate(new MoeEngine(), c).emit(tmp.resolve("rtl"));
-        run(ManifestReader.read(manifest), new MoeGolden(c), MoeStimulus.random(c, 1, seed), tmp.resolve("run"));
+        Path manifest = Hdl.elaborate(new MoeLayer(), c).emit(tmp.resolve("rtl"));
+        run(ManifestReader.read(manifest), new MoeLayerGolden(c), MoeLayerStimulus.random(c, 2, seed), tmp.resolve("run"));
     }
 }
