@@ -34,8 +34,19 @@ public final class LaneBudget {
         if (laneBits < 2 || laneBits > 47) {
             throw new IllegalArgumentException("lane width must be in 2..47 bits (got " + laneBits + ")");
         }
-        long hi = (1L << (laneBits - 1)) - 1;
-        long lo = -(1L << (laneBits - 1));
+        return depth(aBits, wBits, (1L << (laneBits - 1)) - 1, -(1L << (laneBits - 1)));
+    }
+
+    /**
+     * Like {@link #maxDepth} for a lane that sits above another packed lane: reading it back subtracts the
+     * lower lanes' borrow (0 or 1) first, so its sum must stay within -(2^(laneBits-1) - 1) .. 2^(laneBits-1) - 1.
+     */
+    public static int maxDepthAboveLane(int aBits, int wBits, int laneBits) {
+        maxDepth(aBits, wBits, laneBits);
+        return depth(aBits, wBits, (1L << (laneBits - 1)) - 1, -(1L << (laneBits - 1)) + 1);
+    }
+
+    private static int depth(int aBits, int wBits, long hi, long lo) {
         long byMax = hi / maxProduct(aBits, wBits);
         long byMin = lo / minProduct(aBits, wBits);
         return (int) Math.min(Integer.MAX_VALUE, Math.min(byMax, byMin));

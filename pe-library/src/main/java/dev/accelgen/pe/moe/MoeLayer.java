@@ -66,7 +66,8 @@ public final class MoeLayer implements ModuleGen<MoeConfig> {
         memoryPort(b, c, engine);
 
         UInt state = b.reg("layer_state", UInt.type(2), ROUTE);
-        Bool phase = b.reg("route_phase", Bool.type(), 0);
+        // a top-2 token takes two cycles: phase 0 queues its first expert, phase 1 its second and accepts it
+        Bool phase = c.topK() == 2 ? b.reg("route_phase", Bool.type(), 0) : Bool.FALSE;
         UInt tokCount = b.reg("token_count", UInt.type(8), 0);
         List<UInt> counts = new ArrayList<>();
         for (int i = 0; i < e; i++) {
