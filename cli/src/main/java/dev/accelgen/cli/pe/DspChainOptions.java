@@ -11,7 +11,7 @@ public final class DspChainOptions implements KindOptions<DspChainConfig> {
     int length;
 
     @Option(names = "--packing", defaultValue = "int8x2",
-            description = "INT8 products per slice: none or int8x2 (WP486) (default ${DEFAULT-VALUE})")
+            description = "products per slice: none (1 INT8), int8x2 (2 INT8, WP486) or int4x4 (4 INT4) (default ${DEFAULT-VALUE})")
     String packing;
 
     @Option(names = "--sparsity", defaultValue = "dense",

@@ -12,14 +12,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The sparse DSP chain top. Input stream {@code in}: activations {@code x_0..x_{W-1}}, per slice the weight
- * ({@code w_k}, or {@code wh_k}/{@code wl_k} for int8x2) and, for sparse chains, index fields {@code idx_f}.
+ * The sparse DSP chain top. Input stream {@code in}: the activation vectors of {@link Packing#activationPorts()}
+ * ({@code x_0..x_{W-1}}, or {@code xa_*} and {@code xb_*} for int4x4), per slice the weights of
+ * {@link Packing#weightPorts()} ({@code w_k}; {@code wh_k}/{@code wl_k}; {@code w0_k}/{@code w1_k}) and, for
+ * sparse chains, index fields {@code idx_f} (one index serves every activation vector and weight of a slice).
  * Stream {@code cfg} (sparse chains only) writes the mode register {@code cfg_mode}: 0 dense (slice k takes
  * x_k), 1 sparse (slice k takes the activation {@link DspChainConfig#sparseSource} names). A beat uses the
  * mode register as it is during the cycle the beat is accepted. Both streams are always ready.
  *
- * <p>Per beat the chain outputs {@code y_0} (and {@code y_1} for int8x2: y_0 from the wh weights, y_1 from
- * wl) exactly {@link DspChainConfig#latency()} cycles after acceptance. Slice j of a segment of size s sees
+ * <p>Per beat the chain outputs one dot product per lane, {@code y_l} = sum over slices of weight
+ * {@code laneWeight(l)} times activation vector {@code laneActivation(l)} at the selected position, exactly
+ * {@link DspChainConfig#latency()} cycles after acceptance. Slice j of a segment of size s sees
  * its operands after j + (segmentLength - s) skew registers, so every segment's last P is ready in the same
  * cycle; the fabric unpacks the lanes, adds the segments and registers the result.
  */
@@ -50,15 +53,16 @@ public final class DspChain implements ModuleGen<DspChainConfig> {
         Bool inReady = b.output("in_ready", Bool.type());
         inReady.set(Bool.TRUE);
         List<Val> streamData = new ArrayList<>();
-        Vec<Bits> x = b.inputVec("x", Bits.type(8), c.window());
-        x.forEach(streamData::add);
-        int lanes = c.packing().lanes();
+        Packing pk = c.packing();
+        List<Vec<Bits>> xv = new ArrayList<>();
+        for (String a : pk.activationPorts()) {
+            Vec<Bits> v = b.inputVec(a, Bits.type(pk.bits()), c.window());
+            v.forEach(streamData::add);
+            xv.add(v);
+        }
         List<Vec<Bits>> w = new ArrayList<>();
-        if (c.packing() == Packing.INT8X2) {
-            w.add(b.inputVec("wh", Bits.type(8), c.length()));
-            w.add(b.inputVec("wl", Bits.type(8), c.length()));
-        } else {
-            w.add(b.inputVec("w", Bits.type(8), c.length()));
+        for (String name : pk.weightPorts()) {
+            w.add(b.inputVec(name, Bits.type(pk.bits()), c.length()));
         }
         w.forEach(v -> v.forEach(streamData::add));
         Vec<Bits> idx = c.sparse() ? b.inputVec("idx", Bits.type(c.indexBits()), c.indexFields()) : null;
@@ -77,24 +81,19 @@ public final class DspChain implements ModuleGen<DspChainConfig> {
             for (int j = 0; j < size; j++) {
                 int k = start + j;
                 int delay = j + c.segmentLength() - size;
-                Bits xSel = c.sparse() ? sparseMode.select(sparseCandidate(c, x, idx, k), x.get(k)) : x.get(k);
-                Bits xq = skew(b, "x_skew_" + k, xSel, delay);
+                List<Bits> xq = new ArrayList<>();
+                for (int a = 0; a < xv.size(); a++) {
+                    Vec<Bits> x = xv.get(a);
+                    Bits xSel = c.sparse() ? sparseMode.select(sparseCandidate(c, x, idx, k), x.get(k)) : x.get(k);
+                    xq.add(skew(b, pk.activationPorts().get(a) + "_skew_" + k, xSel, delay));
+                }
                 List<Bits> wq = new ArrayList<>();
-                for (int lane = 0; lane < lanes; lane++) {
-                    wq.add(skew(b, "w" + lane + "_skew_" + k, w.get(lane).get(k), delay));
+                for (int i = 0; i < w.size(); i++) {
+                    wq.add(skew(b, pk.weightPorts().get(i) + "_skew_" + k, w.get(i).get(k), delay));
                 }
                 Instance dsp = Dsp48e2Primitive.instantiate(b, "dsp_" + k, c.slice());
                 Dsp48e2Primitive.tieStatic(dsp, reset);
-                dsp.<Bits>port("B").set(xq.asSInt().sext(18).asBits());
-                if (c.packing() == Packing.INT8X2) {
-                    dsp.<Bits>port("A").set(Bits.cat(wq.get(0).asSInt().sext(12), Bits.lit(0, Int8x2.LANE_OFFSET)));
-                    dsp.<Bits>port("D").set(wq.get(1).asSInt().sext(27).asBits());
-                    dsp.<Bits>port("INMODE").set(Bits.lit(INMODE_D_PLUS_A, 5));
-                } else {
-                    dsp.<Bits>port("A").set(wq.get(0).asSInt().sext(30).asBits());
-                    dsp.<Bits>port("D").set(Bits.lit(0, 27));
-                    dsp.<Bits>port("INMODE").set(Bits.lit(INMODE_A, 5));
-                }
+                drivePins(pk, dsp, xq, wq);
                 dsp.<Bits>port("OPMODE").set(Bits.lit(previous == null ? OPMODE_M : OPMODE_PCIN_PLUS_M, 9));
                 dsp.<Bits>port("ALUMODE").set(Bits.lit(0, 4));
                 dsp.<Bits>port("PCIN").set(previous == null ? Bits.lit(0, 48) : previous.port("PCOUT"));
@@ -110,7 +109,7 @@ public final class DspChain implements ModuleGen<DspChainConfig> {
         }
         outValid.set(v);
         List<Val> outs = new ArrayList<>();
-        for (int lane = 0; lane < lanes; lane++) {
+        for (int lane = 0; lane < c.packing().lanes(); lane++) {
             UInt sum = UInt.lit(0, DspChainConfig.RESULT_BITS);
             for (Bits p : segmentP) {
                 sum = sum.addWrap(laneValue(c, p, lane));
@@ -122,6 +121,33 @@ public final class DspChain implements ModuleGen<DspChainConfig> {
             outs.add(y);
         }
         b.stream("out", false, outValid, null, outs.toArray(new Val[0]));
+    }
+
+    /** A, B, D and INMODE of one slice for its packing (see {@link Int8x2} and {@link Int4x4} for the layouts). */
+    private static void drivePins(Packing pk, Instance dsp, List<Bits> x, List<Bits> w) {
+        switch (pk) {
+            case NONE -> {
+                dsp.<Bits>port("A").set(w.get(0).asSInt().sext(30).asBits());
+                dsp.<Bits>port("B").set(x.get(0).asSInt().sext(18).asBits());
+                dsp.<Bits>port("D").set(Bits.lit(0, 27));
+                dsp.<Bits>port("INMODE").set(Bits.lit(INMODE_A, 5));
+            }
+            case INT8X2 -> {
+                dsp.<Bits>port("A").set(Bits.cat(w.get(0).asSInt().sext(30 - Int8x2.LANE_OFFSET), Bits.lit(0, Int8x2.LANE_OFFSET)));
+                dsp.<Bits>port("D").set(w.get(1).asSInt().sext(27).asBits());
+                dsp.<Bits>port("B").set(x.get(0).asSInt().sext(18).asBits());
+                dsp.<Bits>port("INMODE").set(Bits.lit(INMODE_D_PLUS_A, 5));
+            }
+            case INT4X4 -> {
+                int lane = Int4x4.LANE_BITS;
+                dsp.<Bits>port("A").set(Bits.cat(x.get(1).asSInt().sext(30 - 2 * lane), Bits.lit(0, 2 * lane)));
+                dsp.<Bits>port("D").set(x.get(0).asSInt().sext(27).asBits());
+                UInt w1 = Bits.cat(w.get(1).asSInt().sext(18 - lane), Bits.lit(0, lane)).asUInt();
+                dsp.<Bits>port("B").set(w1.addWrap(w.get(0).asSInt().sext(18).asUInt()).asBits());
+                dsp.<Bits>port("INMODE").set(Bits.lit(INMODE_D_PLUS_A, 5));
+            }
+            default -> throw new IllegalStateException("unknown packing " + pk);
+        }
     }
 
     /** The mode register, written by the always-ready {@code cfg} stream. */
@@ -145,18 +171,17 @@ public final class DspChain implements ModuleGen<DspChainConfig> {
         return new Vec<>(candidates).read(idx.get(c.indexFieldOf(k)).asUInt());
     }
 
-    /** One lane of a segment's P as a 32-bit two's-complement pattern (upper int8x2 lane corrected by P[17]). */
+    /** One lane of a segment's P as a 32-bit two's-complement pattern, corrected by the borrow of the lanes below. */
     private static UInt laneValue(DspChainConfig c, Bits p, int lane) {
         int bits = DspChainConfig.RESULT_BITS;
+        int step = c.packing() == Packing.INT4X4 ? Int4x4.LANE_BITS : Int8x2.LANE_OFFSET;
         if (c.packing() == Packing.NONE) {
             return p.slice(bits - 1, 0).asUInt();
         }
-        int off = Int8x2.LANE_OFFSET;
-        if (lane == 1) {
-            return p.slice(off - 1, 0).asSInt().sext(bits).asUInt();
-        }
-        UInt upper = p.slice(47, off).asSInt().sext(bits).asUInt();
-        return upper.addWrap(p.bit(off - 1).asUInt().zext(bits));
+        int lo = step * lane;
+        int hi = lane == c.packing().lanes() - 1 ? 47 : lo + step - 1;
+        UInt field = p.slice(hi, lo).asSInt().sext(bits).asUInt();
+        return lo == 0 ? field : field.addWrap(p.bit(lo - 1).asUInt().zext(bits));
     }
 
     /** {@code depth} data registers (no reset: garbage only ever meets invalid beats). */

@@ -2,9 +2,9 @@ package dev.accelgen.pe.dsp;
 
 /**
  * A FlightLLM-style sparse DSP chain: {@code length} DSP48E2 slices cascaded over PCOUT->PCIN computing
- * {@code packing.lanes()} INT8 dot products per beat (signed 8-bit activations and weights, 32-bit results).
- * With packing int8x2 the cascade is cut into segments of at most {@link Int8x2#MAX_DEPTH} slices so no lane
- * can collide; segment results are unpacked and added in fabric.
+ * {@code packing.lanes()} dot products per beat (signed INT8, or INT4 for int4x4; 32-bit results). With packed
+ * lanes the cascade is cut into segments of at most {@link Packing#maxDepth()} slices so no lane can collide;
+ * segment results are unpacked and added in fabric.
  *
  * @param length   DSP48E2 slices, 1..64
  * @param packing  products per slice
@@ -41,7 +41,7 @@ public record DspChainConfig(int length, Packing packing, Sparsity sparsity) {
 
     /** Slices per cascade segment: the whole chain, or at most the INT8x2 lane budget. */
     public int segmentLength() {
-        return packing == Packing.INT8X2 ? Math.min(length, Int8x2.MAX_DEPTH) : length;
+        return Math.min(length, packing.maxDepth());
     }
 
     public int segments() {
@@ -58,7 +58,7 @@ public record DspChainConfig(int length, Packing packing, Sparsity sparsity) {
     }
 
     public Dsp48e2Params slice() {
-        return Dsp48e2Params.chainSlice(packing == Packing.INT8X2);
+        return Dsp48e2Params.chainSlice(packing != Packing.NONE);
     }
 
     /**

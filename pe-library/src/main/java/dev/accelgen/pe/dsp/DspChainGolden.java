@@ -58,8 +58,8 @@ public final class DspChainGolden implements GoldenModel {
 
     /** The lanes' dot products for one beat. */
     long[] dot(Map<String, BigInteger> v, boolean sparseMode) {
-        String[] weightPorts = cfg.packing() == Packing.INT8X2 ? new String[] {"wh_", "wl_"} : new String[] {"w_"};
-        long[] y = new long[weightPorts.length];
+        Packing pk = cfg.packing();
+        long[] y = new long[pk.lanes()];
         for (int k = 0; k < cfg.length(); k++) {
             int source = k;
             if (sparseMode) {
@@ -70,15 +70,16 @@ public final class DspChainGolden implements GoldenModel {
                 }
                 source = cfg.sparseSource(k, index);
             }
-            long x = int8(v.get("x_" + source));
             for (int lane = 0; lane < y.length; lane++) {
-                y[lane] += int8(v.get(weightPorts[lane] + k)) * x;
+                long x = signed(v.get(pk.activationPorts().get(pk.laneActivation(lane)) + "_" + source), pk.bits());
+                long w = signed(v.get(pk.weightPorts().get(pk.laneWeight(lane)) + "_" + k), pk.bits());
+                y[lane] += w * x;
             }
         }
         return y;
     }
 
-    private static long int8(BigInteger pattern) {
-        return (byte) pattern.intValueExact();
+    private static long signed(BigInteger pattern, int bits) {
+        return Dsp48e2Model.sext(pattern.longValueExact(), bits);
     }
 }

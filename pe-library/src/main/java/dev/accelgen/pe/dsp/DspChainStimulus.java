@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Random beats for a chain: INT8 operands biased to the extremes (-128, 127) that stress the lanes, random
+ * Random beats for a chain: operands biased to the extremes (-128/127, -8/7) that stress the lanes, random
  * legal sparsity patterns (n distinct sorted positions per N:M group; distinct sorted blocks per block
  * group), idle gaps, and mode switches landing between and during data beats.
  */
@@ -42,13 +42,15 @@ public final class DspChainStimulus {
 
     private static Map<String, BigInteger> beat(DspChainConfig cfg, Random rng) {
         Map<String, BigInteger> v = new LinkedHashMap<>();
-        for (int i = 0; i < cfg.window(); i++) {
-            v.put("x_" + i, int8(rng));
+        int bits = cfg.packing().bits();
+        for (String a : cfg.packing().activationPorts()) {
+            for (int i = 0; i < cfg.window(); i++) {
+                v.put(a + "_" + i, operand(rng, bits));
+            }
         }
-        String[] weights = cfg.packing() == Packing.INT8X2 ? new String[] {"wh_", "wl_"} : new String[] {"w_"};
-        for (String w : weights) {
+        for (String w : cfg.packing().weightPorts()) {
             for (int k = 0; k < cfg.length(); k++) {
-                v.put(w + k, int8(rng));
+                v.put(w + "_" + k, operand(rng, bits));
             }
         }
         int[] idx = pattern(cfg, rng);
@@ -84,9 +86,11 @@ public final class DspChainStimulus {
         return pick;
     }
 
-    private static BigInteger int8(Random rng) {
+    /** A signed operand pattern, one in four at the extremes -2^(bits-1) or 2^(bits-1)-1. */
+    private static BigInteger operand(Random rng, int bits) {
         int r = rng.nextInt(8);
-        int v = r == 0 ? -128 : r == 1 ? 127 : rng.nextInt(256) - 128;
-        return BigInteger.valueOf(v & 0xFF);
+        int min = -(1 << (bits - 1));
+        int v = r == 0 ? min : r == 1 ? -min - 1 : rng.nextInt(1 << bits) + min;
+        return BigInteger.valueOf(v & ((1 << bits) - 1));
     }
 }

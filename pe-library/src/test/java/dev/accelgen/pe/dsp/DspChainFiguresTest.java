@@ -37,6 +37,17 @@ class DspChainFiguresTest {
     }
 
     @Test
+    void int4x4UsesOneDspPerFourMacs(@TempDir Path tmp) {
+        DspChainConfig c = new DspChainConfig(8, Packing.INT4X4, new Sparsity.Dense());
+        long macs = new DspChainKind().figures(c).macsPerCycle();
+        ResourceCounts r = synth(c, tmp);
+        System.out.println("int4x4 length 8: macs_per_cycle=" + macs + " dsp48e2=" + r.dsp48e2() + " lut=" + r.lut()
+                + " ff=" + r.ff() + " carry4=" + r.carry4());
+        assertEquals(32, macs);
+        assertEquals((macs + 3) / 4, r.dsp48e2());
+    }
+
+    @Test
     void sparseMuxLutsPerLaneAndEffectiveMacs(@TempDir Path tmp) {
         int length = 8;
         for (Packing p : List.of(Packing.INT8X2)) {

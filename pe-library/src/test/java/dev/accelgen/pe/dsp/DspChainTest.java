@@ -35,6 +35,13 @@ class DspChainTest {
     }
 
     @Test
+    void int4x4ChainOfSeventeenUsesTwoSegments(@TempDir Path tmp) {
+        DspChainConfig c = new DspChainConfig(17, Packing.INT4X4, Sparsity.parse("1:4"));
+        assertEquals(2, c.segments());
+        verify(c, tmp, 150);
+    }
+
+    @Test
     void unpackedBlockSparseChain(@TempDir Path tmp) {
         verify(new DspChainConfig(6, Packing.NONE, Sparsity.parse("block:3")), tmp, 100);
     }
