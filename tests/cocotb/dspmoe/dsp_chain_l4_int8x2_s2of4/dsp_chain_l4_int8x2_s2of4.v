@@ -60,8 +60,8 @@ module dsp_chain_l4_int8x2_s2of4 (
     wire [47:0] dsp_0_P;
     wire [47:0] dsp_0_PCOUT;
     reg  [7:0] x_skew_1_0;
-    reg  [7:0] w0_skew_1_0;
-    reg  [7:0] w1_skew_1_0;
+    reg  [7:0] wh_skew_1_0;
+    reg  [7:0] wl_skew_1_0;
     wire [29:0] dsp_1_A;
     wire [17:0] dsp_1_B;
     wire [47:0] dsp_1_C;
@@ -88,10 +88,10 @@ module dsp_chain_l4_int8x2_s2of4 (
     wire [47:0] dsp_1_PCOUT;
     reg  [7:0] x_skew_2_0;
     reg  [7:0] x_skew_2_1;
-    reg  [7:0] w0_skew_2_0;
-    reg  [7:0] w0_skew_2_1;
-    reg  [7:0] w1_skew_2_0;
-    reg  [7:0] w1_skew_2_1;
+    reg  [7:0] wh_skew_2_0;
+    reg  [7:0] wh_skew_2_1;
+    reg  [7:0] wl_skew_2_0;
+    reg  [7:0] wl_skew_2_1;
     wire [29:0] dsp_2_A;
     wire [17:0] dsp_2_B;
     wire [47:0] dsp_2_C;
@@ -119,12 +119,12 @@ module dsp_chain_l4_int8x2_s2of4 (
     reg  [7:0] x_skew_3_0;
     reg  [7:0] x_skew_3_1;
     reg  [7:0] x_skew_3_2;
-    reg  [7:0] w0_skew_3_0;
-    reg  [7:0] w0_skew_3_1;
-    reg  [7:0] w0_skew_3_2;
-    reg  [7:0] w1_skew_3_0;
-    reg  [7:0] w1_skew_3_1;
-    reg  [7:0] w1_skew_3_2;
+    reg  [7:0] wh_skew_3_0;
+    reg  [7:0] wh_skew_3_1;
+    reg  [7:0] wh_skew_3_2;
+    reg  [7:0] wl_skew_3_0;
+    reg  [7:0] wl_skew_3_1;
+    reg  [7:0] wl_skew_3_2;
     wire [29:0] dsp_3_A;
     wire [17:0] dsp_3_B;
     wire [47:0] dsp_3_C;
@@ -160,12 +160,12 @@ module dsp_chain_l4_int8x2_s2of4 (
     reg  [31:0] y_q_0;
     reg  [31:0] y_q_1;
     wire [7:0] dsp_0_B_val;
-    wire [29:0] y_q_0_next_val;
-    wire [17:0] y_q_1_next_val;
+    wire [17:0] y_q_0_next_val;
+    wire [29:0] y_q_1_next_val;
 
     assign dsp_0_B_val = (mode_q ? (idx_0[1] ? (idx_0[0] ? x_3 : x_2) : (idx_0[0] ? x_1 : x_0)) : x_0);
-    assign y_q_0_next_val = dsp_3_P[47:18];
-    assign y_q_1_next_val = dsp_3_P[17:0];
+    assign y_q_0_next_val = dsp_3_P[17:0];
+    assign y_q_1_next_val = dsp_3_P[47:18];
     assign in_ready = 1'b1;
     assign cfg_ready = 1'b1;
     assign dsp_0_A = {{{4{wh_0[7]}}, wh_0}, 18'h0};
@@ -191,10 +191,10 @@ module dsp_chain_l4_int8x2_s2of4 (
     assign dsp_0_CECTRL = 1'b1;
     assign dsp_0_CEALUMODE = 1'b1;
     assign dsp_0_CECARRYIN = 1'b1;
-    assign dsp_1_A = {{{4{w0_skew_1_0[7]}}, w0_skew_1_0}, 18'h0};
+    assign dsp_1_A = {{{4{wh_skew_1_0[7]}}, wh_skew_1_0}, 18'h0};
     assign dsp_1_B = {{10{x_skew_1_0[7]}}, x_skew_1_0};
     assign dsp_1_C = 48'h0;
-    assign dsp_1_D = {{19{w1_skew_1_0[7]}}, w1_skew_1_0};
+    assign dsp_1_D = {{19{wl_skew_1_0[7]}}, wl_skew_1_0};
     assign dsp_1_INMODE = 5'h4;
     assign dsp_1_OPMODE = 9'h15;
     assign dsp_1_ALUMODE = 4'h0;
@@ -213,10 +213,10 @@ module dsp_chain_l4_int8x2_s2of4 (
     assign dsp_1_CECTRL = 1'b1;
     assign dsp_1_CEALUMODE = 1'b1;
     assign dsp_1_CECARRYIN = 1'b1;
-    assign dsp_2_A = {{{4{w0_skew_2_1[7]}}, w0_skew_2_1}, 18'h0};
+    assign dsp_2_A = {{{4{wh_skew_2_1[7]}}, wh_skew_2_1}, 18'h0};
     assign dsp_2_B = {{10{x_skew_2_1[7]}}, x_skew_2_1};
     assign dsp_2_C = 48'h0;
-    assign dsp_2_D = {{19{w1_skew_2_1[7]}}, w1_skew_2_1};
+    assign dsp_2_D = {{19{wl_skew_2_1[7]}}, wl_skew_2_1};
     assign dsp_2_INMODE = 5'h4;
     assign dsp_2_OPMODE = 9'h15;
     assign dsp_2_ALUMODE = 4'h0;
@@ -235,10 +235,10 @@ module dsp_chain_l4_int8x2_s2of4 (
     assign dsp_2_CECTRL = 1'b1;
     assign dsp_2_CEALUMODE = 1'b1;
     assign dsp_2_CECARRYIN = 1'b1;
-    assign dsp_3_A = {{{4{w0_skew_3_2[7]}}, w0_skew_3_2}, 18'h0};
+    assign dsp_3_A = {{{4{wh_skew_3_2[7]}}, wh_skew_3_2}, 18'h0};
     assign dsp_3_B = {{10{x_skew_3_2[7]}}, x_skew_3_2};
     assign dsp_3_C = 48'h0;
-    assign dsp_3_D = {{19{w1_skew_3_2[7]}}, w1_skew_3_2};
+    assign dsp_3_D = {{19{wl_skew_3_2[7]}}, wl_skew_3_2};
     assign dsp_3_INMODE = 5'h4;
     assign dsp_3_OPMODE = 9'h15;
     assign dsp_3_ALUMODE = 4'h0;
@@ -276,11 +276,11 @@ module dsp_chain_l4_int8x2_s2of4 (
     end
 
     always @(posedge clk) begin
-        w0_skew_1_0 <= wh_1;
+        wh_skew_1_0 <= wh_1;
     end
 
     always @(posedge clk) begin
-        w1_skew_1_0 <= wl_1;
+        wl_skew_1_0 <= wl_1;
     end
 
     always @(posedge clk) begin
@@ -292,19 +292,19 @@ module dsp_chain_l4_int8x2_s2of4 (
     end
 
     always @(posedge clk) begin
-        w0_skew_2_0 <= wh_2;
+        wh_skew_2_0 <= wh_2;
     end
 
     always @(posedge clk) begin
-        w0_skew_2_1 <= w0_skew_2_0;
+        wh_skew_2_1 <= wh_skew_2_0;
     end
 
     always @(posedge clk) begin
-        w1_skew_2_0 <= wl_2;
+        wl_skew_2_0 <= wl_2;
     end
 
     always @(posedge clk) begin
-        w1_skew_2_1 <= w1_skew_2_0;
+        wl_skew_2_1 <= wl_skew_2_0;
     end
 
     always @(posedge clk) begin
@@ -320,27 +320,27 @@ module dsp_chain_l4_int8x2_s2of4 (
     end
 
     always @(posedge clk) begin
-        w0_skew_3_0 <= wh_3;
+        wh_skew_3_0 <= wh_3;
     end
 
     always @(posedge clk) begin
-        w0_skew_3_1 <= w0_skew_3_0;
+        wh_skew_3_1 <= wh_skew_3_0;
     end
 
     always @(posedge clk) begin
-        w0_skew_3_2 <= w0_skew_3_1;
+        wh_skew_3_2 <= wh_skew_3_1;
     end
 
     always @(posedge clk) begin
-        w1_skew_3_0 <= wl_3;
+        wl_skew_3_0 <= wl_3;
     end
 
     always @(posedge clk) begin
-        w1_skew_3_1 <= w1_skew_3_0;
+        wl_skew_3_1 <= wl_skew_3_0;
     end
 
     always @(posedge clk) begin
-        w1_skew_3_2 <= w1_skew_3_1;
+        wl_skew_3_2 <= wl_skew_3_1;
     end
 
     always @(posedge clk) begin
@@ -408,11 +408,11 @@ module dsp_chain_l4_int8x2_s2of4 (
     end
 
     always @(posedge clk) begin
-        y_q_0 <= (32'h0 + ({{2{y_q_0_next_val[29]}}, y_q_0_next_val} + {31'h0, dsp_3_P[17]}));
+        y_q_0 <= (32'h0 + {{14{y_q_0_next_val[17]}}, y_q_0_next_val});
     end
 
     always @(posedge clk) begin
-        y_q_1 <= (32'h0 + {{14{y_q_1_next_val[17]}}, y_q_1_next_val});
+        y_q_1 <= (32'h0 + ({{2{y_q_1_next_val[29]}}, y_q_1_next_val} + {31'h0, dsp_3_P[17]}));
     end
 
     DSP48E2 #(
