@@ -22,7 +22,8 @@ import java.util.List;
  * INT8), activations {@code tok_x_k} and {@code tok_last} closing the batch. The router picks the top-k
  * active experts (ties to the lower id); each choice appends the token index to that expert's queue (one
  * queue write per cycle, so a top-2 token is accepted in the second of its two cycles) and the token goes into
- * the token buffer; stream {@code route} reports each token's experts when it is accepted.
+ * the token buffer; stream {@code route} reports each token's experts and their logits (from which the
+ * consumer forms the softmax gate weights) when the token is accepted.
  *
  * <p>After the last token: dispatch scans experts 0..E-1 (one cycle per empty queue) and hands each non-empty
  * queue to the engine as a job (expert, ceil(count/rows) tiles); the gather feeds the engine's activation
@@ -78,8 +79,10 @@ public final class MoeLayer implements ModuleGen<MoeConfig> {
         Mem<Bits> tokens = b.mem("token_buffer", Bits.type(8 * k), t, RamStyle.AUTO);
 
         // router: top-1 and top-2 among the task's experts
-        UInt top1 = argmax(b, "top1", c, logits, tokTask, null);
-        UInt top2 = c.topK() == 2 ? argmax(b, "top2", c, logits, tokTask, top1) : top1;
+        Choice first = argmax(b, "top1", c, logits, tokTask, null);
+        Choice second = c.topK() == 2 ? argmax(b, "top2", c, logits, tokTask, first.expert()) : first;
+        UInt top1 = first.expert();
+        UInt top2 = second.expert();
         UInt chosen = b.named("route_choice", c.topK() == 2 ? phase.select(top2, top1) : top1);
         Bool routing = b.named("routing", state.eq(ROUTE));
         Bool queueWrite = b.named("queue_write", tokValid.and(routing));
@@ -111,9 +114,13 @@ public final class MoeLayer implements ModuleGen<MoeConfig> {
         routeToken.set(tokCount.asBits());
         routeData.add(routeToken);
         for (int i = 0; i < c.topK(); i++) {
+            Choice ch = i == 0 ? first : second;
             Bits re = b.output("route_expert_" + i, Bits.type(eb));
-            re.set((i == 0 ? top1 : top2).asBits());
+            re.set(ch.expert().asBits());
             routeData.add(re);
+            Bits rl = b.output("route_logit_" + i, Bits.type(8));
+            rl.set(ch.logit().asBits());
+            routeData.add(rl);
         }
         b.stream("route", false, routeValid, null, routeData.toArray(new Val[0]));
 
@@ -210,8 +217,11 @@ public final class MoeLayer implements ModuleGen<MoeConfig> {
         return base.addWrap(index.zext(w)).resize(width);
     }
 
-    /** Index of the largest signed logit among active experts (ties to the lower id), skipping {@code exclude}. */
-    private static UInt argmax(ModuleBuilder b, String name, MoeConfig c, Vec<Bits> logits, Bool task, UInt exclude) {
+    /** A router decision: expert id and its logit. */
+    private record Choice(UInt expert, SInt logit) { }
+
+    /** The largest signed logit among active experts (ties to the lower id), skipping {@code exclude}. */
+    private static Choice argmax(ModuleBuilder b, String name, MoeConfig c, Vec<Bits> logits, Bool task, UInt exclude) {
         int eb = c.expertBits();
         UInt bestIdx = UInt.lit(0, eb);
         SInt bestVal = SInt.lit(0, 8);
@@ -227,7 +237,7 @@ public final class MoeLayer implements ModuleGen<MoeConfig> {
             bestVal = b.named(name + "_val_" + i, take.select(v, bestVal));
             found = b.named(name + "_found_" + i, found.or(active));
         }
-        return bestIdx;
+        return new Choice(bestIdx, bestVal);
     }
 
     private static Val[] reversed(Vec<Bits> v) {

@@ -103,10 +103,10 @@ public final class MoeLayerGolden implements GoldenModel {
             boolean tokValid = toks.valid(cycle);
             int top1 = 0;
             int top2 = 0;
+            int[] logits = new int[experts];
             if (tokValid) {
                 Map<String, BigInteger> h = toks.head();
                 int task = h.get("tok_task").intValueExact();
-                int[] logits = new int[experts];
                 for (int e = 0; e < experts; e++) {
                     logits[e] = (byte) h.get("tok_logit_" + e).intValueExact();
                 }
@@ -212,8 +212,10 @@ public final class MoeLayerGolden implements GoldenModel {
                 Map<String, BigInteger> route = new LinkedHashMap<>();
                 route.put("route_token", BigInteger.valueOf(tokCount));
                 route.put("route_expert_0", BigInteger.valueOf(top1));
+                route.put("route_logit_0", BigInteger.valueOf(logits[top1] & 0xFF));
                 if (cfg.topK() == 2) {
                     route.put("route_expert_1", BigInteger.valueOf(top2));
+                    route.put("route_logit_1", BigInteger.valueOf(logits[top2] & 0xFF));
                 }
                 events.add(new OutputEvent(cycle, "route", route));
                 boolean last = h.get("tok_last").signum() != 0;
