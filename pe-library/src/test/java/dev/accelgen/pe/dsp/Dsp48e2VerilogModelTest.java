@@ -1,5 +1,6 @@
 package dev.accelgen.pe.dsp;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.accelgen.hdl.Hdl;
@@ -11,6 +12,7 @@ import dev.accelgen.sim.VerifyResult;
 import dev.accelgen.sim.manifest.ManifestReader;
 import dev.accelgen.sim.verilator.RunLimits;
 import dev.accelgen.sim.verilator.VerilatorModel;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,6 +46,17 @@ class Dsp48e2VerilogModelTest {
         assertTrue(random.passed(), random.summaryLine() + "\n" + random.detail());
         VerifyResult examples = dev.accelgen.sim.Verifier.verify(model, golden, examples(), RunLimits.DEFAULT);
         assertTrue(examples.passed(), examples.summaryLine() + "\n" + examples.detail());
+        // the Verilog itself against the hand-computed values (instance 3: MACC slice; 4: WP486 slice; 1: all combinational)
+        List<dev.accelgen.sim.OutputEvent> rtl = examples.rtl().trace().events();
+        long m48 = 1L << 48;
+        assertEquals(BigInteger.valueOf(m48 - 45), rtl.get(5).values().get("p_3"));
+        assertEquals(BigInteger.valueOf(5504989L), rtl.get(10).values().get("p_4"));
+        assertEquals(BigInteger.valueOf(140), rtl.get(12).values().get("p_1"));
+        assertEquals(BigInteger.valueOf(58), rtl.get(13).values().get("p_1"));
+        assertEquals(BigInteger.valueOf(m48 - 8), rtl.get(14).values().get("p_1"));
+        assertEquals(BigInteger.valueOf(m48 - 3), rtl.get(15).values().get("p_1"));
+        assertEquals(BigInteger.valueOf(1L << 43), rtl.get(16).values().get("p_1"));
+        assertEquals(rtl.get(16).values().get("p_1"), rtl.get(16).values().get("pcout_1"));
         assertTrue(Files.exists(manifest.resolveSibling(Dsp48e2Primitive.MODEL_FILE)));
     }
 
