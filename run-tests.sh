@@ -6,5 +6,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$ROOT"
 ./scripts/ensure-tools.sh
+# Verilator C++ builds may use every core: the suite runs alone.
+export ACCELGEN_JOBS="${ACCELGEN_JOBS:-$(nproc)}"
 mvn -B -ntp test
 .venv/bin/python -m pytest -q tests/cocotb

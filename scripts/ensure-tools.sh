@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what accelgen's simulation and tests need, only when missing:
-#   - Verilator, Yosys, Icarus Verilog and tclsh from the Debian packages (apt-get, as root);
+#   - Verilator (with g++/make for its C++ models), Yosys, Icarus Verilog and tclsh from the Debian
+#     packages (apt-get, as root);
 #   - a Python venv in .venv with cocotb 2.1, cocotbext-axi, pytest and numpy (skipped with --system-only).
 # Idempotent and fast when everything is present. Without root and with a tool missing it prints the
 # exact command to run and exits 1.
@@ -14,6 +15,9 @@ command -v verilator >/dev/null || missing+=(verilator)
 command -v yosys >/dev/null || missing+=(yosys)
 command -v iverilog >/dev/null || missing+=(iverilog)
 command -v tclsh >/dev/null || missing+=(tcl)
+command -v g++ >/dev/null || missing+=(g++)
+command -v gcc >/dev/null || missing+=(gcc)
+command -v make >/dev/null || missing+=(make)
 if [ $SYSTEM_ONLY = 0 ]; then
     python3 -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3-venv)
 fi

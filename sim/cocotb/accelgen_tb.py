@@ -132,6 +132,8 @@ class ReadMemory:
 
 def _read(handle) -> int:
     value = handle.value
+    if hasattr(value, "is_resolvable") and not value.is_resolvable:
+        raise AssertionError(f"FAIL port {handle._name} is {value} (X/Z) when sampled; reset or drive it")
     return value.to_unsigned() if hasattr(value, "to_unsigned") else int(value)
 
 

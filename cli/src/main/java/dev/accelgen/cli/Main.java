@@ -1,5 +1,7 @@
 package dev.accelgen.cli;
 
+import dev.accelgen.cli.boards.BoardsCommand;
+import dev.accelgen.cli.boards.GenerateCommand;
 import dev.accelgen.cli.pe.PeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -7,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The {@code accelgen} command. */
 @Command(name = "accelgen", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Hardware generator for FPGA transformer accelerators (ZCU104, Alveo U280).",
-        subcommands = {DemoCommand.class, BenchCommand.class})
+        subcommands = {DemoCommand.class, BenchCommand.class, BoardsCommand.class, GenerateCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,8 +1,11 @@
 package dev.accelgen.pe;
 
 import dev.accelgen.pe.dsp.DspChainKind;
+import dev.accelgen.pe.mixpe.MixPeKind;
+import dev.accelgen.pe.mlgru.MlgruKind;
 import dev.accelgen.pe.moe.MoeKind;
 import dev.accelgen.pe.systolic.SystolicKind;
+import dev.accelgen.pe.ternary.TernaryKind;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,6 +13,9 @@ import java.util.Optional;
 public final class UnitKinds {
     private static final List<UnitKind<?>> ALL = List.of(
             new SystolicKind(),
+            new MixPeKind(),
+            new TernaryKind(),
+            new MlgruKind(),
             new DspChainKind(),
             new MoeKind());
 

@@ -3,6 +3,7 @@ package dev.accelgen.sim;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /** Golden model and random stimulus of fixtures/memreq/mem_requester.v, built on ReadMemoryModel. */
@@ -49,7 +50,7 @@ public final class MemRequesterGolden {
             reqs.add(new Beat(rng.nextInt(3) == 0 ? rng.nextInt(6) : 0,
                     Fixtures.values("req_addr", rng.nextInt(80 * 4), "req_len", rng.nextInt(6))));
         }
-        return new Stimulus(List.of(new StreamStimulus("req", reqs)), seed, java.util.Map.of(),
+        return new Stimulus(List.of(new StreamStimulus("req", reqs)), seed, Map.of(),
                 List.of(new MemoryImage("m", latency, bytesPerCycle, image)));
     }
 }

@@ -10,7 +10,6 @@ import dev.accelgen.sim.verilator.VerilatorModel;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ReadMemoryModelTest {

@@ -8,6 +8,7 @@ import dev.accelgen.sim.manifest.Manifest;
 import dev.accelgen.sim.verilator.RtlRun;
 import dev.accelgen.sim.verilator.RunLimits;
 import dev.accelgen.sim.verilator.VerilatorModel;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -138,7 +139,7 @@ class VerifierTest {
         List<OutputEvent> out = new ArrayList<>();
         for (OutputEvent e : t.events()) {
             out.add(new OutputEvent(e.cycle(), e.stream(), Map.of("out_acc",
-                    e.values().get("out_acc").add(java.math.BigInteger.valueOf(delta)))));
+                    e.values().get("out_acc").add(BigInteger.valueOf(delta)))));
         }
         return new Trace(out, t.totalCycles());
     }

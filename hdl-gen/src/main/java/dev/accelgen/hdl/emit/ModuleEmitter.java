@@ -167,7 +167,7 @@ final class ModuleEmitter {
                 continue;
             }
             boolean isRoot = e == root && rootIsNamed;
-            if (!isRoot && !trivial(e) && refCount.getOrDefault(e, 0) > 1) {
+            if (!isRoot && !trivial(e) && refCount.getOrDefault(e, 0) > 1 && !temps.containsKey(e)) {
                 nameTemp(e, base);
             }
             for (Expr o : ExprWalk.operands(e)) {
@@ -182,6 +182,9 @@ final class ModuleEmitter {
     }
 
     private void nameTemp(Expr e, String base) {
+        if (temps.containsKey(e)) {
+            return;
+        }
         String n = fresh(base + "_" + opName(e));
         temps.put(e, n);
         tempOrder.add(e);

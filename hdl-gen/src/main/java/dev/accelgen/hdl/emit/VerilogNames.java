@@ -32,7 +32,13 @@ public final class VerilogNames {
             "priority", "program", "property", "protected", "pure", "rand", "randc", "randcase", "randsequence",
             "ref", "return", "sequence", "shortint", "shortreal", "solve", "static", "string", "struct", "super",
             "tagged", "this", "throughout", "timeprecision", "timeunit", "type", "typedef", "union", "unique",
-            "var", "virtual", "void", "wait_order", "wildcard", "with", "within");
+            "var", "virtual", "void", "wait_order", "wildcard", "with", "within",
+            // C++ keywords: Verilator turns ports into C++ members and warns (SYMRSVDWORD) on these
+            "asm", "bool", "catch", "char", "char16_t", "char32_t", "const_cast", "constexpr", "decltype", "delete",
+            "double", "dynamic_cast", "explicit", "false", "float", "friend", "goto", "inline", "long", "mutable",
+            "namespace", "noexcept", "nullptr", "operator", "private", "public", "register", "reinterpret_cast",
+            "short", "sizeof", "static_assert", "static_cast", "switch", "template", "thread_local", "throw",
+            "true", "try", "typeid", "typename", "using", "volatile", "wchar_t");
 
     private VerilogNames() {
     }

@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -61,7 +62,7 @@ public final class BundleVerifier {
         } finally {
             if (dir != null) {
                 try (var s = Files.walk(dir)) {
-                    s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
                 } catch (IOException e) {
                     // best effort: a leftover temp file does not affect results
                 }

@@ -2,6 +2,7 @@ package dev.accelgen.sim.bundle;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ public final class ModuleNames {
             if (kept.values().stream().anyMatch(b -> Arrays.equals(b, bytes))) {
                 continue;
             }
-            for (String module : declaredIn(new String(bytes, java.nio.charset.StandardCharsets.UTF_8))) {
+            for (String module : declaredIn(new String(bytes, StandardCharsets.UTF_8))) {
                 Path other = definedBy.putIfAbsent(module, f);
                 if (other != null) {
                     throw new IllegalArgumentException("module '" + module + "' is defined differently by " + other

@@ -2,6 +2,7 @@ package dev.accelgen.sim.cocotb;
 
 import dev.accelgen.sim.GoldenModel;
 import dev.accelgen.sim.Stimulus;
+import dev.accelgen.sim.Trace;
 import dev.accelgen.sim.manifest.Manifest;
 import dev.accelgen.sim.tools.ToolProcess;
 import dev.accelgen.sim.verilator.RunLimits;
@@ -45,7 +46,7 @@ public final class CocotbRunner {
             Path expected = workDir.resolve("expected.json");
             Path actual = workDir.resolve("actual.json");
             Files.deleteIfExists(actual);
-            dev.accelgen.sim.Trace want = golden.run(stimulus);
+            Trace want = golden.run(stimulus);
             StimulusFiles.write(manifest, stimulus, limits.atLeast(want.totalCycles() + 1), stim);
             TraceFiles.write(manifest, want, expected);
             ToolProcess.Output out = ToolProcess.run(List.of(python().toString(), py.resolve("runner.py").toString(),

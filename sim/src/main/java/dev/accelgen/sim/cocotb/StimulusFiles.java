@@ -1,5 +1,6 @@
 package dev.accelgen.sim.cocotb;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -18,6 +19,10 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -79,6 +84,60 @@ public final class StimulusFiles {
         writeFile(file, toJson(manifest, stimulus, limits));
     }
 
+    /**
+     * Reads a stimulus.json back (e.g. a stimulus given on the command line). Signed ports come
+     * back as negative numbers where their top bit is set; the limits in the file are not part of a
+     * {@link Stimulus} and are ignored. Problems are one-line errors naming the file.
+     */
+    public static Stimulus read(Manifest manifest, Path file) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": cannot read stimulus (" + e.getMessage().split("\n")[0] + ")");
+        }
+        if (!"accelgen-stimulus/1".equals(root.path("format").asText())) {
+            throw new IllegalArgumentException(file + ": not an accelgen-stimulus/1 file (\"format\" field)");
+        }
+        try {
+            List<StreamStimulus> streams = new ArrayList<>();
+            for (JsonNode s : root.path("streams")) {
+                List<Beat> beats = new ArrayList<>();
+                for (JsonNode b : s.path("beats")) {
+                    beats.add(new Beat(b.path("idle").asInt(), values(manifest, b.path("values"))));
+                }
+                streams.add(new StreamStimulus(s.path("name").asText(), beats));
+            }
+            List<MemoryImage> memories = new ArrayList<>();
+            for (JsonNode m : root.path("memories")) {
+                List<BigInteger> words = new ArrayList<>();
+                m.path("words").forEach(w -> words.add(hex(w.asText())));
+                memories.add(new MemoryImage(m.path("name").asText(), m.path("latency").asInt(),
+                        m.path("bytes_per_cycle").asInt(), words));
+            }
+            Stimulus s = new Stimulus(streams, root.path("seed").asLong(-1), values(manifest, root.path("statics")), memories);
+            StimulusFileWriter.write(HarnessSpec.of(manifest), s, RunLimits.DEFAULT); // same checks as a run
+            return s;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage());
+        }
+    }
+
+    private static Map<String, BigInteger> values(Manifest manifest, JsonNode node) {
+        Map<String, BigInteger> out = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            out.put(e.getKey(), manifest.port(e.getKey()).fromBits(hex(e.getValue().asText())));
+        }
+        return out;
+    }
+
+    private static BigInteger hex(String text) {
+        if (!text.matches("0x[0-9a-fA-F]+")) {
+            throw new IllegalArgumentException("value '" + text + "' is not a 0x-prefixed hex bit pattern");
+        }
+        return new BigInteger(text.substring(2), 16);
+    }
+
     static ObjectNode hexValues(Manifest manifest, Map<String, BigInteger> values) {
         ObjectNode n = JSON.createObjectNode();
         values.forEach((k, v) -> {
@@ -100,8 +159,8 @@ public final class StimulusFiles {
         try {
             Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
             Files.writeString(tmp, text);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

@@ -2,6 +2,7 @@ package dev.accelgen.sim.manifest;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,7 +27,7 @@ public record Manifest(String top, String clock, ManifestReset reset, List<Manif
         ports = List.copyOf(ports);
         streams = List.copyOf(streams);
         readMemories = List.copyOf(readMemories);
-        params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
         files = List.copyOf(files);
         simFiles = List.copyOf(simFiles);
         if (files.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.accelgen.sim.tools;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -11,7 +12,7 @@ import java.util.TreeMap;
  */
 public record ResourceCounts(int lut, int ff, int carry4, int dsp48e2, double bram36, int uram, Map<String, Integer> cells) {
     public ResourceCounts {
-        cells = java.util.Collections.unmodifiableMap(new TreeMap<>(cells));
+        cells = Collections.unmodifiableMap(new TreeMap<>(cells));
     }
 
     public static ResourceCounts of(Map<String, Integer> cells) {

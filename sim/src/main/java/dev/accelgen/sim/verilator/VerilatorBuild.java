@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -81,7 +82,10 @@ public final class VerilatorBuild {
             Files.writeString(tmp.resolve(HarnessGenerator.RUNTIME_HEADER), runtime);
             cmd.add("harness_main.cpp");
             cmd.addAll(RuntimeObjects.linkFlags(options));
-            ToolProcess.Output out = ToolProcess.run(cmd, tmp, Duration.ofMinutes(30));
+            ToolProcess.Output out;
+            try (BuildProgress progress = BuildProgress.start(spec.top())) {
+                out = ToolProcess.run(cmd, tmp, Duration.ofMinutes(30));
+            }
             if (out.exitCode() != 0 || !Files.isExecutable(tmp.resolve("obj").resolve("sim"))) {
                 deleteTree(tmp);
                 throw new IllegalStateException("Verilator build of " + spec.top() + " failed (exit " + out.exitCode()
@@ -121,7 +125,7 @@ public final class VerilatorBuild {
             // Identical files (a module shared by several units) are compiled once; different files
             // that happen to share a name get a numbered name (module clashes are the bundle's check).
             String unique = name;
-            for (int k = 1; out.containsKey(unique) && !java.util.Arrays.equals(out.get(unique), bytes); k++) {
+            for (int k = 1; out.containsKey(unique) && !Arrays.equals(out.get(unique), bytes); k++) {
                 unique = k + "_" + name;
             }
             out.putIfAbsent(unique, bytes);
@@ -184,7 +188,7 @@ public final class VerilatorBuild {
 
     private static String tail(String text, int lines) {
         String[] all = text.split("\n");
-        return String.join("\n", java.util.Arrays.copyOfRange(all, Math.max(0, all.length - lines), all.length));
+        return String.join("\n", Arrays.copyOfRange(all, Math.max(0, all.length - lines), all.length));
     }
 
     static void deleteTree(Path dir) {

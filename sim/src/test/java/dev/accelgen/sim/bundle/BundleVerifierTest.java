@@ -9,14 +9,17 @@ import dev.accelgen.sim.Fixtures;
 import dev.accelgen.sim.GoldenModel;
 import dev.accelgen.sim.MacGolden;
 import dev.accelgen.sim.MacVariants;
+import dev.accelgen.sim.MemRequesterGolden;
 import dev.accelgen.sim.OutputEvent;
 import dev.accelgen.sim.Trace;
 import dev.accelgen.sim.VerifyResult;
+import dev.accelgen.sim.WideGolden;
 import dev.accelgen.sim.manifest.Manifest;
 import dev.accelgen.sim.manifest.ManifestReader;
 import dev.accelgen.sim.verilator.BuildOptions;
 import dev.accelgen.sim.verilator.RunLimits;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,17 +40,17 @@ class BundleVerifierTest {
         // The same module twice (identical file, compiled once), a wide-port unit and a memory unit.
         cases.add(new BundleCase(Fixtures.manifest("mac", "mac_pipe"), new MacGolden(1), MacGolden.randomStimulus(20, 600, 1)));
         cases.add(new BundleCase(Fixtures.manifest("mac", "mac_pipe"), new MacGolden(2), MacGolden.randomStimulus(25, 601, 2)));
-        cases.add(new BundleCase(Fixtures.manifest("wide", "wide_regs"), new dev.accelgen.sim.WideGolden(), dev.accelgen.sim.WideGolden.randomStimulus(602)));
+        cases.add(new BundleCase(Fixtures.manifest("wide", "wide_regs"), new WideGolden(), WideGolden.randomStimulus(602)));
         cases.add(new BundleCase(Fixtures.manifest("memreq", "mem_requester"),
-                dev.accelgen.sim.MemRequesterGolden::requesterGolden,
-                dev.accelgen.sim.MemRequesterGolden.randomRequests(603)));
+                MemRequesterGolden::requesterGolden,
+                MemRequesterGolden.randomRequests(603)));
         // A deliberately broken golden model for one unit must fail that unit only.
         GoldenModel broken = s -> {
             Trace t = new MacGolden(0, 0).run(s);
             List<OutputEvent> e = new ArrayList<>(t.events());
             OutputEvent last = e.remove(e.size() - 1);
             e.add(new OutputEvent(last.cycle(), last.stream(), Fixtures.values("out_acc",
-                    last.values().get("out_acc").add(java.math.BigInteger.ONE))));
+                    last.values().get("out_acc").add(BigInteger.ONE))));
             return new Trace(e, t.totalCycles());
         };
         cases.add(new BundleCase(MacVariants.write(dir, 8), broken, MacGolden.randomStimulus(10, 604, 0)));
@@ -66,7 +69,7 @@ class BundleVerifierTest {
         assertFalse(bad.passed());
         OutputEvent last = bad.rtl().trace().events().get(bad.rtl().trace().events().size() - 1);
         assertEquals("FAIL first mismatch at cycle " + last.cycle() + " stream out port out_acc: expected "
-                + last.values().get("out_acc").add(java.math.BigInteger.ONE) + " actual " + last.values().get("out_acc")
+                + last.values().get("out_acc").add(BigInteger.ONE) + " actual " + last.values().get("out_acc")
                 + " (seed 604)", bad.summaryLine());
         assertFalse(r.allPassed());
     }

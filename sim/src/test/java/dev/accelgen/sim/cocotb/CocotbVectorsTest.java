@@ -63,10 +63,28 @@ class CocotbVectorsTest {
                 "stale " + dir.resolve("stimulus.json") + ": rerun with -Daccelgen.regenerate=true");
         assertEquals(expectedJson, Files.readString(dir.resolve("expected.json")),
                 "stale " + dir.resolve("expected.json") + ": rerun with -Daccelgen.regenerate=true");
-        // The JSON round-trips to the same trace, and the Verilator run matches it.
+        // The JSON round-trips to the same stimulus and trace, and the Verilator run matches it.
+        Stimulus back = StimulusFiles.read(m, dir.resolve("stimulus.json"));
+        assertEquals(stimulusJson, StimulusFiles.toJson(m, back, LIMITS));
+        assertEquals(golden.run(s), golden.run(back));
         Trace reread = TraceFiles.read(m, dir.resolve("expected.json"));
         assertEquals(expected, reread);
         VerifyResult r = TraceComparator.compare(HarnessSpec.of(m), reread, VerilatorModel.build(m).run(s, LIMITS), s.seed());
         assertTrue(r.passed(), r.summaryLine());
+    }
+
+    @Test
+    void badStimulusFileIsAOneLineError(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+        Manifest m = Fixtures.manifest("mac", "mac_pipe");
+        Path f = tmp.resolve("s.json");
+        Files.writeString(f, "{\"format\": \"accelgen-stimulus/1\", \"streams\": [{\"name\": \"in\", \"beats\": "
+                + "[{\"idle\": 0, \"values\": {\"in_a\": \"12\", \"in_b\": \"0x1\", \"in_last\": \"0x1\"}}]}]}");
+        assertEquals(f + ": value '12' is not a 0x-prefixed hex bit pattern",
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                        () -> StimulusFiles.read(m, f)).getMessage());
+        Files.writeString(f, "{\"format\": \"accelgen-stimulus/1\", \"streams\": [{\"name\": \"nope\", \"beats\": []}]}");
+        assertEquals(f + ": stimulus stream 'nope' is not an input stream of mac_pipe",
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                        () -> StimulusFiles.read(m, f)).getMessage());
     }
 }

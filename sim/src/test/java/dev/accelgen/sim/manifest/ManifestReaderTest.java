@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.accelgen.sim.Fixtures;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -82,16 +83,16 @@ class ManifestReaderTest {
         String text = BASE.replace("t.v", "absent.v");
         // parse() does not touch the disk; read() checks the files exist.
         assertEquals("t", ManifestReader.parse(text, dir, "x").top());
-        java.nio.file.Path tmp = assertDoesNotThrowWrite(text);
+        Path tmp = assertDoesNotThrowWrite(text);
         ManifestException e = assertThrows(ManifestException.class, () -> ManifestReader.read(tmp));
         assertEquals(tmp + ": listed source file 'absent.v' does not exist in " + tmp.getParent(), e.getMessage());
     }
 
     private static Path assertDoesNotThrowWrite(String text) {
         try {
-            Path dir = java.nio.file.Files.createTempDirectory("manifest-test");
+            Path dir = Files.createTempDirectory("manifest-test");
             Path f = dir.resolve("t.manifest.json");
-            java.nio.file.Files.writeString(f, text);
+            Files.writeString(f, text);
             return f;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

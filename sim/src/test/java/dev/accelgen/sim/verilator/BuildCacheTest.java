@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.accelgen.sim.Fixtures;
+import dev.accelgen.sim.MacGolden;
 import dev.accelgen.sim.manifest.Manifest;
 import dev.accelgen.sim.manifest.ManifestReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,9 +38,9 @@ class BuildCacheTest {
                 first.buildResult().executable());
 
         try (var files = Files.list(first.buildResult().executable().getParent())) {
-            assertEquals(java.util.List.of("sim"), files.map(p -> p.getFileName().toString()).toList());
+            assertEquals(List.of("sim"), files.map(p -> p.getFileName().toString()).toList());
         }
-        assertEquals(3, second.run(dev.accelgen.sim.MacGolden.randomStimulus(3, 1, 0)).trace().events().size());
+        assertEquals(3, second.run(MacGolden.randomStimulus(3, 1, 0)).trace().events().size());
 
         // The key covers the RTL bytes and the flags.
         HarnessSpec spec = HarnessSpec.of(m);

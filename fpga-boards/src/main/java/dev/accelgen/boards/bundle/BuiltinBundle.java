@@ -1,0 +1,104 @@
+package dev.accelgen.boards.bundle;
+
+import dev.accelgen.boards.TempDirs;
+import dev.accelgen.boards.fit.ResourceFit;
+import dev.accelgen.boards.fit.YosysResources;
+import dev.accelgen.boards.kernel.KernelSpec;
+import dev.accelgen.boards.model.Board;
+import dev.accelgen.boards.model.Flow;
+import dev.accelgen.boards.model.Resources;
+import dev.accelgen.boards.shell.ControlConfig;
+import dev.accelgen.boards.shell.GemmKernel;
+import dev.accelgen.boards.shell.GemmKernelConfig;
+import dev.accelgen.boards.shell.StatusLeds;
+import dev.accelgen.boards.shell.StatusLedsConfig;
+import dev.accelgen.boards.vitis.MemoryPlan;
+import dev.accelgen.boards.workload.GemmWorkload;
+import dev.accelgen.hdl.Design;
+import dev.accelgen.hdl.Hdl;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Builds the bundle of the built-in GEMM workload for a board: the kernel RTL (plus status LEDs on block-design
+ * boards), golden buffers from the systolic array's golden model, and the resource estimate checked against the
+ * board (a design that does not fit is rejected before anything is written).
+ */
+public final class BuiltinBundle {
+    public static final String WORKLOAD = "builtin:gemm";
+    public static final long DEFAULT_SEED = 1;
+
+    private BuiltinBundle() {
+    }
+
+    /**
+     * The configuration a board gets by default: small with 32-bit data on the ZCU104; on platform boards a wider
+     * array and 256-bit data, the native width of an HBM pseudo-channel.
+     */
+    public static GemmKernelConfig defaultConfig(Board board) {
+        return board.flow() == Flow.VITIS_KERNEL ? new GemmKernelConfig(4, 8, 8, 256, 64, 8) : GemmKernelConfig.small();
+    }
+
+    public static BundleContent build(Board board, GemmKernelConfig cfg, long seed, boolean estimate) {
+        return build(board, cfg, seed, estimate, null);
+    }
+
+    /** As above; {@code plan} (Vitis boards, null for the default) decides the SLR the estimate is checked against. */
+    public static BundleContent build(Board board, GemmKernelConfig cfg, long seed, boolean estimate, MemoryPlan plan) {
+        Design kernel = Hdl.elaborate(new GemmKernel(), cfg);
+        Map<String, String> rtl = new TreeMap<>(kernel.files());
+        List<Design> designs = new ArrayList<>(List.of(kernel));
+        String ledModule = null;
+        int ledCount = 0;
+        if (board.flow() == Flow.VIVADO_BD) {
+            Design leds = Hdl.elaborate(new StatusLeds(), new StatusLedsConfig(board.kernelClockMhz()));
+            leds.sourceFiles().forEach(f -> rtl.put(f, leds.files().get(f)));
+            designs.add(leds);
+            ledModule = leds.topName();
+            ledCount = StatusLeds.LEDS;
+        }
+        GemmWorkload workload = new GemmWorkload(cfg, seed);
+        KernelSpec spec = workload.kernel(kernel.topName());
+        Map<String, String> reports = new TreeMap<>();
+        if (estimate) {
+            String slr = board.flow() == Flow.VITIS_KERNEL ? (plan != null ? plan : MemoryPlan.defaultFor(board)).slr()
+                    : board.slrs().get(0).name();
+            Map<String, Long> cells = synthesize(designs);
+            Resources used = YosysResources.resources(cells);
+            reports.put("resources.txt", ResourceFit.check(board, slr, kernel.topName(), used, cells));
+        }
+        Map<String, Long> params = new TreeMap<>(Map.of("rows", (long) cfg.rows(), "cols", (long) cfg.cols(), "k", (long) cfg.k(),
+                "data_bits", (long) cfg.dataBits(), "max_burst", (long) cfg.maxBurst(), "max_outstanding", (long) cfg.maxOutstanding(),
+                "status_offset", (long) new ControlConfig(GemmKernel.ARGS).statusOffset()));
+        return new BundleContent(board, spec, rtl, ledModule, ledCount, workload.golden(), reports, workload.describe(),
+                params);
+    }
+
+    /** Yosys cell counts of every design, summed (the kernel and the board's small helper modules). */
+    private static Map<String, Long> synthesize(List<Design> designs) {
+        Map<String, Long> total = new TreeMap<>();
+        for (Design d : designs) {
+            Path dir = null;
+            try {
+                dir = Files.createTempDirectory("accelgen-fit");
+                d.emit(dir);
+                YosysResources.cells(d.sourceFiles().stream().map(dir::resolve).toList(), d.topName())
+                        .forEach((c, n) -> total.merge(c, n, Long::sum));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                if (dir != null) {
+                    TempDirs.delete(dir);
+                }
+            }
+        }
+        return total;
+    }
+}

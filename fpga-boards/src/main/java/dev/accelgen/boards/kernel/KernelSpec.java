@@ -1,0 +1,61 @@
+package dev.accelgen.boards.kernel;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The standard accelerator interface every bundle is built around (Vitis RTL kernel rules):
+ * clock {@code ap_clk}, active-low reset {@code ap_rst_n}, AXI4-Lite slave {@code s_axi_control} with the
+ * Vitis register map, one AXI4 master {@code m_axi_gmem} ({@code dataBits} wide, 64-bit addresses) that all
+ * pointer arguments use, and an interrupt output {@code irq} (Verilator -Wall rejects the name "interrupt" as a
+ * C++ word; the packaging script and the block design declare {@code irq} as the interrupt).
+ */
+public record KernelSpec(String top, List<KernelArg> args, int dataBits) {
+    public static final String CONTROL = "s_axi_control";
+    public static final String MASTER = "m_axi_gmem";
+    public static final String IRQ = "irq";
+    public static final int FIRST_ARG_OFFSET = 0x10;
+    /** A 64-bit pointer takes two data words and one reserved word. */
+    public static final int POINTER_STRIDE = 0xC;
+
+    public KernelSpec {
+        if (top == null || !top.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("top = '" + top + "' is not a kernel name, must match [a-z][a-z0-9_]*");
+        }
+        if (args.isEmpty() || args.size() > 16) {
+            throw new IllegalArgumentException("args has " + args.size() + " entries, must be 1..16");
+        }
+        if (dataBits != 32 && dataBits != 64 && dataBits != 128 && dataBits != 256 && dataBits != 512) {
+            throw new IllegalArgumentException("dataBits = " + dataBits + " out of range, must be 32, 64, 128, 256 or 512");
+        }
+        Set<String> names = new HashSet<>();
+        for (KernelArg a : args) {
+            if (!names.add(a.name())) {
+                throw new IllegalArgumentException("args: '" + a.name() + "' appears twice");
+            }
+        }
+        args = List.copyOf(args);
+    }
+
+    /** Byte offset of an argument's low address word in the control register map. */
+    public int offset(KernelArg arg) {
+        int i = args.indexOf(arg);
+        if (i < 0) {
+            throw new IllegalArgumentException("argument " + arg.name() + " is not an argument of " + top);
+        }
+        return FIRST_ARG_OFFSET + POINTER_STRIDE * i;
+    }
+
+    public List<KernelArg> inputs() {
+        return args.stream().filter(a -> a.dir() == ArgDir.IN).toList();
+    }
+
+    public List<KernelArg> outputs() {
+        return args.stream().filter(a -> a.dir() == ArgDir.OUT).toList();
+    }
+
+    public String instanceName() {
+        return top + "_1";
+    }
+}

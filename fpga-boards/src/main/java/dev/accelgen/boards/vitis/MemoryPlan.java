@@ -1,0 +1,73 @@
+package dev.accelgen.boards.vitis;
+
+import dev.accelgen.boards.BoardException;
+import dev.accelgen.boards.model.Board;
+import dev.accelgen.boards.model.MemoryGroup;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where the kernel's AXI master goes: a contiguous range of banks of one memory group (HBM[0:3]) and the SLR
+ * to place the compute unit in (the memory's SLR, so the master does not cross SLRs).
+ */
+public record MemoryPlan(MemoryGroup group, int firstBank, int lastBank, String slr) {
+    public MemoryPlan {
+        if (firstBank < 0 || lastBank < firstBank || lastBank >= group.banks()) {
+            throw new BoardException("memory plan: banks " + firstBank + ".." + lastBank + " out of range for "
+                    + group.name() + ", must be within 0.." + (group.banks() - 1));
+        }
+    }
+
+    /** The default: the first bank of the board's first HBM group (else its first memory), in that memory's SLR. */
+    public static MemoryPlan defaultFor(Board board) {
+        MemoryGroup g = board.memories().stream().filter(m -> m.kind().equals("hbm")).findFirst()
+                .orElse(board.memories().get(0));
+        return of(board, g.name(), 0, 0, null);
+    }
+
+    /** A plan for banks first..last of memory group {@code name}; slr null means the memory's SLR (or the first SLR). */
+    public static MemoryPlan of(Board board, String name, int first, int last, String slr) {
+        MemoryGroup g = board.memory(name).orElseThrow(() -> new BoardException("memory plan: board " + board.name()
+                + " has no memory '" + name + "'; memories: "
+                + String.join(", ", board.memories().stream().map(MemoryGroup::name).toList())));
+        String where = slr != null ? slr : g.slr() != null ? g.slr() : board.slrs().get(0).name();
+        if (board.slr(where).isEmpty()) {
+            throw new BoardException("memory plan: board " + board.name() + " has no " + where + "; SLRs: "
+                    + String.join(", ", board.slrs().stream().map(s -> s.name()).toList()));
+        }
+        return new MemoryPlan(g, first, last, where);
+    }
+
+    private static final Pattern SPEC =
+            Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(?:\\[(\\d{1,3})(?::(\\d{1,3}))?\\])?");
+
+    /** A plan from the sp= syntax a user knows: "HBM[4]", "HBM[0:3]", "DDR[1]", or a single-bank memory's name. */
+    public static MemoryPlan parse(Board board, String spec) {
+        Matcher m = SPEC.matcher(spec);
+        if (!m.matches()) {
+            throw new BoardException("--banks: '" + spec + "' is not a bank range; write it like HBM[0] or HBM[0:3]");
+        }
+        int first = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+        int last = m.group(3) == null ? first : Integer.parseInt(m.group(3));
+        return of(board, m.group(1), first, last, null);
+    }
+
+    /** The sp= target: "HBM[0]", "HBM[0:3]", or a single-bank memory's name. */
+    public String spTarget() {
+        if (group.banks() == 1) {
+            return group.name();
+        }
+        return group.name() + "[" + firstBank + (lastBank == firstBank ? "" : ":" + lastBank) + "]";
+    }
+
+    public List<String> bankNames() {
+        return group.bankNames().subList(firstBank, lastBank + 1);
+    }
+
+    /** Bytes the kernel's master can reach. */
+    public long reachableBytes() {
+        return (lastBank - firstBank + 1) * group.bankMib() * 1024L * 1024L;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.accelgen.boards.vitis;
+
+import dev.accelgen.boards.BoardException;
+import dev.accelgen.boards.bundle.GeneratedHeader;
+import dev.accelgen.boards.bundle.Template;
+import dev.accelgen.boards.kernel.ArgDir;
+import dev.accelgen.boards.kernel.KernelArg;
+import dev.accelgen.boards.kernel.KernelSpec;
+import dev.accelgen.boards.model.Board;
+import dev.accelgen.boards.model.Flow;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** package_kernel.tcl, gen_xo.tcl and link.cfg for a Vitis RTL kernel on a platform board. */
+public final class VitisKernelScripts {
+    private VitisKernelScripts() {
+    }
+
+    public static String packageKernel(Board board, KernelSpec kernel) {
+        requireVitis(board);
+        StringBuilder regs = new StringBuilder();
+        for (KernelArg a : kernel.args()) {
+            regs.append(String.format(Locale.ROOT,
+                    "accelgen_add_register $addr_block %s 0x%03X 8 \"%s buffer, %d bytes (%s)\" %s\n",
+                    a.name(), kernel.offset(a), a.name(), a.bytes(), a.dir() == ArgDir.IN
+                            ? "input" : "output", KernelSpec.MASTER));
+        }
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("HEADER", GeneratedHeader.tcl(board, "Vitis RTL kernel packaging for " + kernel.top()));
+        v.put("PART", board.part());
+        v.put("TOP", kernel.top());
+        v.put("CONTROL", KernelSpec.CONTROL);
+        v.put("MASTER", KernelSpec.MASTER);
+        v.put("ARG_REGISTERS", regs.toString().stripTrailing());
+        return Template.render("package_kernel.tcl", v);
+    }
+
+    public static String genXo(Board board, KernelSpec kernel) {
+        requireVitis(board);
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("HEADER", GeneratedHeader.tcl(board, "Vitis .xo for " + kernel.top()));
+        v.put("BOARD", board.name());
+        v.put("VIVADO_MIN", board.vivado().min());
+        v.put("VIVADO_MAX", board.vivado().max() == null ? "" : board.vivado().max());
+        v.put("TOP", kernel.top());
+        return Template.render("gen_xo.tcl", v);
+    }
+
+    public static String linkConfig(Board board, KernelSpec kernel, MemoryPlan plan) {
+        requireVitis(board);
+        long needed = kernel.args().stream().mapToLong(a -> (a.bytes() + 4095) / 4096 * 4096).sum();
+        if (needed > plan.reachableBytes()) {
+            throw new BoardException("memory plan: " + kernel.top() + " needs " + needed
+                    + " bytes of buffers but " + plan.spTarget() + " holds " + plan.reachableBytes()
+                    + "; map more banks");
+        }
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("HEADER", GeneratedHeader.tcl(board, "v++ link configuration for " + kernel.top()));
+        v.put("TOP", kernel.top());
+        v.put("INSTANCE", kernel.instanceName());
+        v.put("MASTER", KernelSpec.MASTER);
+        v.put("BANKS", plan.spTarget());
+        v.put("SLR", plan.slr());
+        return Template.render("link.cfg", v);
+    }
+
+    private static void requireVitis(Board board) {
+        if (board.flow() != Flow.VITIS_KERNEL) {
+            throw new IllegalArgumentException("board " + board.name() + " uses flow " + board.flow().key()
+                    + ", Vitis kernel scripts need vitis_kernel");
+        }
+    }
+}
