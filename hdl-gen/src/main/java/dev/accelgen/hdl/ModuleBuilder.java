@@ -327,12 +327,13 @@ public final class ModuleBuilder {
         List<Signal> dataSignals = new ArrayList<>();
         SignalKind in = input ? SignalKind.INPUT : SignalKind.OUTPUT;
         SignalKind out = input ? SignalKind.OUTPUT : SignalKind.INPUT;
-        checkStreamPort(name, valid, in, loc);
+        String what = "stream '" + name + "'";
+        checkStreamPort(what, valid, in, loc);
         if (ready != null) {
-            checkStreamPort(name, ready, out, loc);
+            checkStreamPort(what, ready, out, loc);
         }
         for (Val d : data) {
-            checkStreamPort(name, d, in, loc);
+            checkStreamPort(what, d, in, loc);
             dataSignals.add(d.signal());
         }
         def.streams().add(new StreamDef(name, input, valid.signal(), ready == null ? null : ready.signal(), dataSignals));
@@ -358,10 +359,10 @@ public final class ModuleBuilder {
                 arAddr.signal(), arLen.signal(), rValid.signal(), rReady.signal(), rData.signal(), rLast.signal(), dataBytes));
     }
 
-    private void checkStreamPort(String stream, Val v, SignalKind expected, SourceLoc loc) {
+    private void checkStreamPort(String what, Val v, SignalKind expected, SourceLoc loc) {
         Signal s = v.signal();
         if (s == null || s.owner() != this || s.kind() != expected) {
-            report(DiagnosticKind.HIERARCHY_VIOLATION, "stream '" + stream + "' member " + v + " must be an "
+            report(DiagnosticKind.HIERARCHY_VIOLATION, what + " member " + v + " must be an "
                     + expected.name().toLowerCase() + " port of module " + def.name(), loc);
         }
     }
