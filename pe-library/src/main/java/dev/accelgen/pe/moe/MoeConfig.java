@@ -60,6 +60,16 @@ public record MoeConfig(int experts, int topK, int tokens, int rows, int cols, i
         return (count + rows - 1) >> rowShift();
     }
 
+    /**
+     * Cycles from the engine accepting a job to the first compute cycle on its weights when the memory channel
+     * is free: the AR cycle, the latency, one beat per ceil(cols / bytesPerCycle) cycles for dModel beats, and
+     * the cycle the bank turns full.
+     */
+    public long prefetchCycles() {
+        long beat = (cols + memBytesPerCycle - 1) / memBytesPerCycle;
+        return 2L + memLatency + (dModel - 1L) * beat;
+    }
+
     public long expertBytes() {
         return (long) dModel * cols;
     }

@@ -22,6 +22,7 @@ import java.util.Map;
 public final class MoeLayerGolden implements GoldenModel {
     private final MoeConfig cfg;
     private final List<Long> bubbles = new ArrayList<>();
+    private final List<Long> outgoingCompute = new ArrayList<>();
     private long jobs;
 
     public MoeLayerGolden(MoeConfig cfg) {
@@ -30,6 +31,11 @@ public final class MoeLayerGolden implements GoldenModel {
 
     public List<Long> bubbles() {
         return List.copyOf(bubbles);
+    }
+
+    /** For each switch in {@link #bubbles()}: activation beats (tiles x dModel) of the job switched away from. */
+    public List<Long> outgoingCompute() {
+        return List.copyOf(outgoingCompute);
     }
 
     /** Jobs (expert weight fetches) dispatched in the last run. */
@@ -56,7 +62,9 @@ public final class MoeLayerGolden implements GoldenModel {
     @Override
     public Trace run(Stimulus stimulus) {
         bubbles.clear();
+        outgoingCompute.clear();
         jobs = 0;
+        long lastJobBeats = 0;
         final int experts = cfg.experts();
         final int k = cfg.dModel();
         final int rows = cfg.rows();
@@ -146,6 +154,7 @@ public final class MoeLayerGolden implements GoldenModel {
             if (actFire) {
                 if (jobStartPending) {
                     bubbles.add(cycle - lastFireOfJob - 1);
+                    outgoingCompute.add(lastJobBeats);
                     jobStartPending = false;
                 }
                 for (int r = 0; r < rows; r++) {
@@ -164,6 +173,7 @@ public final class MoeLayerGolden implements GoldenModel {
                     }
                     step = 0;
                     if (tile == tilesOf[cb] - 1) {
+                        lastJobBeats = (long) tilesOf[cb] * k;
                         tile = 0;
                         full[cb] = false;
                         cb ^= 1;
