@@ -28,8 +28,9 @@ import java.util.List;
  * <p>After the last token: dispatch scans experts 0..E-1 (one cycle per empty queue) and hands each non-empty
  * queue to the engine as a job (expert, ceil(count/rows) tiles); the gather feeds the engine's activation
  * input from the token buffer through the queue, tile by tile (rows past the queue's end are 0). When every
- * dispatched job has been fed, counts clear and the next batch's tokens are accepted. Results leave on the
- * array's column streams {@code out_c} in queue order.
+ * dispatched job has been fed, counts clear and the next batch's tokens are accepted. Stream {@code tile}
+ * names, when a tile starts, its expert, the tokens of its rows and which rows hold a token; the results leave
+ * on the array's column streams {@code out_c} (row r of a tile 2r+c+1 cycles after its last activation beat).
  */
 public final class MoeLayer implements ModuleGen<MoeConfig> {
     private static final int ROUTE = 0;
@@ -123,6 +124,13 @@ public final class MoeLayer implements ModuleGen<MoeConfig> {
             routeData.add(rl);
         }
         b.stream("route", false, routeValid, null, routeData.toArray(new Val[0]));
+        Bool tileValid = b.output("tile_valid", Bool.type());
+        Bits tileExpert = b.output("tile_expert", Bits.type(eb));
+        Bits tileMask = b.output("tile_mask", Bits.type(c.rows()));
+        Vec<Bits> tileTokens = b.outputVec("tile_token", Bits.type(8), c.rows());
+        List<Val> tileData = new ArrayList<>(List.of(tileExpert, tileMask));
+        tileTokens.forEach(tileData::add);
+        b.stream("tile", false, tileValid, null, tileData.toArray(new Val[0]));
 
         // dispatch: one job per non-empty queue, bank-parity slots remember what the gather must feed
         Bool dispatching = b.named("dispatching", state.eq(DISPATCH));
@@ -163,6 +171,9 @@ public final class MoeLayer implements ModuleGen<MoeConfig> {
         UInt step = b.reg("gather_step", UInt.type(stepBits), 0);
         engine.<Bool>port("act_valid").set(gv);
         Bool actFire = b.named("act_fire", gv.and(engine.port("act_ready")));
+        tileValid.set(actFire.and(step.eq(0)));
+        tileExpert.set(ge.asBits());
+        List<Bool> inRanges = new ArrayList<>();
         for (int r = 0; r < c.rows(); r++) {
             UInt pos = b.named("gather_pos_" + r, tile.zext(8 + c.rowShift()).shl(c.rowShift()).trunc(8 + c.rowShift())
                     .or(UInt.lit(r, 8 + c.rowShift())));
@@ -175,7 +186,11 @@ public final class MoeLayer implements ModuleGen<MoeConfig> {
             }
             Bits a = new Vec<>(bytes).read(step);
             engine.<Bits>port("act_a_" + r).set(inRange.select(a, Bits.lit(0, 8)));
+            tileTokens.get(r).set(inRange.select(token, Bits.lit(0, 8)));
+            inRanges.add(inRange);
         }
+        java.util.Collections.reverse(inRanges);
+        tileMask.set(Bits.cat(inRanges.toArray(new Val[0])));
         Bool lastStep = b.named("gather_last_step", step.eq(k - 1));
         Bool lastTile = b.named("gather_last_tile", tile.eq(tilesOf(c, gc).subWrap(1)));
         b.when(actFire, () -> {

@@ -151,6 +151,20 @@ public final class MoeLayerGolden implements GoldenModel {
                 mem.request(cycle, addr, k - 1);
             }
             // ---- engine compute edge
+            if (actFire && gStep == 0) {
+                Map<String, BigInteger> tileEvent = new LinkedHashMap<>();
+                tileEvent.put("tile_expert", BigInteger.valueOf(ge));
+                long mask = 0;
+                for (int r = 0; r < rows; r++) {
+                    mask |= (gTile * rows + r < gc ? 1L : 0L) << r;
+                }
+                tileEvent.put("tile_mask", BigInteger.valueOf(mask));
+                for (int r = 0; r < rows; r++) {
+                    int pos = gTile * rows + r;
+                    tileEvent.put("tile_token_" + r, BigInteger.valueOf(pos < gc ? queue[ge][pos] : 0));
+                }
+                events.add(new OutputEvent(cycle, "tile", tileEvent));
+            }
             if (actFire) {
                 if (jobStartPending) {
                     bubbles.add(cycle - lastFireOfJob - 1);
@@ -274,8 +288,12 @@ public final class MoeLayerGolden implements GoldenModel {
         return new Trace(events, total);
     }
 
-    /** Manifest order: route, then out_0..out_{C-1}. */
+    /** Manifest order: route, tile, then out_0..out_{C-1}. */
     private static int streamOrder(OutputEvent e) {
-        return e.stream().equals("route") ? -1 : Integer.parseInt(e.stream().substring("out_".length()));
+        return switch (e.stream()) {
+            case "route" -> -2;
+            case "tile" -> -1;
+            default -> Integer.parseInt(e.stream().substring("out_".length()));
+        };
     }
 }
