@@ -29,6 +29,11 @@ module moe_layer_e4_k2_t4_r2_c2_d4_l9_b1 (
     output wire [7:0] route_logit_0,
     output wire [1:0] route_expert_1,
     output wire [7:0] route_logit_1,
+    output wire tile_valid,
+    output wire [1:0] tile_expert,
+    output wire [1:0] tile_mask,
+    output wire [7:0] tile_token_0,
+    output wire [7:0] tile_token_1,
     output wire out_valid_0,
     output wire [31:0] out_0,
     output wire out_valid_1,
@@ -232,6 +237,11 @@ module moe_layer_e4_k2_t4_r2_c2_d4_l9_b1 (
     assign route_logit_0 = top1_val_3;
     assign route_expert_1 = top2_idx_3;
     assign route_logit_1 = top2_val_3;
+    assign tile_valid = (act_fire & (gather_step == 2'h0));
+    assign tile_expert = gather_expert;
+    assign tile_mask = {gather_in_range_1, gather_in_range_0};
+    assign tile_token_0 = (gather_in_range_0 ? gather_token_0 : 8'h0);
+    assign tile_token_1 = (gather_in_range_1 ? gather_token_1 : 8'h0);
     assign dispatching = (layer_state == 2'h1);
     assign scan_count = (dispatch_expert[1] ? (dispatch_expert[0] ? queue_count_3 : queue_count_2) : (dispatch_expert[0] ? queue_count_1 : queue_count_0));
     assign scan_last = (dispatch_expert == 2'h3);
@@ -588,6 +598,6 @@ module moe_layer_e4_k2_t4_r2_c2_d4_l9_b1 (
     );
 
     // Bits no logic reads, gathered so lint sees them consumed.
-    wire unused_bits = &{1'b0, top1_found_3, top2_found_3, gather_token_0[7:2], gather_token_1[7:2], engine_job_tiles_add[0], gather_pos_0_ext[8], gather_token_0_add[9:4], gather_pos_1_ext[8], gather_token_1_add[9:4], gather_last_tile_add[0], layer_state_next_mux, dispatch_expert_next_mux, gather_valid_0_next_mux, gather_valid_1_next_mux, queue_waddr_add[8:4], 1'b0};
+    wire unused_bits = &{1'b0, top1_found_3, top2_found_3, engine_job_tiles_add[0], gather_pos_0_ext[8], gather_token_0_add[9:4], gather_pos_1_ext[8], gather_token_1_add[9:4], gather_last_tile_add[0], layer_state_next_mux, dispatch_expert_next_mux, gather_valid_0_next_mux, gather_valid_1_next_mux, queue_waddr_add[8:4], 1'b0};
 
 endmodule
