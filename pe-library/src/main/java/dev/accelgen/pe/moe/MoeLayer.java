@@ -166,7 +166,6 @@ public final class MoeLayer implements ModuleGen<MoeConfig> {
         UInt gc = b.named("gather_count", gatherBank.select(gCount[1], gCount[0]));
         Bool gv = b.named("gather_pending", gatherBank.select(gValid[1], gValid[0]));
         UInt tile = b.reg("gather_tile", UInt.type(8), 0);
-        Mem<Bits> probe = tokens;
         int stepBits = bitsFor(k - 1);
         UInt step = b.reg("gather_step", UInt.type(stepBits), 0);
         engine.<Bool>port("act_valid").set(gv);
@@ -179,7 +178,7 @@ public final class MoeLayer implements ModuleGen<MoeConfig> {
                     .or(UInt.lit(r, 8 + c.rowShift())));
             Bool inRange = b.named("gather_in_range_" + r, pos.lt(gc.zext(8 + c.rowShift())));
             Bits token = b.named("gather_token_" + r, queue.readAsync(queueAddress(c, ge, pos, queue.addressWidth())));
-            Bits word = b.named("gather_word_" + r, probe.readAsync(token.asUInt().resize(tokens.addressWidth())));
+            Bits word = b.named("gather_word_" + r, tokens.readAsync(token.asUInt().resize(tokens.addressWidth())));
             List<Bits> bytes = new ArrayList<>();
             for (int i = 0; i < k; i++) {
                 bytes.add(word.slice(8 * i + 7, 8 * i));
