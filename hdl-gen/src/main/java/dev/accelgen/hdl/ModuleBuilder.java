@@ -327,21 +327,42 @@ public final class ModuleBuilder {
         List<Signal> dataSignals = new ArrayList<>();
         SignalKind in = input ? SignalKind.INPUT : SignalKind.OUTPUT;
         SignalKind out = input ? SignalKind.OUTPUT : SignalKind.INPUT;
-        checkStreamPort(name, valid, in, loc);
+        String what = "stream '" + name + "'";
+        checkStreamPort(what, valid, in, loc);
         if (ready != null) {
-            checkStreamPort(name, ready, out, loc);
+            checkStreamPort(what, ready, out, loc);
         }
         for (Val d : data) {
-            checkStreamPort(name, d, in, loc);
+            checkStreamPort(what, d, in, loc);
             dataSignals.add(d.signal());
         }
         def.streams().add(new StreamDef(name, input, valid.signal(), ready == null ? null : ready.signal(), dataSignals));
     }
 
-    private void checkStreamPort(String stream, Val v, SignalKind expected, SourceLoc loc) {
+    /**
+     * Declares an AXI4-style read-memory master port of this (top) module for the manifest: the unit drives
+     * arValid/arAddr/arLen/rReady, the harness drives arReady/rValid/rData/rLast.
+     */
+    public void readMemory(String name, Bool arValid, Bool arReady, Bits arAddr, Bits arLen, Bool rValid, Bool rReady,
+                           Bits rData, Bool rLast, int dataBytes) {
+        SourceLoc loc = SourceLoc.capture();
+        String what = "read memory '" + name + "'";
+        checkStreamPort(what, arValid, SignalKind.OUTPUT, loc);
+        checkStreamPort(what, arReady, SignalKind.INPUT, loc);
+        checkStreamPort(what, arAddr, SignalKind.OUTPUT, loc);
+        checkStreamPort(what, arLen, SignalKind.OUTPUT, loc);
+        checkStreamPort(what, rValid, SignalKind.INPUT, loc);
+        checkStreamPort(what, rReady, SignalKind.OUTPUT, loc);
+        checkStreamPort(what, rData, SignalKind.INPUT, loc);
+        checkStreamPort(what, rLast, SignalKind.INPUT, loc);
+        def.readMemories().add(new dev.accelgen.hdl.ir.ReadMemoryDef(name, arValid.signal(), arReady.signal(),
+                arAddr.signal(), arLen.signal(), rValid.signal(), rReady.signal(), rData.signal(), rLast.signal(), dataBytes));
+    }
+
+    private void checkStreamPort(String what, Val v, SignalKind expected, SourceLoc loc) {
         Signal s = v.signal();
         if (s == null || s.owner() != this || s.kind() != expected) {
-            report(DiagnosticKind.HIERARCHY_VIOLATION, "stream '" + stream + "' member " + v + " must be an "
+            report(DiagnosticKind.HIERARCHY_VIOLATION, what + " member " + v + " must be an "
                     + expected.name().toLowerCase() + " port of module " + def.name(), loc);
         }
     }
