@@ -22,6 +22,7 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.addSubcommand("pe", PeCommand.commandLine());
+        cl.addSubcommand("model", new dev.accelgen.cli.model.ModelCommand());
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setParameterExceptionHandler((ex, params) -> {
             // One line, not picocli's full usage dump: the message and where to find help.

@@ -40,7 +40,7 @@ public final class Instance {
 
     /** A synthesis attribute on the instance, e.g. {@code keep_hierarchy = "yes"}. */
     public Instance attribute(String key, String value) {
-        def.attributes().put(key, value);
+        def.setAttribute(key, value);
         return this;
     }
 }

@@ -28,8 +28,8 @@ public final class ModuleBuilder {
     private final ModuleDef def;
     private final Elaborator elaborator;
     private final Deque<List<Stmt>> scopes = new ArrayDeque<>();
-    private final Map<String, Signal> byName = new HashMap<>();
-    private final Map<String, String> escapedNames = new HashMap<>();
+    /** Every name taken in the module, keyed as emitted (keywords escaped): the Signal, or where it was taken. */
+    private final Map<String, Object> names = new HashMap<>();
     private ClockDomain domain = ClockDomain.DEFAULT;
 
     ModuleBuilder(ModuleDef def, Elaborator elaborator) {
@@ -204,7 +204,7 @@ public final class ModuleBuilder {
     /** The current domain's clock port (created if needed), e.g. to drive a black box's CLK pin. */
     public Bool clock() {
         useDomain(domain);
-        return wrap(byName.get(domain.clock()));
+        return wrap(signalNamed(domain.clock()));
     }
 
     /** The current domain's reset port as declared (polarity unchanged). */
@@ -213,7 +213,7 @@ public final class ModuleBuilder {
         if (domain.reset() == null) {
             throw new IllegalStateException("clock domain " + domain + " has no reset");
         }
-        return wrap(byName.get(domain.reset()));
+        return wrap(signalNamed(domain.reset()));
     }
 
     ClockDomain useDomain(ClockDomain cd) {
@@ -231,7 +231,7 @@ public final class ModuleBuilder {
     }
 
     private void ensurePort(String name) {
-        Signal existing = byName.get(name);
+        Signal existing = signalNamed(name);
         if (existing == null) {
             port(name, Bool.HW, SignalKind.INPUT);
         } else if (existing.kind() != SignalKind.INPUT || existing.width() != 1) {
@@ -286,7 +286,7 @@ public final class ModuleBuilder {
     private Instance bind(ModuleDef child, String name, Map<String, String> parameters, SourceLoc loc) {
         checkName(name, loc);
         InstanceDef inst = new InstanceDef(name, child, loc);
-        inst.parameters().putAll(new java.util.TreeMap<>(parameters));
+        inst.setParameters(parameters);
         def.instances().add(inst);
         for (Signal p : child.ports()) {
             SignalKind k = p.kind() == SignalKind.INPUT ? SignalKind.INSTANCE_INPUT : SignalKind.INSTANCE_OUTPUT;
@@ -302,13 +302,13 @@ public final class ModuleBuilder {
 
     private void connectDomain(InstanceDef inst, ClockDomain childDomain, SourceLoc loc) {
         ClockDomain mine = useDomain(domain);
-        assignRaw(inst.pins().get(childDomain.clock()), new Expr.Ref(byName.get(mine.clock())), loc);
+        assignRaw(inst.pins().get(childDomain.clock()), new Expr.Ref(signalNamed(mine.clock())), loc);
         if (childDomain.reset() != null) {
             if (mine.reset() == null) {
                 report(DiagnosticKind.HIERARCHY_VIOLATION, "instance '" + inst.name() + "' needs reset '"
                         + childDomain.reset() + "' but the parent's clock domain has no reset", loc);
             } else {
-                Expr r = new Expr.Ref(byName.get(mine.reset()));
+                Expr r = new Expr.Ref(signalNamed(mine.reset()));
                 if (mine.activeLow() != childDomain.activeLow()) {
                     r = new Expr.Unary(Expr.UnOp.NOT, r, Bool.HW);
                 }
@@ -316,7 +316,7 @@ public final class ModuleBuilder {
             }
         }
         if (childDomain.enable() != null) {
-            Expr en = mine.enable() != null ? new Expr.Ref(byName.get(mine.enable())) : Bool.TRUE.expr;
+            Expr en = mine.enable() != null ? new Expr.Ref(signalNamed(mine.enable())) : Bool.TRUE.expr;
             assignRaw(inst.pins().get(childDomain.enable()), en, loc);
         }
     }
@@ -327,21 +327,42 @@ public final class ModuleBuilder {
         List<Signal> dataSignals = new ArrayList<>();
         SignalKind in = input ? SignalKind.INPUT : SignalKind.OUTPUT;
         SignalKind out = input ? SignalKind.OUTPUT : SignalKind.INPUT;
-        checkStreamPort(name, valid, in, loc);
+        String what = "stream '" + name + "'";
+        checkStreamPort(what, valid, in, loc);
         if (ready != null) {
-            checkStreamPort(name, ready, out, loc);
+            checkStreamPort(what, ready, out, loc);
         }
         for (Val d : data) {
-            checkStreamPort(name, d, in, loc);
+            checkStreamPort(what, d, in, loc);
             dataSignals.add(d.signal());
         }
         def.streams().add(new StreamDef(name, input, valid.signal(), ready == null ? null : ready.signal(), dataSignals));
     }
 
-    private void checkStreamPort(String stream, Val v, SignalKind expected, SourceLoc loc) {
+    /**
+     * Declares an AXI4-style read-memory master port of this (top) module for the manifest: the unit drives
+     * arValid/arAddr/arLen/rReady, the harness drives arReady/rValid/rData/rLast.
+     */
+    public void readMemory(String name, Bool arValid, Bool arReady, Bits arAddr, Bits arLen, Bool rValid, Bool rReady,
+                           Bits rData, Bool rLast, int dataBytes) {
+        SourceLoc loc = SourceLoc.capture();
+        String what = "read memory '" + name + "'";
+        checkStreamPort(what, arValid, SignalKind.OUTPUT, loc);
+        checkStreamPort(what, arReady, SignalKind.INPUT, loc);
+        checkStreamPort(what, arAddr, SignalKind.OUTPUT, loc);
+        checkStreamPort(what, arLen, SignalKind.OUTPUT, loc);
+        checkStreamPort(what, rValid, SignalKind.INPUT, loc);
+        checkStreamPort(what, rReady, SignalKind.OUTPUT, loc);
+        checkStreamPort(what, rData, SignalKind.INPUT, loc);
+        checkStreamPort(what, rLast, SignalKind.INPUT, loc);
+        def.readMemories().add(new dev.accelgen.hdl.ir.ReadMemoryDef(name, arValid.signal(), arReady.signal(),
+                arAddr.signal(), arLen.signal(), rValid.signal(), rReady.signal(), rData.signal(), rLast.signal(), dataBytes));
+    }
+
+    private void checkStreamPort(String what, Val v, SignalKind expected, SourceLoc loc) {
         Signal s = v.signal();
         if (s == null || s.owner() != this || s.kind() != expected) {
-            report(DiagnosticKind.HIERARCHY_VIOLATION, "stream '" + stream + "' member " + v + " must be an "
+            report(DiagnosticKind.HIERARCHY_VIOLATION, what + " member " + v + " must be an "
                     + expected.name().toLowerCase() + " port of module " + def.name(), loc);
         }
     }
@@ -352,7 +373,7 @@ public final class ModuleBuilder {
         if (s == null || s.owner() != this) {
             throw new IllegalArgumentException("attributes attach to signals of this module, not " + signal);
         }
-        s.attributes().put(key, value);
+        s.setAttribute(key, value);
     }
 
     // ---- assignment ---------------------------------------------------------------------------
@@ -439,26 +460,32 @@ public final class ModuleBuilder {
     }
 
     private Signal declareAt(String name, HwType type, SignalKind kind, SourceLoc loc) {
-        checkName(name, loc);
         Signal s = new Signal(name, type, kind, this, loc);
-        byName.put(name, s);
+        claim(name, s, loc);
         s.setIndex(def.signals().size());
         def.signals().add(s);
         return s;
     }
 
+    private Signal signalNamed(String name) {
+        return names.get(VerilogNames.escape(name)) instanceof Signal s ? s : null;
+    }
+
     private void checkName(String name, SourceLoc loc) {
+        claim(name, loc, loc);
+    }
+
+    /** Takes {@code name} for {@code what} (a Signal, or the location of a memory or instance). */
+    private void claim(String name, Object what, SourceLoc loc) {
         if (!VerilogNames.isLegal(name)) {
             report(DiagnosticKind.NAME, "'" + name + "' is not a legal name (letters, digits and _; not starting"
                     + " with a digit)", loc);
             return;
         }
-        String escaped = VerilogNames.escape(name);
-        String clash = escapedNames.putIfAbsent(escaped, name);
-        if (clash != null) {
-            Signal other = byName.get(clash);
-            report(DiagnosticKind.NAME, "name '" + name + "' is already used in module " + def.name(), loc,
-                    other == null ? SourceLoc.UNKNOWN : other.declaredAt());
+        Object previous = names.putIfAbsent(VerilogNames.escape(name), what);
+        if (previous != null) {
+            SourceLoc other = previous instanceof Signal sig ? sig.declaredAt() : (SourceLoc) previous;
+            report(DiagnosticKind.NAME, "name '" + name + "' is already used in module " + def.name(), loc, other);
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.accelgen.pe;
 
+import dev.accelgen.pe.dsp.DspChainKind;
 import dev.accelgen.pe.mixpe.MixPeKind;
 import dev.accelgen.pe.mlgru.MlgruKind;
+import dev.accelgen.pe.moe.MoeKind;
 import dev.accelgen.pe.rmsnorm.RmsNormKind;
 import dev.accelgen.pe.systolic.SystolicKind;
 import dev.accelgen.pe.ternary.TernaryKind;
@@ -15,7 +17,9 @@ public final class UnitKinds {
             new MixPeKind(),
             new TernaryKind(),
             new MlgruKind(),
-            new RmsNormKind());
+            new RmsNormKind(),
+            new DspChainKind(),
+            new MoeKind());
 
     private UnitKinds() {
     }

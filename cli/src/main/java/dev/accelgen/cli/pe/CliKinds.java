@@ -1,7 +1,9 @@
 package dev.accelgen.cli.pe;
 
+import dev.accelgen.pe.dsp.DspChainKind;
 import dev.accelgen.pe.mixpe.MixPeKind;
 import dev.accelgen.pe.mlgru.MlgruKind;
+import dev.accelgen.pe.moe.MoeKind;
 import dev.accelgen.pe.rmsnorm.RmsNormKind;
 import dev.accelgen.pe.systolic.SystolicKind;
 import dev.accelgen.pe.ternary.TernaryKind;
@@ -18,6 +20,8 @@ public final class CliKinds {
                 new CliKind<>(new MixPeKind(), MixPeOptions::new),
                 new CliKind<>(new TernaryKind(), TernaryOptions::new),
                 new CliKind<>(new MlgruKind(), MlgruOptions::new),
-                new CliKind<>(new RmsNormKind(), RmsNormOptions::new));
+                new CliKind<>(new RmsNormKind(), RmsNormOptions::new),
+                new CliKind<>(new DspChainKind(), DspChainOptions::new),
+                new CliKind<>(new MoeKind(), MoeOptions::new));
     }
 }

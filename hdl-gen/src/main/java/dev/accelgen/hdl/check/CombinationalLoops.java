@@ -124,7 +124,7 @@ public final class CombinationalLoops {
         return false;
     }
 
-    /** Iterative Tarjan; SCCs come out in reverse topological order (sinks first). */
+    /** Iterative Tarjan on int arrays; SCCs come out in reverse topological order (sinks first). */
     private List<int[]> tarjan(int[] sccOf) {
         int n = nodes.size();
         int[] idx = new int[n];
@@ -132,48 +132,50 @@ public final class CombinationalLoops {
         int[] edgePos = new int[n];
         boolean[] onStack = new boolean[n];
         Arrays.fill(idx, -1);
-        Deque<Integer> stack = new ArrayDeque<>();
-        Deque<Integer> call = new ArrayDeque<>();
+        int[] stack = new int[n];
+        int sp = 0;
+        int[] call = new int[n];
+        int cp = 0;
         List<int[]> sccs = new ArrayList<>();
         int counter = 0;
         for (int root = 0; root < n; root++) {
             if (idx[root] != -1) {
                 continue;
             }
-            call.push(root);
+            call[cp++] = root;
             idx[root] = low[root] = counter++;
-            stack.push(root);
+            stack[sp++] = root;
             onStack[root] = true;
-            while (!call.isEmpty()) {
-                int v = call.peek();
+            while (cp > 0) {
+                int v = call[cp - 1];
                 int[] succ = successors.get(v);
                 if (edgePos[v] < succ.length) {
                     int w = succ[edgePos[v]++];
                     if (idx[w] == -1) {
                         idx[w] = low[w] = counter++;
-                        stack.push(w);
+                        stack[sp++] = w;
                         onStack[w] = true;
-                        call.push(w);
+                        call[cp++] = w;
                     } else if (onStack[w]) {
                         low[v] = Math.min(low[v], idx[w]);
                     }
                     continue;
                 }
-                call.pop();
-                if (!call.isEmpty()) {
-                    int parent = call.peek();
+                cp--;
+                if (cp > 0) {
+                    int parent = call[cp - 1];
                     low[parent] = Math.min(low[parent], low[v]);
                 }
                 if (low[v] == idx[v]) {
-                    List<Integer> members = new ArrayList<>();
-                    int w;
+                    int top = sp;
                     do {
-                        w = stack.pop();
-                        onStack[w] = false;
-                        sccOf[w] = sccs.size();
-                        members.add(w);
-                    } while (w != v);
-                    sccs.add(members.stream().mapToInt(Integer::intValue).sorted().toArray());
+                        sp--;
+                        onStack[stack[sp]] = false;
+                        sccOf[stack[sp]] = sccs.size();
+                    } while (stack[sp] != v);
+                    int[] members = Arrays.copyOfRange(stack, sp, top);
+                    Arrays.sort(members);
+                    sccs.add(members);
                 }
             }
         }
@@ -237,17 +239,21 @@ public final class CombinationalLoops {
                 inputs.add(nodes.get(i));
             }
         }
+        // Only nodes an input reaches get a set; the rest (most of a registered design) stay null.
         BitSet[] reach = new BitSet[nodes.size()];
-        for (int i = 0; i < nodes.size(); i++) {
-            reach[i] = new BitSet();
-            Integer bit = inputBit.get(i);
-            if (bit != null) {
-                reach[i].set(bit);
-            }
-        }
+        inputBit.forEach((node, bit) -> {
+            reach[node] = new BitSet();
+            reach[node].set(bit);
+        });
         for (int k = sccs.size() - 1; k >= 0; k--) {
             int v = sccs.get(k)[0];
+            if (reach[v] == null) {
+                continue;
+            }
             for (int w : successors.get(v)) {
+                if (reach[w] == null) {
+                    reach[w] = new BitSet();
+                }
                 reach[w].or(reach[v]);
             }
         }
@@ -256,7 +262,9 @@ public final class CombinationalLoops {
             Signal s = nodes.get(i);
             if (s.kind() == SignalKind.OUTPUT) {
                 List<String> ins = new ArrayList<>();
-                reach[i].stream().forEach(b -> ins.add(inputs.get(b).name()));
+                if (reach[i] != null) {
+                    reach[i].stream().forEach(b -> ins.add(inputs.get(b).name()));
+                }
                 out.put(s.name(), ins);
             }
         }

@@ -28,7 +28,15 @@ import java.util.Set;
  * assignment before the {@code when}, in every branch, or by a default value given at declaration.
  */
 public final class Lowering {
+    /**
+     * A signal's value so far and which bits are assigned on every path. BitSets are shared (all-bits sets per
+     * width, the empty set) and never mutated: every change makes a copy. {@code expr} is null until a first
+     * assignment to a signal without default.
+     */
     private record State(Expr expr, BitSet assigned) { }
+
+    private static final BitSet EMPTY = new BitSet();
+    private final Map<Integer, BitSet> fullSets = new HashMap<>();
 
     private record Assignment(BitSet bits, SourceLoc loc) { }
 
@@ -85,16 +93,27 @@ public final class Lowering {
         }
     }
 
+    private BitSet full(int width) {
+        return fullSets.computeIfAbsent(width, w -> {
+            BitSet b = new BitSet();
+            b.set(0, w);
+            return b;
+        });
+    }
+
     private State initial(Signal s) {
-        BitSet full = new BitSet();
-        full.set(0, s.width());
         if (s.kind() == SignalKind.REG) {
-            return new State(new Expr.Ref(s), full);
+            return new State(new Expr.Ref(s), full(s.width()));
         }
         if (s.defaultValue() != null) {
-            return new State(s.defaultValue(), full);
+            return new State(s.defaultValue(), full(s.width()));
         }
-        return new State(Exprs.lit(BigInteger.ZERO, s.type()), new BitSet());
+        return new State(null, EMPTY);
+    }
+
+    /** The expression of a state, with zeros standing in for a signal nothing has assigned yet. */
+    private static Expr valueOf(State st, Signal s) {
+        return st.expr() != null ? st.expr() : Exprs.lit(BigInteger.ZERO, s.type());
     }
 
     private Netlist run() {
@@ -169,8 +188,11 @@ public final class Lowering {
 
     private void assign(Stmt.Assign a, Env env, int depth) {
         Signal s = a.target();
-        BitSet bits = new BitSet();
-        bits.set(a.lo(), a.hi() + 1);
+        boolean whole = a.lo() == 0 && a.hi() == s.width() - 1;
+        BitSet bits = whole ? full(s.width()) : new BitSet();
+        if (!whole) {
+            bits.set(a.lo(), a.hi() + 1);
+        }
         List<Assignment> hist = history.get(s.index());
         if (hist == null) {
             hist = new ArrayList<>(1);
@@ -191,21 +213,25 @@ public final class Lowering {
         hist.add(new Assignment(bits, a.loc()));
         State old = env.get(s);
         Expr value;
-        if (a.lo() == 0 && a.hi() == s.width() - 1) {
+        if (whole) {
             value = a.value();
         } else {
+            Expr oldValue = valueOf(old, s);
             List<Expr> parts = new ArrayList<>();
             if (a.hi() < s.width() - 1) {
-                parts.add(Exprs.slice(old.expr(), s.width() - 1, a.hi() + 1, s.type().withWidth(s.width() - 1 - a.hi())));
+                parts.add(Exprs.slice(oldValue, s.width() - 1, a.hi() + 1, s.type().withWidth(s.width() - 1 - a.hi())));
             }
             parts.add(a.value());
             if (a.lo() > 0) {
-                parts.add(Exprs.slice(old.expr(), a.lo() - 1, 0, s.type().withWidth(a.lo())));
+                parts.add(Exprs.slice(oldValue, a.lo() - 1, 0, s.type().withWidth(a.lo())));
             }
             value = Exprs.concat(parts, s.type());
         }
-        BitSet mask = (BitSet) old.assigned().clone();
-        mask.or(bits);
+        BitSet mask = bits;
+        if (!whole) {
+            mask = (BitSet) old.assigned().clone();
+            mask.or(bits);
+        }
         env.put(s, new State(value, mask));
     }
 
@@ -219,9 +245,13 @@ public final class Lowering {
         for (Signal s : changed) {
             State t = thenEnv.get(s);
             State e = elseEnv.get(s);
-            Expr merged = t.expr() == e.expr() ? t.expr() : new Expr.Mux(w.cond(), t.expr(), e.expr(), s.type());
-            BitSet mask = (BitSet) t.assigned().clone();
-            mask.and(e.assigned());
+            Expr merged = t.expr() == e.expr() ? t.expr()
+                    : new Expr.Mux(w.cond(), valueOf(t, s), valueOf(e, s), s.type());
+            BitSet mask = t.assigned();
+            if (t.assigned() != e.assigned()) {
+                mask = (BitSet) t.assigned().clone();
+                mask.and(e.assigned());
+            }
             if (!mask.equals(t.assigned()) || !mask.equals(e.assigned())) {
                 if (latchSites[s.index()] == null) {
                     latchSites[s.index()] = w.loc();

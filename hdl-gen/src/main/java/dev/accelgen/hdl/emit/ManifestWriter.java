@@ -52,6 +52,24 @@ public final class ManifestWriter {
             streams.add(sm);
         }
         m.put("streams", streams);
+        if (!top.readMemories().isEmpty()) {
+            List<Object> mems = new ArrayList<>();
+            for (dev.accelgen.hdl.ir.ReadMemoryDef r : top.readMemories()) {
+                Map<String, Object> rm = new LinkedHashMap<>();
+                rm.put("name", r.name());
+                rm.put("ar_valid", ModuleEmitter.name(r.arValid()));
+                rm.put("ar_ready", ModuleEmitter.name(r.arReady()));
+                rm.put("ar_addr", ModuleEmitter.name(r.arAddr()));
+                rm.put("ar_len", ModuleEmitter.name(r.arLen()));
+                rm.put("r_valid", ModuleEmitter.name(r.rValid()));
+                rm.put("r_ready", ModuleEmitter.name(r.rReady()));
+                rm.put("r_data", ModuleEmitter.name(r.rData()));
+                rm.put("r_last", ModuleEmitter.name(r.rLast()));
+                rm.put("data_bytes", r.dataBytes());
+                mems.add(rm);
+            }
+            m.put("read_memories", mems);
+        }
         m.put("params", top.params());
         m.put("files", new ArrayList<Object>(files));
         m.put("sim_files", new ArrayList<Object>(simFiles));

@@ -37,8 +37,8 @@ final class ModuleEmitter {
     private final Map<Expr, String> temps = new IdentityHashMap<>();
     private final List<Expr> tempOrder = new ArrayList<>();
     private final Map<Expr, Integer> refCount = new IdentityHashMap<>();
-    private final Map<String, Integer> usedNames = new HashMap<>();
-    private final Map<String, BitSet> usedBits = new HashMap<>();
+    private final Map<String, Integer> usedNames;
+    private final Map<String, BitSet> usedBits;
     private final Map<Signal, Signal> pinAliases = new IdentityHashMap<>();
     /** Nodes whose operands the naming pass has visited (each once over all roots). */
     private final Map<Expr, Boolean> expanded = new IdentityHashMap<>();
@@ -46,6 +46,9 @@ final class ModuleEmitter {
     ModuleEmitter(ModuleDef def, Netlist netlist) {
         this.def = def;
         this.netlist = netlist;
+        int n = def.signals().size() + def.memories().size();
+        usedNames = new HashMap<>(2 * n);
+        usedBits = new HashMap<>(2 * n);
         for (Signal s : def.signals()) {
             usedNames.put(name(s), 0);
         }

@@ -11,8 +11,8 @@ public final class InstanceDef {
     private final ModuleDef child;
     private final SourceLoc loc;
     private final Map<String, Signal> pins = new LinkedHashMap<>();
-    private final Map<String, String> attributes = new TreeMap<>();
-    private final Map<String, String> parameters = new LinkedHashMap<>();
+    private Map<String, String> attributes = Map.of();
+    private Map<String, String> parameters = Map.of();
 
     public InstanceDef(String name, ModuleDef child, SourceLoc loc) {
         this.name = name;
@@ -41,8 +41,20 @@ public final class InstanceDef {
         return attributes;
     }
 
+    public void setAttribute(String key, String value) {
+        if (attributes.isEmpty()) {
+            attributes = new TreeMap<>();
+        }
+        attributes.put(key, value);
+    }
+
     /** Verilog parameter overrides ({@code #(.NAME(value))}), used for black boxes such as DSP48E2. */
     public Map<String, String> parameters() {
         return parameters;
+    }
+
+    /** Sets all parameter overrides at once, sorted by name for deterministic output. */
+    public void setParameters(Map<String, String> values) {
+        parameters = values.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(values));
     }
 }

@@ -19,6 +19,7 @@ public final class ModuleDef {
     private final List<InstanceDef> instances = new ArrayList<>();
     private final List<MemoryDef> memories = new ArrayList<>();
     private final List<StreamDef> streams = new ArrayList<>();
+    private final List<ReadMemoryDef> readMemories = new ArrayList<>();
     private final List<ClockDomain> domains = new ArrayList<>();
     private BlackBoxModel blackBox;
 
@@ -67,6 +68,10 @@ public final class ModuleDef {
 
     public List<StreamDef> streams() {
         return streams;
+    }
+
+    public List<ReadMemoryDef> readMemories() {
+        return readMemories;
     }
 
     /** Clock domains used by registers and memories of this module, in first-use order. */

@@ -13,7 +13,7 @@ public final class Signal {
     private final SignalKind kind;
     private final Object owner;
     private final SourceLoc declaredAt;
-    private final Map<String, String> attributes = new TreeMap<>();
+    private Map<String, String> attributes = Map.of();
     private ClockDomain domain;
     private BigInteger resetValue;
     private Expr defaultValue;
@@ -60,8 +60,16 @@ public final class Signal {
         return declaredAt;
     }
 
+    /** Synthesis attributes, sorted by name (most signals have none: no map is allocated for them). */
     public Map<String, String> attributes() {
         return attributes;
+    }
+
+    public void setAttribute(String key, String value) {
+        if (attributes.isEmpty()) {
+            attributes = new TreeMap<>();
+        }
+        attributes.put(key, value);
     }
 
     public ClockDomain domain() {

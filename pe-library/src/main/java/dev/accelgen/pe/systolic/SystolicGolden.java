@@ -17,7 +17,17 @@ import java.util.Map;
  * {@code accBits}, and the drain timing {@code accept(last) + 2r + c + 1}.
  */
 public final class SystolicGolden implements GoldenModel {
+    private static final String[] A_PORTS = names("a_");
+    private static final String[] B_PORTS = names("b_");
     private final SystolicConfig cfg;
+
+    private static String[] names(String prefix) {
+        String[] n = new String[128];
+        for (int i = 0; i < n.length; i++) {
+            n[i] = prefix + i;
+        }
+        return n;
+    }
 
     public SystolicGolden(SystolicConfig cfg) {
         this.cfg = cfg;
@@ -44,12 +54,15 @@ public final class SystolicGolden implements GoldenModel {
             if (last && cfg.rows() > 1) {
                 accept = Math.max(accept, previousLast + cfg.lastBeatSpacing());
             }
+            long[] w = new long[cfg.cols()];
+            for (int c = 0; c < cfg.cols(); c++) {
+                w[c] = operand(v.get(B_PORTS[c]), cfg.wBits());
+            }
             for (int r = 0; r < cfg.rows(); r++) {
-                long a = operand(v.get("a_" + r), cfg.aBits());
+                long a = operand(v.get(A_PORTS[r]), cfg.aBits());
+                long[] row = acc[r];
                 for (int c = 0; c < cfg.cols(); c++) {
-                    long w = operand(v.get("b_" + c), cfg.wBits());
-                    long base = first ? 0 : acc[r][c];
-                    acc[r][c] = (base + a * w) & mask;
+                    row[c] = ((first ? 0 : row[c]) + a * w[c]) & mask;
                 }
             }
             if (last) {

@@ -1,0 +1,42 @@
+package dev.accelgen.cli.pe;
+
+import dev.accelgen.pe.moe.MoeConfig;
+import picocli.CommandLine.Option;
+
+/** Options of {@code accelgen pe ... moe}. */
+public final class MoeOptions implements KindOptions<MoeConfig> {
+    @Option(names = "--experts", defaultValue = "8", description = "experts E, 1..64 (default ${DEFAULT-VALUE})")
+    int experts;
+
+    @Option(names = "--top-k", defaultValue = "2", description = "experts per token, 1 or 2 (default ${DEFAULT-VALUE})")
+    int topK;
+
+    @Option(names = "--tokens", defaultValue = "16", description = "tokens per batch (default ${DEFAULT-VALUE})")
+    int tokens;
+
+    @Option(names = "--expert-array", defaultValue = "systolic:2x4",
+            description = "expert compute array as systolic:ROWSxCOLS (INT8) (default ${DEFAULT-VALUE})")
+    String expertArray;
+
+    @Option(names = "--d-model", defaultValue = "16", description = "expert input width (default ${DEFAULT-VALUE})")
+    int dModel;
+
+    @Option(names = "--mem-latency", defaultValue = "20", description = "memory latency in cycles (default ${DEFAULT-VALUE})")
+    int memLatency;
+
+    @Option(names = "--mem-bytes-per-cycle", defaultValue = "4",
+            description = "memory bandwidth in bytes per cycle (default ${DEFAULT-VALUE})")
+    int memBytesPerCycle;
+
+    @Override
+    public MoeConfig toConfig() {
+        String[] kindAndSize = expertArray.split(":");
+        String[] rc = kindAndSize.length == 2 ? kindAndSize[1].split("x") : new String[0];
+        if (!kindAndSize[0].equals("systolic") || rc.length != 2 || !rc[0].matches("\\d{1,3}") || !rc[1].matches("\\d{1,3}")) {
+            throw new IllegalArgumentException("--expert-array must be systolic:ROWSxCOLS, e.g. systolic:2x4 (got "
+                    + expertArray + ")");
+        }
+        return new MoeConfig(experts, topK, tokens, Integer.parseInt(rc[0]), Integer.parseInt(rc[1]), dModel, memLatency,
+                memBytesPerCycle);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.accelgen.compiler.hf;
+
+import dev.accelgen.compiler.ModelInputException;
+import dev.accelgen.compiler.ir.Graph;
+
+/** Picks the builder for a config.json by its architecture (or model_type). */
+public final class ConfigImporter {
+    private ConfigImporter() {
+    }
+
+    public static Graph build(byte[] json, String source, BuildOptions o) {
+        HfConfig c = HfConfig.parse(json, source);
+        String arch = c.architecture();
+        return switch (arch) {
+            case "LlamaForCausalLM", "llama" -> LlamaImporter.build(c, o);
+            case "HGRNBitForCausalLM", "hgrn_bit" -> MmfreeImporter.build(c, o);
+            case "M3ViT", "m3vit" -> MoeVitImporter.build(c, o);
+            case "" -> throw new ModelInputException(source, "missing required key 'architectures' (or 'model_type')");
+            default -> throw new ModelInputException(source, "unsupported architecture '" + arch
+                    + "' (supported: LlamaForCausalLM, HGRNBitForCausalLM, M3ViT)");
+        };
+    }
+}

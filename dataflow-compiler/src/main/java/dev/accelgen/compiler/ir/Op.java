@@ -1,0 +1,435 @@
+package dev.accelgen.compiler.ir;
+
+import java.util.Arrays;
+
+/**
+ * The operations of the graph IR. Inputs follow ONNX conventions (shape-like operands such as Reshape's target
+ * shape or Slice's bounds are tensor inputs), so imported graphs keep their meaning; fused ops
+ * ({@link Attention}, {@link RmsNorm}, {@link Gelu}, {@link SwiGlu}, {@link Mlgru}, {@link Moe}) are produced
+ * by the fusion passes and by the config importers.
+ */
+public sealed interface Op {
+    /** Short name used in listings ("MatMul", "Add", ...). */
+    String kind();
+
+    /** Which record this is: switch expressions over the tag are checked for exhaustiveness by the compiler. */
+    Tag tag();
+
+    /** One constant per op record. */
+    enum Tag { BINARY, UNARY, GELU, WHERE, MAT_MUL, GEMM, SOFTMAX, LAYER_NORM, RMS_NORM, TRANSPOSE, RESHAPE, SPLIT, CONCAT, SLICE, GATHER, UNSQUEEZE, SQUEEZE, TILE, EXPAND, SHAPE_OF, CAST, CONSTANT, CONSTANT_OF_SHAPE, REDUCE, TOP_K, CLIP, QUANTIZE_LINEAR, DEQUANTIZE_LINEAR, QUANT, BIPOLAR_QUANT, TRUNC, ATTENTION, SWI_GLU, MLGRU, MOE }
+
+    enum BinaryKind { ADD, SUB, MUL, DIV, POW, MAX, MIN, EQUAL, GREATER, GREATER_OR_EQUAL, LESS, LESS_OR_EQUAL, AND, OR }
+
+    enum UnaryKind { NEG, ABS, SQRT, RECIPROCAL, EXP, LOG, ERF, TANH, SIGMOID, RELU, SILU, FLOOR, CEIL, ROUND, NOT, IDENTITY }
+
+    enum ReduceKind { MEAN, SUM, MAX, MIN }
+
+    record Binary(BinaryKind op) implements Op {
+        public Tag tag() {
+            return Tag.BINARY;
+        }
+
+        public String kind() {
+            return camel(op.name());
+        }
+    }
+
+    record Unary(UnaryKind op) implements Op {
+        public Tag tag() {
+            return Tag.UNARY;
+        }
+
+        public String kind() {
+            return camel(op.name());
+        }
+    }
+
+    /** GELU, exact (erf) or the tanh approximation. */
+    record Gelu(boolean tanh) implements Op {
+        public Tag tag() {
+            return Tag.GELU;
+        }
+
+        public String kind() {
+            return tanh ? "GeluTanh" : "Gelu";
+        }
+    }
+
+    record Where() implements Op {
+        public Tag tag() {
+            return Tag.WHERE;
+        }
+
+        public String kind() {
+            return "Where";
+        }
+    }
+
+    record MatMul() implements Op {
+        public Tag tag() {
+            return Tag.MAT_MUL;
+        }
+
+        public String kind() {
+            return "MatMul";
+        }
+    }
+
+    record Gemm(float alpha, float beta, boolean transA, boolean transB) implements Op {
+        public Tag tag() {
+            return Tag.GEMM;
+        }
+
+        public String kind() {
+            return "Gemm";
+        }
+    }
+
+    record Softmax(int axis) implements Op {
+        public Tag tag() {
+            return Tag.SOFTMAX;
+        }
+
+        public String kind() {
+            return "Softmax";
+        }
+    }
+
+    /** Inputs: x, scale, optional bias; normalizes over the axes from {@code axis} to the last. */
+    record LayerNorm(int axis, float eps) implements Op {
+        public Tag tag() {
+            return Tag.LAYER_NORM;
+        }
+
+        public String kind() {
+            return "LayerNorm";
+        }
+    }
+
+    /** Inputs: x, optional weight; {@code x / sqrt(mean(x^2, last axis) + eps) * weight}. */
+    record RmsNorm(float eps) implements Op {
+        public Tag tag() {
+            return Tag.RMS_NORM;
+        }
+
+        public String kind() {
+            return "RMSNorm";
+        }
+    }
+
+    record Transpose(int[] perm) implements Op {
+        public Tag tag() {
+            return Tag.TRANSPOSE;
+        }
+
+        public String kind() {
+            return "Transpose";
+        }
+
+        @Override
+        public String toString() {
+            return "Transpose[perm=" + Arrays.toString(perm) + "]";
+        }
+    }
+
+    /** Inputs: data, shape (int64; -1 is inferred; 0 copies the input dimension unless {@code allowZero}). */
+    record Reshape(boolean allowZero) implements Op {
+        public Tag tag() {
+            return Tag.RESHAPE;
+        }
+
+        public String kind() {
+            return "Reshape";
+        }
+    }
+
+    /** Inputs: data, optional split sizes; without sizes the axis is split evenly over the outputs. */
+    record Split(int axis) implements Op {
+        public Tag tag() {
+            return Tag.SPLIT;
+        }
+
+        public String kind() {
+            return "Split";
+        }
+    }
+
+    record Concat(int axis) implements Op {
+        public Tag tag() {
+            return Tag.CONCAT;
+        }
+
+        public String kind() {
+            return "Concat";
+        }
+    }
+
+    /** Inputs: data, starts, ends, optional axes, optional steps. */
+    record Slice() implements Op {
+        public Tag tag() {
+            return Tag.SLICE;
+        }
+
+        public String kind() {
+            return "Slice";
+        }
+    }
+
+    record Gather(int axis) implements Op {
+        public Tag tag() {
+            return Tag.GATHER;
+        }
+
+        public String kind() {
+            return "Gather";
+        }
+    }
+
+    /** Inputs: data, axes (int64). */
+    record Unsqueeze() implements Op {
+        public Tag tag() {
+            return Tag.UNSQUEEZE;
+        }
+
+        public String kind() {
+            return "Unsqueeze";
+        }
+    }
+
+    /** Inputs: data, optional axes (without: every dimension of size 1). */
+    record Squeeze() implements Op {
+        public Tag tag() {
+            return Tag.SQUEEZE;
+        }
+
+        public String kind() {
+            return "Squeeze";
+        }
+    }
+
+    /** Inputs: data, repeats. */
+    record Tile() implements Op {
+        public Tag tag() {
+            return Tag.TILE;
+        }
+
+        public String kind() {
+            return "Tile";
+        }
+    }
+
+    /** Inputs: data, shape (broadcast target). */
+    record Expand() implements Op {
+        public Tag tag() {
+            return Tag.EXPAND;
+        }
+
+        public String kind() {
+            return "Expand";
+        }
+    }
+
+    /** The input's shape as int64, dimensions [start, end). */
+    record ShapeOf(int start, int end) implements Op {
+        public Tag tag() {
+            return Tag.SHAPE_OF;
+        }
+
+        public static final int TO_END = Integer.MAX_VALUE;
+
+        public String kind() {
+            return "Shape";
+        }
+    }
+
+    record Cast(DType to) implements Op {
+        public Tag tag() {
+            return Tag.CAST;
+        }
+
+        public String kind() {
+            return "Cast";
+        }
+    }
+
+    record Constant(Tensor value) implements Op {
+        public Tag tag() {
+            return Tag.CONSTANT;
+        }
+
+        public String kind() {
+            return "Constant";
+        }
+    }
+
+    /** Input: shape (int64); output filled with the one-element {@code value}. */
+    record ConstantOfShape(Tensor value) implements Op {
+        public Tag tag() {
+            return Tag.CONSTANT_OF_SHAPE;
+        }
+
+        public String kind() {
+            return "ConstantOfShape";
+        }
+    }
+
+    /** Reduction over {@code axes} (null: from the optional second input, or all axes when absent). */
+    record Reduce(ReduceKind op, int[] axes, boolean keepDims) implements Op {
+        public Tag tag() {
+            return Tag.REDUCE;
+        }
+
+        public String kind() {
+            return "Reduce" + camel(op.name());
+        }
+
+        @Override
+        public String toString() {
+            return kind() + "[axes=" + Arrays.toString(axes) + ", keepDims=" + keepDims + "]";
+        }
+    }
+
+    /** Inputs: x, k (int64 [1]); outputs: values, indices. */
+    record TopK(int axis, boolean largest, boolean sorted) implements Op {
+        public Tag tag() {
+            return Tag.TOP_K;
+        }
+
+        public String kind() {
+            return "TopK";
+        }
+    }
+
+    /** Inputs: x, optional min, optional max. */
+    record Clip() implements Op {
+        public Tag tag() {
+            return Tag.CLIP;
+        }
+
+        public String kind() {
+            return "Clip";
+        }
+    }
+
+    /** ONNX QuantizeLinear: inputs x, y_scale, optional y_zero_point (its type is the output type, default uint8). */
+    record QuantizeLinear(int axis) implements Op {
+        public Tag tag() {
+            return Tag.QUANTIZE_LINEAR;
+        }
+
+        public String kind() {
+            return "QuantizeLinear";
+        }
+    }
+
+    /** ONNX DequantizeLinear: inputs x, x_scale, optional x_zero_point. */
+    record DequantizeLinear(int axis) implements Op {
+        public Tag tag() {
+            return Tag.DEQUANTIZE_LINEAR;
+        }
+
+        public String kind() {
+            return "DequantizeLinear";
+        }
+    }
+
+    /** QONNX Quant (fake quantization): inputs x, scale, zeropt, bitwidth. */
+    record Quant(boolean signed, boolean narrow, RoundingMode rounding) implements Op {
+        public Tag tag() {
+            return Tag.QUANT;
+        }
+
+        public String kind() {
+            return "Quant";
+        }
+    }
+
+    /** QONNX BipolarQuant: inputs x, scale; {@code x >= 0 ? scale : -scale}. */
+    record BipolarQuant() implements Op {
+        public Tag tag() {
+            return Tag.BIPOLAR_QUANT;
+        }
+
+        public String kind() {
+            return "BipolarQuant";
+        }
+    }
+
+    /**
+     * QONNX Trunc. Version 1 inputs: x, scale, zeropt, input_bit_width, output_bit_width. Version 2 inputs: x, scale,
+     * zeropt, input_bit_width, output_scale, output_bit_width (clamps to the output range given signed/narrow).
+     */
+    record Trunc(RoundingMode rounding, boolean signed, boolean narrow) implements Op {
+        public Tag tag() {
+            return Tag.TRUNC;
+        }
+
+        public String kind() {
+            return "Trunc";
+        }
+    }
+
+    /**
+     * Scaled dot-product attention recognised from MatMul-Softmax-MatMul. Inputs: q [..,T,D], k [..,S,D],
+     * v [..,S,Dv], optional additive mask broadcastable to [..,T,S]. {@code causal} adds -inf above the diagonal.
+     */
+    record Attention(float scale, boolean causal) implements Op {
+        public Tag tag() {
+            return Tag.ATTENTION;
+        }
+
+        public String kind() {
+            return "Attention";
+        }
+    }
+
+    /** Inputs: gate, up; {@code silu(gate) * up}. */
+    record SwiGlu() implements Op {
+        public Tag tag() {
+            return Tag.SWI_GLU;
+        }
+
+        public String kind() {
+            return "SwiGLU";
+        }
+    }
+
+    /**
+     * The MatMul-free LM token mixer over the sequence axis (1) of [B,T,D] inputs f_pre, c_pre, g_pre:
+     * {@code f = sigmoid(f_pre), c = silu(c_pre), h_t = f_t*h_{t-1} + (1-f_t)*c_t, o_t = sigmoid(g_pre)_t * h_t}.
+     */
+    record Mlgru() implements Op {
+        public Tag tag() {
+            return Tag.MLGRU;
+        }
+
+        public String kind() {
+            return "MLGRU";
+        }
+    }
+
+    /**
+     * Mixture of experts FFN. Inputs: x [..,D], router [D,E], up [E,D,F], up_bias [E,F], down [E,F,D],
+     * down_bias [E,D]. Gate = softmax over the top-k router logits; expert = down(gelu(up(x))).
+     */
+    record Moe(int experts, int topK) implements Op {
+        public Tag tag() {
+            return Tag.MOE;
+        }
+
+        public String kind() {
+            return "MoE";
+        }
+    }
+
+    /** Rounding modes of the QONNX ops: ROUND is half to even, UP/DOWN are away from/toward zero. */
+    enum RoundingMode { ROUND, CEIL, FLOOR, UP, DOWN, HALF_UP, HALF_DOWN }
+
+    private static String camel(String upper) {
+        StringBuilder b = new StringBuilder();
+        for (String part : upper.split("_")) {
+            b.append(part.charAt(0)).append(part.substring(1).toLowerCase(java.util.Locale.ROOT));
+        }
+        return b.toString();
+    }
+}

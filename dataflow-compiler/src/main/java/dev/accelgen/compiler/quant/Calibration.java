@@ -1,0 +1,90 @@
+package dev.accelgen.compiler.quant;
+
+import dev.accelgen.compiler.interp.FloatInterpreter;
+import dev.accelgen.compiler.interp.FusedKernels;
+import dev.accelgen.compiler.ir.Op;
+import dev.accelgen.compiler.interp.SeededInputs;
+import dev.accelgen.compiler.ir.Graph;
+import dev.accelgen.compiler.ir.Node;
+import dev.accelgen.compiler.ir.Tensor;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Activation ranges for static per-tensor scales: max |x| of each weight MatMul's input over calibration samples. */
+public final class Calibration {
+    private Calibration() {
+    }
+
+    /** {@code count} seeded samples: seeds {@code seed+1 .. seed+count} (the run itself uses {@code seed}). */
+    public static List<Map<String, Tensor>> seededSamples(Graph g, long seed, int count) {
+        List<Map<String, Tensor>> s = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            s.add(SeededInputs.of(g, seed + i));
+        }
+        return s;
+    }
+
+    /** Key of a MoE expert's up-projection input range (the MoE input) and of its down-projection input range. */
+    public static String moeUpKey(Node n, int expert) {
+        return n.name() + "#expert" + expert + ".up";
+    }
+
+    public static String moeDownKey(Node n, int expert) {
+        return n.name() + "#expert" + expert + ".down";
+    }
+
+    /** Runs the MoE in float recording, per expert, the max |row| its up and down projections see. */
+    private static void moeRanges(Node n, Map<String, Tensor> env, Map<String, Double> out) {
+        Op.Moe m = (Op.Moe) n.op();
+        FusedKernels.Experts f = FusedKernels.floatExperts(env.get(n.input(2)), env.get(n.input(4)));
+        FusedKernels.Experts recording = new FusedKernels.Experts() {
+            public Tensor up(int e, Tensor row) {
+                out.merge(moeUpKey(n, e), maxAbs(row), Math::max);
+                return f.up(e, row);
+            }
+
+            public Tensor down(int e, Tensor row) {
+                out.merge(moeDownKey(n, e), maxAbs(row), Math::max);
+                return f.down(e, row);
+            }
+        };
+        FusedKernels.moe(m, env.get(n.input(0)), env.get(n.input(1)), env.get(n.input(3)), env.get(n.input(5)), recording);
+    }
+
+    private static double maxAbs(Tensor t) {
+        double m = 0;
+        for (int i = 0; i < t.size(); i++) {
+            m = Math.max(m, Math.abs(t.get(i)));
+        }
+        return m;
+    }
+
+    /** Max |input activation| per weight MatMul node name, and per MoE expert projection ({@link #moeUpKey}). */
+    public static Map<String, Double> ranges(Graph g, List<Map<String, Tensor>> samples) {
+        if (samples.isEmpty()) {
+            throw new IllegalArgumentException("calibration needs at least one sample");
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (Map<String, Tensor> sample : samples) {
+            Map<String, Tensor> env = FloatInterpreter.runAll(g, sample);
+            for (Node n : g.nodes()) {
+                if (QuantPlan.isMoe(n)) {
+                    moeRanges(n, env, out);
+                    continue;
+                }
+                if (!QuantPlan.isWeightMatMul(g, n)) {
+                    continue;
+                }
+                Tensor x = env.get(n.input(0));
+                double m = 0;
+                for (int i = 0; i < x.size(); i++) {
+                    m = Math.max(m, Math.abs(x.get(i)));
+                }
+                out.merge(n.name(), m, Math::max);
+            }
+        }
+        return out;
+    }
+}

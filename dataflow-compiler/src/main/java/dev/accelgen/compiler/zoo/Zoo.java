@@ -1,0 +1,48 @@
+package dev.accelgen.compiler.zoo;
+
+import dev.accelgen.compiler.ModelInputException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * The built-in models, addressed as {@code zoo:<name>}: tiny ONNX files exported by PyTorch
+ * ({@code zoo/export_zoo.py}) and Hugging Face style config.json files of full-size models.
+ */
+public final class Zoo {
+    public static final List<String> ONNX_MODELS = List.of("tiny-encoder", "tiny-llama", "tiny-mmfree", "tiny-moe-vit");
+    public static final List<String> CONFIGS = List.of("llama2-7b", "mmfreelm-370m", "mmfreelm-1.3b", "mmfreelm-2.7b", "m3vit-small");
+    public static final String PREFIX = "zoo:";
+
+    private Zoo() {
+    }
+
+    public static boolean isOnnx(String name) {
+        return ONNX_MODELS.contains(name);
+    }
+
+    public static boolean isConfig(String name) {
+        return CONFIGS.contains(name);
+    }
+
+    /** The bytes of a zoo entry: {@code name.onnx} or {@code name.config.json}. */
+    public static byte[] bytes(String name) {
+        String resource;
+        if (isOnnx(name)) {
+            resource = "/zoo/" + name + ".onnx";
+        } else if (isConfig(name)) {
+            resource = "/zoo/" + name + ".config.json";
+        } else {
+            throw new ModelInputException(PREFIX + name, "no such zoo model (available: "
+                    + String.join(", ", ONNX_MODELS) + ", " + String.join(", ", CONFIGS) + ")");
+        }
+        try (InputStream in = Zoo.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("zoo resource " + resource + " is missing from the build");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read zoo resource " + resource, e);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.accelgen.compiler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.accelgen.compiler.hf.BuildOptions;
+import dev.accelgen.compiler.ir.Graph;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One negative test per bad-input class: each is a one-line error naming the file and the problem. */
+class BadInputTest {
+    @TempDir
+    Path tmp;
+
+    static final Path ONNX = Path.of("src/test/resources/onnx");
+
+    private static String fail(String spec) {
+        return fail(spec, Map.of());
+    }
+
+    private static String fail(String spec, Map<String, Integer> dims) {
+        ModelInputException e = assertThrows(ModelInputException.class,
+                () -> ModelLoader.load(spec, dims, BuildOptions.weightless()));
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        return e.getMessage();
+    }
+
+    @Test
+    void truncatedOnnxFile() throws Exception {
+        byte[] full = Files.readAllBytes(ONNX.resolve("qdq.onnx"));
+        Path p = tmp.resolve("cut.onnx");
+        Files.write(p, Arrays.copyOf(full, full.length / 2));
+        String m = fail(p.toString());
+        assertTrue(m.startsWith(p + ": not an ONNX model or truncated (protobuf parse failed: "), m);
+    }
+
+    @Test
+    void nonOnnxFile() throws Exception {
+        Path p = tmp.resolve("notes.onnx");
+        Files.writeString(p, "these are my notes, not a model\n");
+        String m = fail(p.toString());
+        assertTrue(m.startsWith(p + ": not an ONNX model"), m);
+    }
+
+    @Test
+    void unknownOpNamesTypeNodeAndOpset() {
+        assertEquals(ONNX.resolve("conv.onnx") + ": unknown op type Conv (node /conv/Conv, domain ai.onnx, opset 17)",
+                fail(ONNX.resolve("conv.onnx").toString()));
+    }
+
+    @Test
+    void dynamicDimensionWithoutBound() {
+        assertEquals(ONNX.resolve("dynamic.onnx") + ": input x dimension 0 is dynamic ('batch') without a bound (give one with --dim batch=N)",
+                fail(ONNX.resolve("dynamic.onnx").toString()));
+        Graph g = ModelLoader.load(ONNX.resolve("dynamic.onnx").toString(), Map.of("batch", 3), BuildOptions.weightless()).graph();
+        assertEquals("float32[3,8]", g.type(g.outputs().get(0)).toString());
+    }
+
+    @Test
+    void opsetOlderThan13() {
+        assertEquals(ONNX.resolve("opset11.onnx") + ": ONNX opset 11 is older than the supported 13 (re-export with opset_version >= 13)",
+                fail(ONNX.resolve("opset11.onnx").toString()));
+    }
+
+    @Test
+    void inconsistentShapes() {
+        assertEquals(ONNX.resolve("bad-shapes.onnx") + ": node /fc2/Gemm (Gemm): MatMul operands [2,32] and [8,24] disagree on the inner dimension",
+                fail(ONNX.resolve("bad-shapes.onnx").toString()));
+    }
+
+    @Test
+    void missingExternalDataFile() throws Exception {
+        Path p = tmp.resolve("model.onnx");
+        Files.copy(ONNX.resolve("external/model.onnx"), p);
+        String m = fail(p.toString());
+        assertTrue(m.startsWith(p + ": external data file weights.bin of tensor "), m);
+        assertTrue(m.endsWith(" is missing"), m);
+    }
+
+    @Test
+    void missingFile() {
+        assertEquals("nope/model.onnx: no such file (give an .onnx file, a config.json or zoo:<name>)", fail("nope/model.onnx"));
+    }
+
+    @Test
+    void configMissingRequiredKey() throws Exception {
+        Path p = tmp.resolve("config.json");
+        Files.writeString(p, "{\"architectures\": [\"LlamaForCausalLM\"], \"hidden_size\": 64, \"num_hidden_layers\": 2,"
+                + " \"num_attention_heads\": 4, \"vocab_size\": 100}", StandardCharsets.UTF_8);
+        assertEquals(p + ": missing required key 'intermediate_size'", fail(p.toString()));
+    }
+
+    @Test
+    void configWithInvalidValues() throws Exception {
+        Path p = tmp.resolve("config.json");
+        Files.writeString(p, "{\"architectures\": [\"LlamaForCausalLM\"], \"hidden_size\": 64, \"intermediate_size\": 128,"
+                + " \"num_hidden_layers\": 2, \"num_attention_heads\": 5, \"vocab_size\": 100}");
+        assertEquals(p + ": key 'num_attention_heads' is 5, must be > 0 and divide hidden_size 64", fail(p.toString()));
+        Files.writeString(p, "{\"architectures\": [\"LlamaForCausalLM\"], \"hidden_size\": \"big\"}");
+        assertEquals(p + ": key 'hidden_size' must be an integer (got \"big\")", fail(p.toString()));
+    }
+
+    @Test
+    void configThatIsNotJsonOrNotSupported() throws Exception {
+        Path p = tmp.resolve("config.json");
+        Files.writeString(p, "{\"hidden_size\": 64,");
+        assertTrue(fail(p.toString()).startsWith(p + ": not valid JSON ("));
+        Files.writeString(p, "{\"architectures\": [\"GPT2LMHeadModel\"]}");
+        assertEquals(p + ": unsupported architecture 'GPT2LMHeadModel' (supported: LlamaForCausalLM, HGRNBitForCausalLM, M3ViT)",
+                fail(p.toString()));
+        Files.writeString(p, "{\"hidden_size\": 64}");
+        assertEquals(p + ": missing required key 'architectures' (or 'model_type')", fail(p.toString()));
+    }
+}

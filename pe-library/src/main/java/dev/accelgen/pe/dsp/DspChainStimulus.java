@@ -1,0 +1,96 @@
+package dev.accelgen.pe.dsp;
+
+import dev.accelgen.sim.Beat;
+import dev.accelgen.sim.StreamStimulus;
+import dev.accelgen.sim.Stimulus;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Random beats for a chain: operands biased to the extremes (-128/127, -8/7) that stress the lanes, random
+ * legal sparsity patterns (n distinct sorted positions per N:M group; distinct sorted blocks per block
+ * group), idle gaps, and mode switches landing between and during data beats.
+ */
+public final class DspChainStimulus {
+    private DspChainStimulus() {
+    }
+
+    public static Stimulus random(DspChainConfig cfg, int beats, long seed) {
+        Random rng = new Random(seed);
+        List<Beat> data = new ArrayList<>();
+        for (int i = 0; i < beats; i++) {
+            int idle = rng.nextInt(6) == 0 ? 1 + rng.nextInt(3) : 0;
+            data.add(new Beat(idle, beat(cfg, rng)));
+        }
+        List<StreamStimulus> streams = new ArrayList<>(List.of(new StreamStimulus("in", data)));
+        if (cfg.sparse()) {
+            List<Beat> writes = new ArrayList<>();
+            int switches = 1 + beats / 4;
+            int span = Math.max(1, beats * 5 / 4 / switches);
+            for (int i = 0; i < switches; i++) {
+                writes.add(new Beat(rng.nextInt(span), Map.of("cfg_mode", BigInteger.valueOf((i + 1) % 2))));
+            }
+            streams.add(new StreamStimulus("cfg", writes));
+        }
+        return new Stimulus(streams, seed);
+    }
+
+    private static Map<String, BigInteger> beat(DspChainConfig cfg, Random rng) {
+        Map<String, BigInteger> v = new LinkedHashMap<>();
+        int bits = cfg.packing().bits();
+        for (String a : cfg.packing().activationPorts()) {
+            for (int i = 0; i < cfg.window(); i++) {
+                v.put(a + "_" + i, operand(rng, bits));
+            }
+        }
+        for (String w : cfg.packing().weightPorts()) {
+            for (int k = 0; k < cfg.length(); k++) {
+                v.put(w + "_" + k, operand(rng, bits));
+            }
+        }
+        int[] idx = pattern(cfg, rng);
+        for (int f = 0; f < idx.length; f++) {
+            v.put("idx_" + f, BigInteger.valueOf(idx[f]));
+        }
+        return v;
+    }
+
+    /** A legal compressed-index pattern: per field the value slice/group uses in sparse mode. */
+    static int[] pattern(DspChainConfig cfg, Random rng) {
+        int[] idx = new int[cfg.indexFields()];
+        if (cfg.sparsity() instanceof Sparsity.NOfM nm) {
+            for (int g = 0; g < cfg.length() / nm.n(); g++) {
+                int[] pos = distinctSorted(rng, nm.n(), nm.m());
+                System.arraycopy(pos, 0, idx, g * nm.n(), nm.n());
+            }
+        } else if (cfg.sparsity() instanceof Sparsity.Block) {
+            int[] blocks = distinctSorted(rng, idx.length, cfg.indexChoices());
+            System.arraycopy(blocks, 0, idx, 0, idx.length);
+        }
+        return idx;
+    }
+
+    private static int[] distinctSorted(Random rng, int n, int of) {
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < of; i++) {
+            all.add(i);
+        }
+        java.util.Collections.shuffle(all, rng);
+        int[] pick = all.subList(0, n).stream().mapToInt(Integer::intValue).toArray();
+        Arrays.sort(pick);
+        return pick;
+    }
+
+    /** A signed operand pattern, one in four at the extremes -2^(bits-1) or 2^(bits-1)-1. */
+    private static BigInteger operand(Random rng, int bits) {
+        int r = rng.nextInt(8);
+        int min = -(1 << (bits - 1));
+        int v = r == 0 ? min : r == 1 ? -min - 1 : rng.nextInt(1 << bits) + min;
+        return BigInteger.valueOf(v & ((1 << bits) - 1));
+    }
+}

@@ -1,0 +1,1 @@
+dsp_chain_l4_int8x2_s2of4.v
