@@ -50,6 +50,19 @@ final class RandomConfigBundles {
                 failures.add(list.get(i) + ": " + v.summaryLine());
             }
         }
+        if (failures.isEmpty()) {
+            deleteTree(work);
+        } else {
+            System.out.println("RTL of the failing bundle kept in " + work);
+        }
         return failures;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 }
