@@ -38,7 +38,10 @@ public final class SInt extends Val {
     }
 
     private SInt arith(Expr.BinOp op, SInt o, int w) {
-        return new SInt(new Expr.Binary(op, Vals.sext(this, w), Vals.sext(o, w), hw(w), false), Vals.owner(this, o));
+        // A signed multiply is marked so the emitter writes $signed(): Yosys then sees the operands' true
+        // widths through the sign extension and maps one product onto one DSP48E2.
+        return new SInt(new Expr.Binary(op, Vals.sext(this, w), Vals.sext(o, w), hw(w), op == Expr.BinOp.MUL),
+                Vals.owner(this, o));
     }
 
     public SInt add(SInt o) {

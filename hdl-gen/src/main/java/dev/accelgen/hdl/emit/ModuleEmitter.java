@@ -604,7 +604,7 @@ final class ModuleEmitter {
         return switch (b.op()) {
             case ADD -> "(" + a + " + " + c + ")";
             case SUB -> "(" + a + " - " + c + ")";
-            case MUL -> "(" + a + " * " + c + ")";
+            case MUL -> signed ? "($signed(" + a + ") * $signed(" + c + "))" : "(" + a + " * " + c + ")";
             case AND -> "(" + a + " & " + c + ")";
             case OR -> "(" + a + " | " + c + ")";
             case XOR -> "(" + a + " ^ " + c + ")";

@@ -49,8 +49,9 @@ public sealed interface Expr {
 
     /**
      * Binary operator. For ADD/SUB/MUL/AND/OR/XOR both operands have the result width; for comparisons both
-     * operands have equal width and {@code signedCompare} selects signed ordering; for shifts {@code b} is
-     * the unsigned shift amount.
+     * operands have equal width and {@code signedCompare} selects signed ordering; on MUL it marks a signed
+     * multiply (same low bits, but tools see through the sign extension); for shifts {@code b} is the
+     * unsigned shift amount.
      */
     record Binary(BinOp op, Expr a, Expr b, HwType type, boolean signedCompare) implements Expr { }
 
