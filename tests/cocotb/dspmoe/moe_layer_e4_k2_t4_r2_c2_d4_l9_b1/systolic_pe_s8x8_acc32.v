@@ -31,7 +31,7 @@ module systolic_pe_s8x8_acc32 (
     reg  last_q;
     wire [15:0] sum_mul;
 
-    assign sum_mul = ({{8{a_in[7]}}, a_in} * {{8{b_in[7]}}, b_in});
+    assign sum_mul = ($signed({{8{a_in[7]}}, a_in}) * $signed({{8{b_in[7]}}, b_in}));
     assign sum = ((first_in ? 32'h0 : acc) + {{16{sum_mul[15]}}, sum_mul});
     assign finish = (valid_in & last_in);
     assign a_out = a_q;
