@@ -1,14 +1,13 @@
 package dev.accelgen.cli;
 
+import dev.accelgen.sim.tools.ScratchDirs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Writes a command's output into a temporary sibling directory and moves it into place only when the
@@ -27,7 +26,7 @@ public final class OutputDir {
             try {
                 writer.accept(tmp);
             } catch (RuntimeException e) {
-                delete(tmp);
+                ScratchDirs.delete(tmp);
                 throw e;
             }
             Path old = null;
@@ -38,7 +37,7 @@ public final class OutputDir {
             }
             move(tmp, out);
             if (old != null) {
-                delete(old);
+                ScratchDirs.delete(old);
             }
             return out;
         } catch (IOException e) {
@@ -54,20 +53,4 @@ public final class OutputDir {
         }
     }
 
-    public static void delete(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

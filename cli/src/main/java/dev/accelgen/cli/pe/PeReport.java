@@ -1,6 +1,6 @@
 package dev.accelgen.cli.pe;
 
-import dev.accelgen.cli.OutputDir;
+import dev.accelgen.sim.tools.ScratchDirs;
 import dev.accelgen.hdl.Design;
 import dev.accelgen.hdl.emit.Json;
 import dev.accelgen.pe.UnitFigures;
@@ -58,7 +58,7 @@ final class PeReport extends KindRunner {
         try {
             counts = YosysSynth.synth(ManifestReader.read(design.emit(dir)));
         } finally {
-            OutputDir.delete(dir);
+            ScratchDirs.delete(dir);
         }
         UnitFigures fig = figures(job);
         Map<String, Object> r = new LinkedHashMap<>();

@@ -1,6 +1,6 @@
 package dev.accelgen.cli.pe;
 
-import dev.accelgen.cli.OutputDir;
+import dev.accelgen.sim.tools.ScratchDirs;
 import dev.accelgen.sim.Verifier;
 import dev.accelgen.sim.VerifyResult;
 import dev.accelgen.sim.bundle.BundleCase;
@@ -81,7 +81,7 @@ final class PeVerify extends KindRunner {
             return report(results, out);
         } finally {
             if (keep == null) {
-                OutputDir.delete(work);
+                ScratchDirs.delete(work);
             } else {
                 err.println("RTL kept in " + keep.toAbsolutePath());
             }

@@ -1,6 +1,6 @@
 package dev.accelgen.boards.bundle;
 
-import dev.accelgen.boards.TempDirs;
+import dev.accelgen.sim.tools.ScratchDirs;
 import dev.accelgen.boards.fit.ResourceFit;
 import dev.accelgen.boards.fit.YosysResources;
 import dev.accelgen.boards.kernel.KernelSpec;
@@ -95,7 +95,7 @@ public final class BuiltinBundle {
                 throw new UncheckedIOException(e);
             } finally {
                 if (dir != null) {
-                    TempDirs.delete(dir);
+                    ScratchDirs.delete(dir);
                 }
             }
         }

@@ -1,8 +1,7 @@
 package dev.accelgen.boards.bundle;
 
 import dev.accelgen.boards.BoardException;
-
-import dev.accelgen.boards.TempDirs;
+import dev.accelgen.sim.tools.ScratchDirs;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -69,7 +68,7 @@ public final class BundleWriter {
                     + e.getMessage() + "); check the path and permissions");
         } finally {
             if (tmp != null) {
-                TempDirs.delete(tmp);
+                ScratchDirs.delete(tmp);
             }
         }
     }

@@ -7,6 +7,7 @@ import dev.accelgen.sim.bundle.BundleCase;
 import dev.accelgen.sim.bundle.BundleResult;
 import dev.accelgen.sim.bundle.BundleVerifier;
 import dev.accelgen.sim.manifest.ManifestReader;
+import dev.accelgen.sim.tools.ScratchDirs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,18 +52,11 @@ final class RandomConfigBundles {
             }
         }
         if (failures.isEmpty()) {
-            deleteTree(work);
+            ScratchDirs.delete(work);
         } else {
             System.out.println("RTL of the failing bundle kept in " + work);
         }
         return failures;
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 }

@@ -5,6 +5,7 @@ import dev.accelgen.sim.Trace;
 import dev.accelgen.sim.TraceComparator;
 import dev.accelgen.sim.VerifyResult;
 import dev.accelgen.sim.manifest.Manifest;
+import dev.accelgen.sim.tools.ScratchDirs;
 import dev.accelgen.sim.verilator.BuildOptions;
 import dev.accelgen.sim.verilator.HarnessSpec;
 import dev.accelgen.sim.verilator.RtlRun;
@@ -16,7 +17,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -61,11 +61,7 @@ public final class BundleVerifier {
             throw new UncheckedIOException(e);
         } finally {
             if (dir != null) {
-                try (var s = Files.walk(dir)) {
-                    s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                } catch (IOException e) {
-                    // best effort: a leftover temp file does not affect results
-                }
+                ScratchDirs.deleteQuietly(dir);
             }
         }
     }

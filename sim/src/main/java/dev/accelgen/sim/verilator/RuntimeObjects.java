@@ -1,5 +1,6 @@
 package dev.accelgen.sim.verilator;
 
+import dev.accelgen.sim.tools.ScratchDirs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,7 +67,7 @@ final class RuntimeObjects {
         try {
             Files.move(tmp, cached, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            VerilatorBuild.deleteTree(tmp); // another build kept identical objects first
+            ScratchDirs.deleteQuietly(tmp); // another build kept identical objects first
         }
     }
 

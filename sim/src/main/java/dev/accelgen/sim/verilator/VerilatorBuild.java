@@ -1,5 +1,6 @@
 package dev.accelgen.sim.verilator;
 
+import dev.accelgen.sim.tools.ScratchDirs;
 import dev.accelgen.sim.tools.ToolProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +15,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,7 +87,7 @@ public final class VerilatorBuild {
                 out = ToolProcess.run(cmd, tmp, Duration.ofMinutes(30));
             }
             if (out.exitCode() != 0 || !Files.isExecutable(tmp.resolve("obj").resolve("sim"))) {
-                deleteTree(tmp);
+                ScratchDirs.deleteQuietly(tmp);
                 throw new IllegalStateException("Verilator build of " + spec.top() + " failed (exit " + out.exitCode()
                         + "):\n" + tail(out.combined(), 60));
             }
@@ -96,12 +96,12 @@ public final class VerilatorBuild {
             try {
                 Files.move(tmp, entry, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
-                deleteTree(tmp); // a concurrent build finished first; its entry is identical
+                ScratchDirs.deleteQuietly(tmp); // a concurrent build finished first; its entry is identical
             } catch (IOException e) {
                 if (!Files.isExecutable(exe)) {
                     throw e;
                 }
-                deleteTree(tmp);
+                ScratchDirs.deleteQuietly(tmp);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build in cache " + cacheRoot(), e);
@@ -168,7 +168,7 @@ public final class VerilatorBuild {
         try (Stream<Path> s = Files.list(obj)) {
             for (Path p : s.toList()) {
                 if (!p.getFileName().toString().equals("sim")) {
-                    deleteTree(p);
+                    ScratchDirs.deleteQuietly(p);
                 }
             }
         }
@@ -180,7 +180,7 @@ public final class VerilatorBuild {
         try (Stream<Path> s = Files.list(cacheRoot())) {
             for (Path p : s.toList()) {
                 if (p.getFileName().toString().contains(".tmp-") && Files.getLastModifiedTime(p).toMillis() < cutoff) {
-                    deleteTree(p);
+                    ScratchDirs.deleteQuietly(p);
                 }
             }
         }
@@ -191,14 +191,4 @@ public final class VerilatorBuild {
         return String.join("\n", Arrays.copyOfRange(all, Math.max(0, all.length - lines), all.length));
     }
 
-    static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

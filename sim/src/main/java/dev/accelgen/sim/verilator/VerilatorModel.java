@@ -2,6 +2,7 @@ package dev.accelgen.sim.verilator;
 
 import dev.accelgen.sim.Stimulus;
 import dev.accelgen.sim.manifest.Manifest;
+import dev.accelgen.sim.tools.ScratchDirs;
 import dev.accelgen.sim.tools.ToolProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -66,7 +67,7 @@ public final class VerilatorModel {
             throw new UncheckedIOException(e);
         } finally {
             if (dir != null) {
-                VerilatorBuild.deleteTree(dir);
+                ScratchDirs.deleteQuietly(dir);
             }
         }
     }
