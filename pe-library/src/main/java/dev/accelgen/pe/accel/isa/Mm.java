@@ -15,12 +15,14 @@ package dev.accelgen.pe.accel.isa;
  *       {@code rowScale}, per row: {@code q = SBUF[sbuf + 2m]}, {@code M = SBUF[sbuf + 2m + 1]}.</li>
  *   <li>{@code bias}: Fx row at ABUF word {@code cparam + ceil(n/V)}.</li>
  *   <li>Output row m to ABUF words from {@code out + m * outStride}; lanes past n are written 0.</li>
+ *   <li>{@code sparse}: run a DSP-chain unit in its sparse mode (weights in the compressed N:M or block layout);
+ *       false for every other unit kind.</li>
  *   <li>{@code overlap}: may start issuing while the previous MM still drains (the program guarantees that
  *       this MM reads nothing the previous one writes).</li>
  * </ul>
  */
 public record Mm(Deps deps, @Bits(3) int unit, boolean bias, boolean accumulate, boolean rowScale, boolean gather,
-                 boolean overlap, @Bits(16) Opnd rows, @Bits(16) int k, @Bits(16) int n, @Bits(20) Opnd act,
+                 boolean overlap, boolean sparse, @Bits(16) Opnd rows, @Bits(16) int k, @Bits(16) int n, @Bits(20) Opnd act,
                  @Bits(12) int actStride, @Bits(1) int wbank, @Bits(16) int wAddr, @Bits(20) Opnd out,
                  @Bits(12) int outStride, @Bits(20) Opnd cparam, @Bits(24) long q, @Bits(6) int qShift,
                  @Bits(6) int dShift, @Bits(16) Opnd sbuf) implements QueuedInstr {
