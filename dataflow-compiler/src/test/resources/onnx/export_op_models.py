@@ -10,7 +10,8 @@ Usage: python3 export_op_models.py [OUT_DIR]   (default: ops/ next to this file)
   attention-softcap.onnx  Attention-23 with softcap, causal, grouped-query
   rope.onnx               RotaryEmbedding-23: 4-D with position_ids; 3-D interleaved, partial rotation
   conv.onnx               ViT patch embedding (Conv kernel = stride), grouped/dilated/padded Conv, SAME_UPPER, 1-D Conv
-  batchnorm.onnx          BatchNormalization after Conv, Gemm and MatMul (folded) and after Relu / on an input (evaluated)
+  batchnorm.onnx          BatchNormalization after Conv, Gemm and MatMul (folded) and after Relu, on an input and after a
+                          Gemm whose output is a graph output (evaluated)
   sequence.onnx           Range (int from a shape, float), CumSum (inclusive, exclusive, reverse), Mod (fmod 0 and 1)
   where.onnx              Where broadcasting condition, x and y of three different shapes (float and int64)
   if.onnx                 If with conditions that fold to true and to false, a branch initializer, a nested If
@@ -165,8 +166,11 @@ def batchnorm(out, rng):
     nodes = [l[0] if isinstance(l, tuple) else l for l in layers]
     inits = [init("conv.w", w(4, 3, 3, 3)), init("conv.b", w(4)), init("fc.w", w(10, 64)), init("fc.b", w(10)),
              init("proj.w", w(10, 5))] + [p for l in layers if isinstance(l, tuple) for p in l[1]]
-    return [save(out, "batchnorm.onnx", nodes, [vi("x", f, [2, 3, 6, 6])], [vi("y", f, [2, 5]), vi("xb", f, [2, 3, 6, 6])],
-                 inits)]
+    seen, seen_params = bn("bn_fc_seen", "fc_seen", "fcb_seen", 10)  # its Gemm's output is a graph output: not folded
+    nodes += [h.make_node("Gemm", ["flat", "fc.w", "fc.b"], ["fc_seen"], name="fc_seen", transB=1), seen,
+              h.make_node("Add", ["fcb_seen", "fcb"], ["fc_sum"])]
+    outputs = [vi("y", f, [2, 5]), vi("xb", f, [2, 3, 6, 6]), vi("fc_seen", f, [2, 10]), vi("fc_sum", f, [2, 10])]
+    return [save(out, "batchnorm.onnx", nodes, [vi("x", f, [2, 3, 6, 6])], outputs, inits + seen_params)]
 
 
 def sequence(out, rng):

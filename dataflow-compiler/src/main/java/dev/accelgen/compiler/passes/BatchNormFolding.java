@@ -17,7 +17,7 @@ import java.util.Map;
  * Folds an inference BatchNorm into the Conv, Gemm or MatMul feeding it: with {@code s = scale / sqrt(var + eps)},
  * each output channel's weights are multiplied by s and its bias becomes {@code (bias - mean) * s + beta}. It folds
  * when the layer's weight (and bias) and the norm's parameters are constants and only the norm reads the layer's
- * output; a MatMul folds when its output is [N,C] (the channel is the last axis) and becomes MatMul then Add. A
+ * output (which is no graph output); a MatMul folds when its output is [N,C] (the channel is the last axis) and becomes MatMul then Add. A
  * folded weight keeps its name when nothing else reads it, else it is a new weight {@code <name>#bn}. Any other
  * BatchNorm stays and is evaluated.
  */
@@ -41,7 +41,8 @@ public final class BatchNormFolding {
         for (Node bn : g.nodes()) {
             if (bn.op() instanceof Op.BatchNorm b) {
                 Node layer = v.prod(bn.input(0));
-                List<Node> folded = layer == null || !v.singleUse(layer.output()) ? null : fold(layer, bn, b.eps());
+                boolean alone = layer != null && v.singleUse(layer.output()) && !g.outputs().contains(layer.output());
+                List<Node> folded = alone ? fold(layer, bn, b.eps()) : null;
                 if (folded != null) {
                     replaced.put(layer.name(), folded);
                     replaced.put(bn.name(), List.of());
