@@ -45,7 +45,7 @@ final class AttentionLowering {
         String v = n.input(2);
         int hq = rank == 4 ? n.inputShape(0).dim(1) : heads(n, "q_num_heads");
         int hkv = rank == 4 ? n.inputShape(1).dim(1) : heads(n, "kv_num_heads");
-        if (hq % hkv != 0) {
+        if (hkv < 1 || hq % hkv != 0) {
             throw n.error(hkv + " key/value heads do not divide " + hq + " query heads");
         }
         if (rank == 3) {
@@ -59,21 +59,9 @@ final class AttentionLowering {
         int d = qs.dim(3);
         int newKeys = headShape(n.inputShape(1), hkv).dim(2);
         int dv = headShape(n.inputShape(2), hkv).dim(3);
-        int past = 0;
-        if (n.hasInput(4)) {
-            past = n.inputShape(4).dim(2);
-            k = n.hasOutput(1) ? e.opTo("present_key", n.outputs().get(1), new Op.Concat(2), n.input(4), k)
-                    : e.op("present_key", new Op.Concat(2), n.input(4), k);
-            v = n.hasOutput(2) ? e.opTo("present_value", n.outputs().get(2), new Op.Concat(2), n.input(5), v)
-                    : e.op("present_value", new Op.Concat(2), n.input(5), v);
-        } else {
-            if (n.hasOutput(1)) {
-                e.copy("present_key", k, n.outputs().get(1));
-            }
-            if (n.hasOutput(2)) {
-                e.copy("present_value", v, n.outputs().get(2));
-            }
-        }
+        int past = n.hasInput(4) ? n.inputShape(4).dim(2) : 0;
+        k = withPast(e, n, "present_key", k, 4, 1);
+        v = withPast(e, n, "present_value", v, 5, 2);
         int s = past + newKeys;
         String mask = n.hasInput(3) ? additiveMask(e, n, s) : "";
         boolean causal = n.i("is_causal", 0) != 0;
@@ -90,6 +78,19 @@ final class AttentionLowering {
             y = e.reshape("merge_heads", e.transpose("heads_last", y, 0, 2, 1, 3), batch, t, hq * dv);
         }
         return e.finishAs(y, n.outputs().get(0));
+    }
+
+    /** Keys or values after the past ones (concatenated on the sequence axis), also written to the present output. */
+    private static String withPast(Emitter e, OnnxNode n, String step, String x, int pastInput, int presentOutput) {
+        if (!n.hasInput(pastInput)) {
+            if (n.hasOutput(presentOutput)) {
+                e.copy(step, x, n.outputs().get(presentOutput));
+            }
+            return x;
+        }
+        Op concat = new Op.Concat(2);
+        return n.hasOutput(presentOutput) ? e.opTo(step, n.outputs().get(presentOutput), concat, n.input(pastInput), x)
+                : e.op(step, concat, n.input(pastInput), x);
     }
 
     private static int heads(OnnxNode n, String attr) {
@@ -127,7 +128,7 @@ final class AttentionLowering {
     }
 
     /** [T,S]: 0 where key j <= query i + past, else -inf. */
-    static Tensor causalMask(int t, int s, int past) {
+    private static Tensor causalMask(int t, int s, int past) {
         float[] m = new float[t * s];
         for (int i = 0; i < t; i++) {
             for (int j = i + past + 1; j < s; j++) {
