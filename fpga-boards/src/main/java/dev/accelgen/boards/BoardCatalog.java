@@ -2,6 +2,7 @@ package dev.accelgen.boards;
 
 import dev.accelgen.boards.model.Board;
 import dev.accelgen.boards.model.BoardJson;
+import dev.accelgen.errors.BoardError;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +37,7 @@ public final class BoardCatalog {
         if (nameOrPath.endsWith(".json")) {
             return load(Path.of(nameOrPath));
         }
-        throw new BoardException("unknown board '" + nameOrPath + "'; use one of "
+        throw new BoardError("", "unknown board '" + nameOrPath + "'; use one of "
                 + String.join(", ", BUILT_IN) + " or a path to a board.json file");
     }
 
@@ -45,7 +46,7 @@ public final class BoardCatalog {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new BoardException(file + ": cannot read board file (" + e.getClass().getSimpleName()
+            throw new BoardError(file.toString(), "cannot read board file (" + e.getClass().getSimpleName()
                     + "); check the path");
         }
         return BoardJson.parse(text, file.toString());

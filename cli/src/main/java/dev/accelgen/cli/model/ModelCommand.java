@@ -1,7 +1,8 @@
 package dev.accelgen.cli.model;
 
-import picocli.CommandLine;
+import dev.accelgen.cli.MissingSubcommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code accelgen model inspect|run}: the dataflow compiler's front end on a model. */
 @Command(name = "model", mixinStandardHelpOptions = true,
@@ -13,6 +14,6 @@ public final class ModelCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw MissingSubcommand.of(spec, "a subcommand");
     }
 }

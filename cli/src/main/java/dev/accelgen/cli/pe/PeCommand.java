@@ -1,7 +1,8 @@
 package dev.accelgen.cli.pe;
 
-import picocli.CommandLine;
+import dev.accelgen.cli.MissingSubcommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code accelgen pe gen|verify|report <kind>}: one subcommand per unit family under each action. */
 @Command(name = "pe", mixinStandardHelpOptions = true,
@@ -12,7 +13,7 @@ public final class PeCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw MissingSubcommand.of(spec, "an action");
     }
 
     public static CommandLine commandLine() {
@@ -46,7 +47,7 @@ public final class PeCommand implements Runnable {
 
         @Override
         public void run() {
-            spec.commandLine().usage(spec.commandLine().getOut());
+            throw MissingSubcommand.of(spec, "a unit kind");
         }
     }
 }
