@@ -2,7 +2,6 @@ package dev.accelgen.compiler.onnx;
 
 import ai.onnx.proto.OnnxMl;
 import com.google.protobuf.InvalidProtocolBufferException;
-import dev.accelgen.compiler.ModelInputException;
 import dev.accelgen.compiler.ir.DType;
 import dev.accelgen.compiler.ir.Graph;
 import dev.accelgen.compiler.ir.Node;
@@ -11,6 +10,7 @@ import dev.accelgen.compiler.ir.Shape;
 import dev.accelgen.compiler.ir.Tensor;
 import dev.accelgen.compiler.ir.TensorType;
 import dev.accelgen.compiler.passes.ShapeInference;
+import dev.accelgen.errors.ModelError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ import java.util.Set;
 /**
  * Imports an ONNX model (opset 13 or newer) into the graph IR with every value typed. Initializers become weights
  * with data; external data files are read relative to the model's directory. Every failure is a
- * {@link ModelInputException} naming the file.
+ * {@link ModelError} naming the file.
  */
 public final class OnnxImporter {
     public static final int MIN_OPSET = 13;
@@ -38,7 +38,7 @@ public final class OnnxImporter {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new ModelInputException(source, "cannot read the file (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+            throw new ModelError(source, "cannot read the file (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
         }
         Path dir = file.toAbsolutePath().getParent();
         return parse(bytes, source, dir, dimBounds);
@@ -49,10 +49,13 @@ public final class OnnxImporter {
         try {
             model = OnnxMl.ModelProto.parseFrom(bytes);
         } catch (InvalidProtocolBufferException e) {
-            throw new ModelInputException(source, "not an ONNX model or truncated (protobuf parse failed: " + e.getMessage() + ")");
+            throw new ModelError(source, "not an ONNX model or truncated (protobuf parse failed: " + e.getMessage() + ")");
         }
-        if (model.getIrVersion() <= 0 || !model.hasGraph() || model.getGraph().getNodeCount() == 0) {
-            throw new ModelInputException(source, "not an ONNX model (no IR version or no graph nodes)");
+        if (model.getIrVersion() <= 0 || !model.hasGraph()) {
+            throw new ModelError(source, "not an ONNX model (no IR version or no graph)");
+        }
+        if (model.getGraph().getNodeCount() == 0) {
+            throw new ModelError(source, "the ONNX graph has no nodes: there is nothing to compile");
         }
         int opset = -1;
         for (OnnxMl.OperatorSetIdProto o : model.getOpsetImportList()) {
@@ -61,13 +64,15 @@ public final class OnnxImporter {
             }
         }
         if (opset < MIN_OPSET) {
-            throw new ModelInputException(source, "ONNX opset " + opset + " is older than the supported " + MIN_OPSET
+            throw new ModelError(source, "ONNX opset " + opset + " is older than the supported " + MIN_OPSET
                     + " (re-export with opset_version >= " + MIN_OPSET + ")");
         }
         try {
             return ShapeInference.infer(translate(model.getGraph(), opset, baseDir, dimBounds, source));
-        } catch (OnnxOps.UnknownOp | ShapeInference.ShapeError | IllegalArgumentException | ArithmeticException e) {
-            throw new ModelInputException(source, e.getMessage());
+        } catch (OnnxOps.UnknownOp | ShapeInference.ShapeError | IllegalArgumentException e) {
+            throw new ModelError(source, e.getMessage());
+        } catch (ModelError e) {
+            throw e.input().isEmpty() ? new ModelError(source, e.getMessage(), e) : e;
         }
     }
 
@@ -95,6 +100,10 @@ public final class OnnxImporter {
             String name = n.getName().isEmpty() || names.contains(n.getName()) ? n.getOpType() + "_" + idx : n.getName();
             names.add(name);
             idx++;
+            if (n.getOpType().equals("Dropout") && n.getOutputCount() > 1 && !n.getOutput(1).isEmpty()) {
+                nodes.addAll(DropoutMask.nodes(name, n.getInput(0), n.getOutput(0), n.getOutput(1)));
+                continue;
+            }
             Op op = OnnxOps.translate(n, name, opset);
             nodes.add(new Node(name, op, n.getInputList(), n.getOutputList()));
         }
@@ -119,8 +128,8 @@ public final class OnnxImporter {
         int[] d = new int[dims.size()];
         for (int i = 0; i < d.length; i++) {
             OnnxMl.TensorShapeProto.Dimension dim = dims.get(i);
-            if (dim.hasDimValue() && dim.getDimValue() > 0) {
-                d[i] = Math.toIntExact(dim.getDimValue());
+            if (dim.hasDimValue()) {
+                d[i] = staticDim(vi.getName(), i, dim.getDimValue());
             } else {
                 String param = dim.hasDimParam() ? dim.getDimParam() : "";
                 Integer bound = param.isEmpty() ? null : dimBounds.get(param);
@@ -133,5 +142,14 @@ public final class OnnxImporter {
             }
         }
         return new TensorType(dt, Shape.of(d));
+    }
+
+    private static int staticDim(String input, int i, long size) {
+        if (size <= 0 || size > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("input " + input + " dimension " + i + " has static size " + size
+                    + (size == 0 ? " (empty tensors are not supported)" : size < 0 ? " (a size must be positive)"
+                    : " (more than the 2,147,483,647 one dimension can have)"));
+        }
+        return (int) size;
     }
 }

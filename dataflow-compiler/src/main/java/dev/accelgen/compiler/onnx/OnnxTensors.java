@@ -4,6 +4,7 @@ import ai.onnx.proto.OnnxMl;
 import dev.accelgen.compiler.ir.DType;
 import dev.accelgen.compiler.ir.Shape;
 import dev.accelgen.compiler.ir.Tensor;
+import dev.accelgen.compiler.ir.TensorBudget;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
@@ -31,7 +32,11 @@ final class OnnxTensors {
     static Shape shape(java.util.List<Long> dims) {
         int[] d = new int[dims.size()];
         for (int i = 0; i < d.length; i++) {
-            d[i] = Math.toIntExact(dims.get(i));
+            long v = dims.get(i);
+            if (v < 0 || v > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("dimension " + i + " has size " + v + " (sizes are 0.." + Integer.MAX_VALUE + ")");
+            }
+            d[i] = (int) v;
         }
         return Shape.of(d);
     }
@@ -41,7 +46,7 @@ final class OnnxTensors {
         String what = "tensor " + t.getName();
         DType dt = dtype(t.getDataType(), what);
         Shape s = shape(t.getDimsList());
-        int n = Math.toIntExact(s.elements());
+        int n = TensorBudget.elements(s);
         if (t.getDataType() == ONNX_DOUBLE) {
             return narrowDoubles(t, s, n, baseDir);
         }
@@ -75,21 +80,20 @@ final class OnnxTensors {
             return Tensor.ofLongs(dt, s, l);
         }
         if (dt == DType.FLOAT32) {
-            float[] f = new float[n];
             requireCount(what, t.getFloatDataCount(), n);
+            float[] f = new float[n];
             for (int i = 0; i < n; i++) {
                 f[i] = t.getFloatData(i);
             }
             return Tensor.ofFloats(s, f);
         }
+        requireCount(what, dt == DType.INT64 ? t.getInt64DataCount() : t.getInt32DataCount(), n);
         long[] l = new long[n];
         if (dt == DType.INT64) {
-            requireCount(what, t.getInt64DataCount(), n);
             for (int i = 0; i < n; i++) {
                 l[i] = t.getInt64Data(i);
             }
         } else {
-            requireCount(what, t.getInt32DataCount(), n);
             for (int i = 0; i < n; i++) {
                 l[i] = t.getInt32Data(i);
             }
@@ -98,17 +102,16 @@ final class OnnxTensors {
     }
 
     private static Tensor narrowDoubles(OnnxMl.TensorProto t, Shape s, int n, Path baseDir) {
-        float[] f = new float[n];
         ByteBuffer raw = t.getDataLocation() == OnnxMl.TensorProto.DataLocation.EXTERNAL ? external(t, baseDir, 8L * n)
                 : t.getRawData().isEmpty() ? null : t.getRawData().asReadOnlyByteBuffer();
+        requireCount("tensor " + t.getName(), raw != null ? raw.remaining() / 8 : t.getDoubleDataCount(), n);
+        float[] f = new float[n];
         if (raw != null) {
             raw = raw.order(ByteOrder.LITTLE_ENDIAN);
-            requireCount("tensor " + t.getName(), raw.remaining() / 8, n);
             for (int i = 0; i < n; i++) {
                 f[i] = (float) raw.getDouble();
             }
         } else {
-            requireCount("tensor " + t.getName(), t.getDoubleDataCount(), n);
             for (int i = 0; i < n; i++) {
                 f[i] = (float) t.getDoubleData(i);
             }
@@ -151,6 +154,10 @@ final class OnnxTensors {
         }
         if (!Files.isRegularFile(p)) {
             throw new IllegalArgumentException("external data file " + location + " of tensor " + t.getName() + " is missing");
+        }
+        if (len != length || offset < 0) {
+            throw new IllegalArgumentException("external data of tensor " + t.getName() + " has offset " + offset + " and length "
+                    + len + "; its shape needs " + length + " bytes");
         }
         try (RandomAccessFile f = new RandomAccessFile(p.toFile(), "r")) {
             if (offset + len > f.length()) {
