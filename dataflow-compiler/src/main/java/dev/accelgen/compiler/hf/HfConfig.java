@@ -10,8 +10,8 @@ import java.util.Map;
 /** A parsed config.json with typed accessors whose failures name the file and the key. */
 public final class HfConfig {
     /**
-     * Upper bounds of the size keys, far above any published model: a config past them (a typo, a fuzzed file) is
-     * refused before a graph of that size is built.
+     * The size keys: each is at least 1, and at most a bound far above any published model, so a config past them
+     * (a typo, a damaged file) is refused before a graph of that size is built.
      */
     static final Map<String, Integer> LIMITS = Map.ofEntries(
             Map.entry("num_hidden_layers", 1024), Map.entry("hidden_size", 1 << 17), Map.entry("intermediate_size", 1 << 19),
@@ -71,6 +71,9 @@ public final class HfConfig {
             throw new ModelError(source, "key '" + key + "' must be an integer (got " + v + ")");
         }
         Integer limit = LIMITS.get(key);
+        if (limit != null && v.intValue() < 1) {
+            throw new ModelError(source, "key '" + key + "' is " + v.intValue() + ", must be >= 1");
+        }
         if (limit != null && v.intValue() > limit) {
             throw new ModelError(source, String.format(Locale.ROOT, "key '%s' is %,d, more than the %,d accelgen builds graphs for",
                     key, v.intValue(), limit));

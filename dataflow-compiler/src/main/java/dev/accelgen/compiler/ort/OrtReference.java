@@ -11,6 +11,7 @@ import ai.onnxruntime.TensorInfo;
 import dev.accelgen.compiler.ir.DType;
 import dev.accelgen.compiler.ir.Shape;
 import dev.accelgen.compiler.ir.Tensor;
+import dev.accelgen.errors.ModelError;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
@@ -29,12 +30,12 @@ public final class OrtReference {
 
     /** A model held in memory (no external data). */
     public static Map<String, Tensor> run(byte[] model, Map<String, Tensor> inputs) {
-        return run(env -> env.createSession(model, options()), inputs);
+        return run(env -> env.createSession(model, options()), inputs, "");
     }
 
     /** A model file: onnxruntime reads external data files relative to it. */
     public static Map<String, Tensor> run(Path model, Map<String, Tensor> inputs) {
-        return run(env -> env.createSession(model.toString(), options()), inputs);
+        return run(env -> env.createSession(model.toString(), options()), inputs, model.toString());
     }
 
     private interface Opener {
@@ -48,10 +49,20 @@ public final class OrtReference {
         return opts;
     }
 
-    private static Map<String, Tensor> run(Opener opener, Map<String, Tensor> inputs) {
+    /** A model onnxruntime refuses to load (its checker is stricter than the importer) is the model's problem. */
+    private static OrtSession open(Opener opener, OrtEnvironment env, String source) {
+        try {
+            return opener.open(env);
+        } catch (OrtException e) {
+            throw new ModelError(source, "--compare-ort: onnxruntime cannot load the model: "
+                    + e.getMessage().lines().findFirst().orElse("").strip());
+        }
+    }
+
+    private static Map<String, Tensor> run(Opener opener, Map<String, Tensor> inputs, String source) {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         Map<String, OnnxTensor> feeds = new HashMap<>();
-        try (OrtSession session = opener.open(env)) {
+        try (OrtSession session = open(opener, env, source)) {
             Map<String, NodeInfo> declared = session.getInputInfo();
             for (Map.Entry<String, Tensor> e : inputs.entrySet()) {
                 feeds.put(e.getKey(), toOrt(env, e.getValue(), ((TensorInfo) declared.get(e.getKey()).getInfo()).type));
