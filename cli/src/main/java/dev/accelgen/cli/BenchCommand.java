@@ -10,9 +10,9 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** {@code accelgen bench ...}: performance figures printed as JSON (benchmarks, not tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures as JSON.",

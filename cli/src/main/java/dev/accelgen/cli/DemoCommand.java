@@ -14,10 +14,10 @@ import dev.accelgen.sim.manifest.ManifestReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /**
  * The main job at this stage: generate the INT8 systolic baseline, verify it bit- and cycle-exact in

@@ -3,8 +3,8 @@ package dev.accelgen.cli;
 import dev.accelgen.cli.boards.BoardsCommand;
 import dev.accelgen.cli.boards.GenerateCommand;
 import dev.accelgen.cli.pe.PeCommand;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** The {@code accelgen} command. */
 @Command(name = "accelgen", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,

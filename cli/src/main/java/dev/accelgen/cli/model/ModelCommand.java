@@ -1,8 +1,8 @@
 package dev.accelgen.cli.model;
 
 import dev.accelgen.cli.MissingSubcommand;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** {@code accelgen model inspect|run}: the dataflow compiler's front end on a model. */
 @Command(name = "model", mixinStandardHelpOptions = true,

@@ -16,10 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /** {@code accelgen model inspect}: ops, shapes, parameter count and precision summary (weights are never loaded for configs). */
 @Command(name = "inspect", mixinStandardHelpOptions = true,

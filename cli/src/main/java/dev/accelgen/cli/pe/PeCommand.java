@@ -1,8 +1,8 @@
 package dev.accelgen.cli.pe;
 
 import dev.accelgen.cli.MissingSubcommand;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** {@code accelgen pe gen|verify|report <kind>}: one subcommand per unit family under each action. */
 @Command(name = "pe", mixinStandardHelpOptions = true,

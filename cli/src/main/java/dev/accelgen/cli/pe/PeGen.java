@@ -6,10 +6,10 @@ import dev.accelgen.hdl.Hdl;
 import dev.accelgen.hdl.ModuleGen;
 import dev.accelgen.sim.files.OutputDir;
 import java.nio.file.Path;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** {@code accelgen pe gen <kind> ... --out DIR}: Verilog, file lists and manifest. */
 @Command(mixinStandardHelpOptions = true, description = "Generate the unit's Verilog, file list and manifest.")

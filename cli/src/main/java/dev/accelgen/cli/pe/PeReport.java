@@ -10,9 +10,9 @@ import dev.accelgen.sim.tools.YosysSynth;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /**
  * {@code accelgen pe report <kind> ... [--json]}: Yosys {@code synth_xilinx -family xcup} resource counts

@@ -2,9 +2,9 @@ package dev.accelgen.compiler.interp;
 
 import dev.accelgen.compiler.ir.Graph;
 import dev.accelgen.compiler.ir.Node;
+import dev.accelgen.compiler.ir.Op;
 import dev.accelgen.compiler.ir.Op.BinaryKind;
 import dev.accelgen.compiler.ir.Op.UnaryKind;
-import dev.accelgen.compiler.ir.Op;
 import dev.accelgen.compiler.ir.Tensor;
 import java.util.ArrayDeque;
 import java.util.Deque;

@@ -1,9 +1,9 @@
 package dev.accelgen.compiler.passes;
 
 import dev.accelgen.compiler.ir.Node;
+import dev.accelgen.compiler.ir.Op;
 import dev.accelgen.compiler.ir.Op.BinaryKind;
 import dev.accelgen.compiler.ir.Op.UnaryKind;
-import dev.accelgen.compiler.ir.Op;
 import dev.accelgen.compiler.ir.Tensor;
 import java.util.List;
 
