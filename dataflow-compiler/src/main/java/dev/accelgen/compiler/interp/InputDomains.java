@@ -29,56 +29,57 @@ final class InputDomains {
     /** Integer inputs that index nothing take values 0..DEFAULT_BOUND-1. */
     static final int DEFAULT_BOUND = 10;
 
-    private InputDomains() {
+    private final Graph g;
+    private final Map<String, Node> producers;
+    private Integer bound;
+    private boolean nonZero;
+    private boolean positive;
+
+    private InputDomains(Graph g) {
+        this.g = g;
+        this.producers = g.producers();
     }
 
     static Domain of(Graph g, String input) {
+        InputDomains d = new InputDomains(g);
         Map<String, List<Node>> consumers = g.consumers();
-        Map<String, Node> producers = g.producers();
-        Integer bound = null;
-        boolean nonZero = false;
-        boolean positive = false;
         Deque<String> values = new ArrayDeque<>(List.of(input));
         Set<String> seen = new HashSet<>(values);
         while (!values.isEmpty()) {
             String v = values.pop();
             for (Node n : consumers.getOrDefault(v, List.of())) {
-                int at = n.inputs().indexOf(v);
-                if (n.op() instanceof Op.Gather ga && at == 1) {
-                    var data = g.type(n.input(0)).shape();
-                    int size = data.dim(data.axis(ga.axis()));
-                    bound = bound == null ? size : Math.min(bound, size);
-                } else if (n.op() instanceof Op.Binary b && b.op() == BinaryKind.DIV && at == 1) {
-                    nonZero = true;
-                } else if (n.op() instanceof Op.Unary u && (u.op() == UnaryKind.LOG || u.op() == UnaryKind.SQRT)) {
-                    positive = true;
-                } else if (n.op() instanceof Op.Binary b && b.op() == BinaryKind.POW && at == 0
-                        && !integral(constant(g, producers, n.input(1)))) {
-                    positive = true;
-                }
-                if (passesValuesOn(n, at)) {
-                    for (String o : n.outputs()) {
-                        if (!o.isEmpty() && seen.add(o)) {
-                            values.push(o);
-                        }
+                for (int at = 0; at < n.inputs().size(); at++) {
+                    if (n.input(at).equals(v) && d.use(n, at)) {
+                        n.outputs().stream().filter(o -> !o.isEmpty() && seen.add(o)).forEach(values::push);
                     }
                 }
             }
         }
-        return new Domain(bound == null ? DEFAULT_BOUND : Math.max(1, bound), nonZero, positive);
+        return new Domain(d.bound == null ? DEFAULT_BOUND : Math.max(1, d.bound), d.nonZero, d.positive);
     }
 
-    /** Ops whose outputs hold (some of) operand {@code at}'s values unchanged. */
-    private static boolean passesValuesOn(Node n, int at) {
+    /** Records what operand {@code at} of {@code n} requires; true if the node's outputs hold its values unchanged. */
+    private boolean use(Node n, int at) {
+        if (n.op() instanceof Op.Gather ga && at == 1) {
+            var data = g.type(n.input(0)).shape();
+            int size = data.dim(data.axis(ga.axis()));
+            bound = bound == null ? size : Math.min(bound, size);
+        } else if (n.op() instanceof Op.Binary b && b.op() == BinaryKind.DIV && at == 1) {
+            nonZero = true;
+        } else if (n.op() instanceof Op.Unary u && (u.op() == UnaryKind.LOG || u.op() == UnaryKind.SQRT)) {
+            positive = true;
+        } else if (n.op() instanceof Op.Binary b && b.op() == BinaryKind.POW && at == 0 && !integral(constant(n.input(1)))) {
+            positive = true;
+        }
         return switch (n.op().tag()) {
-            case RESHAPE, UNSQUEEZE, SQUEEZE, TRANSPOSE, EXPAND, TILE, SLICE, SPLIT, CONCAT, CAST -> at == 0 || n.op().tag() == Op.Tag.CONCAT;
-            case GATHER -> at == 0;
+            case CONCAT -> true;
+            case RESHAPE, UNSQUEEZE, SQUEEZE, TRANSPOSE, EXPAND, TILE, SLICE, SPLIT, CAST, GATHER -> at == 0;
             case UNARY -> ((Op.Unary) n.op()).op() == UnaryKind.IDENTITY;
             default -> false;
         };
     }
 
-    private static Tensor constant(Graph g, Map<String, Node> producers, String v) {
+    private Tensor constant(String v) {
         Node p = producers.get(v);
         return p != null && p.op() instanceof Op.Constant c ? c.value() : g.weightData().get(v);
     }
