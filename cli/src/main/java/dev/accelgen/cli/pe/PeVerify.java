@@ -1,5 +1,6 @@
 package dev.accelgen.cli.pe;
 
+import dev.accelgen.pe.regress.UnitCaseType;
 import dev.accelgen.sim.tools.ScratchDirs;
 import dev.accelgen.sim.Verifier;
 import dev.accelgen.sim.VerifyResult;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Option;
  */
 @Command(mixinStandardHelpOptions = true, description = "Verify the unit's RTL against its golden model in Verilator.")
 final class PeVerify extends KindRunner {
-    static final int BUNDLE_SIZE = 40;
+    static final int BUNDLE_SIZE = UnitCaseType.BUNDLE_SIZE;
 
     @Option(names = "--vectors", defaultValue = "20", description = "work items per configuration (default ${DEFAULT-VALUE})")
     int vectors;
