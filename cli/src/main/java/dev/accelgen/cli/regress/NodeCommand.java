@@ -17,11 +17,13 @@ import java.util.List;
  */
 public record NodeCommand(List<String> command, int heapMb) {
     public static NodeCommand current() {
-        int heapMb = (int) (Runtime.getRuntime().maxMemory() >> 20);
+        List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        int heapMb = jvm.stream().filter(a -> a.matches("-Xmx[0-9]+[gGmM]")).reduce((a, b) -> b).map(NodeCommand::megabytes)
+                .orElse((int) (Runtime.getRuntime().maxMemory() >> 20));
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + heapMb + "m");
-        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+        for (String arg : jvm) {
             if (arg.startsWith("-Xss") || arg.matches("-XX:\\+Use[A-Za-z]+GC")) {
                 cmd.add(arg);
             }
@@ -35,6 +37,12 @@ public record NodeCommand(List<String> command, int heapMb) {
             cmd.addAll(List.of("-cp", cp, Main.class.getName()));
         }
         return new NodeCommand(List.copyOf(cmd), heapMb);
+    }
+
+    /** {@code -Xmx2g} as 2048. */
+    private static int megabytes(String xmx) {
+        int n = Integer.parseInt(xmx.substring(4, xmx.length() - 1));
+        return Character.toLowerCase(xmx.charAt(xmx.length() - 1)) == 'g' ? n * 1024 : n;
     }
 
     private static Path codeSource() {

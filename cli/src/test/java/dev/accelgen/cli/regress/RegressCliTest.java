@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.accelgen.cli.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.accelgen.cli.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,24 +14,19 @@ import java.util.Map;
 import org.apache.maven.plugins.surefire.report.ReportTestCase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code accelgen regress} as a user runs it: verdicts, JUnit XML, the reproducing command, shards, bad input. */
 class RegressCliTest {
     @TempDir
     Path tmp;
 
+    /** What accelgen printed: exit status, stdout lines, stderr. */
     record Run(int exit, List<String> out, String err) {
     }
 
     static Run accelgen(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString().lines().toList(), err.toString());
+        Cli r = Cli.run(args);
+        return new Run(r.exit(), r.outLines(), r.err());
     }
 
     @Test

@@ -22,10 +22,6 @@ public final class CaseIds {
         return id;
     }
 
-    public static boolean wellFormed(String id) {
-        return id != null && ID.matcher(id).matches() && !id.contains("..");
-    }
-
     /** One id segment made from free text: lowercase, anything outside the id alphabet becomes '-'. */
     public static String segment(String text) {
         String s = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._:-]", "-").replace("..", "_");

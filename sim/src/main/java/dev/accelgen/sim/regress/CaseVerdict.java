@@ -1,5 +1,8 @@
 package dev.accelgen.sim.regress;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
 /**
  * How one case ended. {@code summary} is one line: {@code PASS ...}, the first mismatch ({@code FAIL first
  * mismatch at cycle ...}) or the error; {@code detail} adds context for people (may be empty).
@@ -22,9 +25,12 @@ public record CaseVerdict(Status status, String summary, String detail) {
         return new CaseVerdict(Status.FAIL, summary, detail);
     }
 
+    /** The case could not run: the exception's first line, and its stack trace as the detail. */
     public static CaseVerdict error(Throwable t) {
         String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        return new CaseVerdict(Status.ERROR, "ERROR " + firstLine(message), message.contains("\n") ? message : "");
+        StringWriter trace = new StringWriter();
+        t.printStackTrace(new PrintWriter(trace));
+        return new CaseVerdict(Status.ERROR, "ERROR " + firstLine(message), trace.toString());
     }
 
     public boolean passed() {

@@ -46,6 +46,9 @@ public final class JUnitXml {
             property(x, "suite.ref", report.suite().ref());
             property(x, "suite.hash", report.suite().hash());
             property(x, "shards", report.shards());
+            if (!report.suite().description().isEmpty()) {
+                property(x, "suite.description", report.suite().description());
+            }
             x.writeCharacters("\n    ");
             x.writeEndElement();
             for (CaseResult r : report.results()) {

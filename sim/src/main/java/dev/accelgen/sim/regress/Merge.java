@@ -86,7 +86,7 @@ public final class Merge {
         }
         Suite suite = new Suite(first.suite(), first.ref(), hash, "", List.of());
         String shards = String.join("+", shardsSeen.keySet().stream().map(String::valueOf).toList());
-        return new RunReport(suite, shards, merged, 0, problems, merged.stream().mapToDouble(CaseResult::seconds).sum());
+        return new RunReport(suite, shards, merged, 0, problems);
     }
 
     private static void missingShards(Map<Integer, Set<Integer>> seen, int owned, int suiteCases, List<String> problems) {

@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public record Plan(Suite suite, CostModel model, int cases, int batches, double cpuSeconds, Map<String, double[]> groups,
                    int jobs, List<NodeEstimate> nodes) {
-    /** Wall time on {@code nodes} nodes: the slowest shard's estimate; {@code busiest} and {@code idlest} shards. */
+    /** On {@code nodes} nodes: the wall time (the slowest shard's estimate) and the fastest shard's estimate. */
     public record NodeEstimate(int nodes, double wallSeconds, double idlestSeconds) {
     }
 

@@ -43,7 +43,6 @@ public final class RegressRun {
 
     /** Runs the selected cases of {@code all} (the whole expanded suite). */
     public static RunReport run(Suite suite, List<PlannedCase> all, RunOptions options, ProgressListener progress) {
-        long start = System.nanoTime();
         Optional<Partition> written = options.out() == null || options.shard().count() == 1 ? Optional.empty()
                 : ResultStore.create(options.out()).partition(suite.hash(), options.shard().count());
         List<PlannedCase> selected;
@@ -59,7 +58,7 @@ public final class RegressRun {
         RegressRun run = new RegressRun(suite, options, progress, estimates);
         List<CaseResult> results = run.execute(all.size(), selected);
         int resumed = results.size() - run.ranNow;
-        return new RunReport(suite, options.shard().toString(), results, resumed, List.of(), (System.nanoTime() - start) / 1e9);
+        return new RunReport(suite, options.shard().toString(), results, resumed, List.of());
     }
 
     private List<CaseResult> execute(int suiteCases, List<PlannedCase> selected) {
@@ -126,36 +125,41 @@ public final class RegressRun {
         Path scratch = scratchDir();
         try {
             long t0 = System.nanoTime();
+            BatchOutcome out;
             try {
-                BatchOutcome out = batch.run(new RunContext(options.build(), scratch));
-                record(batch.id(), batch.cases(), out, (System.nanoTime() - t0) / 1e9);
+                out = batch.run(new RunContext(options.build(), scratch));
             } catch (RuntimeException e) {
-                if (batch.cases().size() == 1) {
-                    record(batch.id(), batch.cases(), new BatchOutcome(List.of(CaseVerdict.error(e)), 0, false),
-                            (System.nanoTime() - t0) / 1e9);
+                if (batch.cases().size() > 1) {
+                    synchronized (this) {
+                        progress.batchSplit(batch, CaseVerdict.error(e).summary());
+                    }
+                    for (int i = 0; i < batch.cases().size(); i++) {
+                        runAlone(batch.id() + "/" + i, batch.cases().get(i));
+                    }
                     return;
                 }
-                synchronized (this) {
-                    progress.batchSplit(batch, CaseVerdict.error(e).summary());
-                }
-                for (int i = 0; i < batch.cases().size(); i++) {
-                    runAlone(batch.id() + "/" + i, batch.cases().get(i), scratch);
-                }
+                out = new BatchOutcome(List.of(CaseVerdict.error(e)), 0, false);
             }
+            record(batch.id(), batch.cases(), out, (System.nanoTime() - t0) / 1e9);
         } finally {
             ScratchDirs.deleteQuietly(scratch);
         }
     }
 
-    private void runAlone(String batchId, PlannedCase c, Path scratch) {
-        long t0 = System.nanoTime();
-        BatchOutcome out;
+    private void runAlone(String batchId, PlannedCase c) {
+        Path scratch = scratchDir();
         try {
-            out = Batch.runAlone(c, new RunContext(options.build(), scratch));
-        } catch (RuntimeException e) {
-            out = new BatchOutcome(List.of(CaseVerdict.error(e)), 0, false);
+            long t0 = System.nanoTime();
+            BatchOutcome out;
+            try {
+                out = Batch.runAlone(c, new RunContext(options.build(), scratch));
+            } catch (RuntimeException e) {
+                out = new BatchOutcome(List.of(CaseVerdict.error(e)), 0, false);
+            }
+            record(batchId, List.of(c), out, (System.nanoTime() - t0) / 1e9);
+        } finally {
+            ScratchDirs.deleteQuietly(scratch);
         }
-        record(batchId, List.of(c), out, (System.nanoTime() - t0) / 1e9);
     }
 
     private void record(String batchId, List<PlannedCase> cases, BatchOutcome out, double seconds) {

@@ -4,11 +4,9 @@ import java.util.List;
 
 /**
  * The outcome of a run (or of a merge): every case's result in suite order, how many came from an earlier run
- * ({@code --resume}), the problems that make the run incomplete (missing shards, unfinished or duplicated cases)
- * and the wall time.
+ * ({@code --resume}) and the problems that make the run incomplete (missing shards, unfinished or duplicated cases).
  */
-public record RunReport(Suite suite, String shards, List<CaseResult> results, int resumed, List<String> problems,
-                        double seconds) {
+public record RunReport(Suite suite, String shards, List<CaseResult> results, int resumed, List<String> problems) {
     public RunReport {
         results = List.copyOf(results);
         problems = List.copyOf(problems);

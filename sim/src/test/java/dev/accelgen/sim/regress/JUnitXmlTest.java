@@ -88,7 +88,7 @@ class JUnitXmlTest {
         CaseResult odd = new CaseResult("g/c0", "g", "config <a & \"b\">", CaseVerdict.Status.FAIL,
                 "FAIL expected <1> & 'x'", "bell\u0007 here ]]> end", suite.reproduceCommand("g/c0"), 1.5, suite.hash(), "1/1",
                 "2026-01-01T00:00:00Z", new Workload(1, 1), null);
-        RunReport report = new RunReport(suite, "1/1", List.of(odd), 0, List.of(), 1.5);
+        RunReport report = new RunReport(suite, "1/1", List.of(odd), 0, List.of());
         Path xml = tmp.resolve("odd.xml");
         JUnitXml.write(report, xml);
         ReportTestCase c = testcases(xml).get("g/c0");

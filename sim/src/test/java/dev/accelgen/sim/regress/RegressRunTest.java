@@ -68,7 +68,7 @@ class RegressRunTest {
 
         CaseResult error = r.results().get(3);
         assertEquals("ERROR harness crashed", error.summary());
-        assertEquals("harness crashed\nsecond line", error.detail());
+        assertTrue(error.detail().startsWith("java.lang.IllegalStateException: harness crashed\nsecond line\n\tat "), error.detail());
         CaseResult failed = r.results().get(1);
         assertEquals("accelgen regress /suites/scripted.json --case alpha/c1", failed.reproduce());
         assertEquals(suite.hash(), failed.suiteHash());
