@@ -3,6 +3,8 @@ package dev.accelgen.cli;
 import dev.accelgen.cli.boards.BoardsCommand;
 import dev.accelgen.cli.boards.GenerateCommand;
 import dev.accelgen.cli.pe.PeCommand;
+import dev.accelgen.cli.regress.RegressCaseTypes;
+import dev.accelgen.cli.regress.RegressCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -37,6 +39,7 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.addSubcommand("pe", PeCommand.commandLine());
         cl.addSubcommand("model", new dev.accelgen.cli.model.ModelCommand());
+        cl.addSubcommand("regress", RegressCommand.commandLine(RegressCaseTypes.product()));
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setParameterExceptionHandler((ex, params) -> {
             // One line, not picocli's full usage dump: the message and where to find help.
