@@ -5,6 +5,7 @@ import dev.accelgen.cli.boards.GenerateCommand;
 import dev.accelgen.cli.pe.PeCommand;
 import dev.accelgen.cli.regress.RegressCaseTypes;
 import dev.accelgen.cli.regress.RegressCommand;
+import dev.accelgen.sim.progress.ProgressConsole;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -41,6 +42,10 @@ public final class Main implements Runnable {
         cl.addSubcommand("model", new dev.accelgen.cli.model.ModelCommand());
         cl.addSubcommand("regress", RegressCommand.commandLine(RegressCaseTypes.product()));
         cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.setExecutionStrategy(parsed -> {
+            ProgressConsole.stderr().writeTo(cl.getErr()); // progress goes where the command's stderr goes
+            return new CommandLine.RunLast().execute(parsed);
+        });
         cl.setParameterExceptionHandler((ex, params) -> {
             // One line, not picocli's full usage dump: the message and where to find help.
             CommandLine c = ex.getCommandLine();

@@ -10,6 +10,8 @@ import dev.accelgen.sim.bundle.BundleResult;
 import dev.accelgen.sim.bundle.BundleVerifier;
 import dev.accelgen.sim.files.OutputDir;
 import dev.accelgen.sim.files.TempDir;
+import dev.accelgen.sim.progress.Progress;
+import dev.accelgen.sim.progress.ProgressConsole;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,17 +89,16 @@ final class PeVerify extends KindRunner {
     }
 
     private int verify(List<UnitJob<?>> jobs, Path work) {
-        PrintWriter err = spec.commandLine().getErr();
+        ProgressConsole console = ProgressConsole.stderr();
         List<BundleCase> cases = new ArrayList<>();
         for (int i = 0; i < jobs.size(); i++) {
             long caseSeed = jobs.size() == 1 ? seed : seed * 1_000_003L + i;
-            err.println("[" + (i + 1) + "/" + jobs.size() + "] " + jobs.get(i).config() + " seed=" + caseSeed);
-            err.flush();
+            console.line("[" + (i + 1) + "/" + jobs.size() + "] " + jobs.get(i).config() + " seed=" + caseSeed);
             cases.add(jobs.get(i).emitCase(work.resolve(jobs.size() == 1 ? "rtl" : "config_" + i), vectors, caseSeed));
         }
         List<VerifyResult> results = cases.size() == 1
                 ? List.of(Verifier.verify(cases.get(0).manifest(), cases.get(0).golden(), cases.get(0).stimulus()))
-                : verifyBundle(cases);
+                : verifyBundle(cases, console);
         return report(results, spec.commandLine().getOut());
     }
 
@@ -105,11 +106,18 @@ final class PeVerify extends KindRunner {
      * Bundles of at most {@link #BUNDLE_SIZE} configurations: one Verilator build for hundreds of
      * units grows past 10 GB and hours of C++ compilation, a few dozen build in well under a minute.
      */
-    private static List<VerifyResult> verifyBundle(List<BundleCase> cases) {
+    private List<VerifyResult> verifyBundle(List<BundleCase> cases, ProgressConsole console) {
         List<VerifyResult> results = new ArrayList<>();
-        for (int from = 0; from < cases.size(); from += BUNDLE_SIZE) {
-            BundleResult r = BundleVerifier.verify(cases.subList(from, Math.min(cases.size(), from + BUNDLE_SIZE)));
-            results.addAll(r.results());
+        int bundles = (cases.size() + BUNDLE_SIZE - 1) / BUNDLE_SIZE;
+        try (Progress progress = console.start("verify " + kind.kind().name(), cases.size(), "configs")) {
+            for (int from = 0, b = 1; from < cases.size(); from += BUNDLE_SIZE, b++) {
+                List<BundleCase> part = cases.subList(from, Math.min(cases.size(), from + BUNDLE_SIZE));
+                BundleResult r = BundleVerifier.verify(part);
+                results.addAll(r.results());
+                long failed = results.stream().filter(v -> !v.passed()).count();
+                progress.detail(failed == 0 ? "" : failed + " failed");
+                progress.advance(part.size(), part.size(), "bundle " + b + " of " + bundles + " verified");
+            }
         }
         return results;
     }

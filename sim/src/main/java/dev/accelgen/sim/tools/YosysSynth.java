@@ -1,6 +1,8 @@
 package dev.accelgen.sim.tools;
 
 import dev.accelgen.sim.manifest.Manifest;
+import dev.accelgen.sim.progress.Progress;
+import dev.accelgen.sim.progress.ProgressConsole;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +26,10 @@ public final class YosysSynth {
     }
 
     public static ResourceCounts synth(List<Path> files, String top) {
-        ToolProcess.Output out = YosysScripts.run(files,
-                "synth_xilinx -family xcup -noiopad -noclkbuf -flatten -top " + top + "; stat");
+        ToolProcess.Output out;
+        try (Progress progress = ProgressConsole.stderr().startIndeterminate("synthesizing " + top + " with Yosys")) {
+            out = YosysScripts.run(files, "synth_xilinx -family xcup -noiopad -noclkbuf -flatten -top " + top + "; stat");
+        }
         if (out.exitCode() != 0) {
             throw new IllegalStateException("yosys synth_xilinx of " + top + " failed: " + lastError(out.combined()));
         }

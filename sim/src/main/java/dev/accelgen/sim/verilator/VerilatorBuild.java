@@ -3,6 +3,8 @@ package dev.accelgen.sim.verilator;
 import dev.accelgen.errors.OutputPathError;
 import dev.accelgen.sim.files.FileErrors;
 import dev.accelgen.sim.files.TempDir;
+import dev.accelgen.sim.progress.Progress;
+import dev.accelgen.sim.progress.ProgressConsole;
 import dev.accelgen.sim.tools.ScratchDirs;
 import dev.accelgen.sim.tools.ToolProcess;
 import java.io.IOException;
@@ -81,8 +83,6 @@ public final class VerilatorBuild {
         if (Files.isExecutable(exe)) {
             return new Result(exe, true, Duration.ofNanos(System.nanoTime() - start), key);
         }
-        System.err.println("accelgen: building Verilator model of " + spec.top() + " (" + rtl.size()
-                + " RTL files, -j " + options.jobs() + ") in " + entry + " ...");
         try (TempDir work = cacheWorkDir(key)) {
             Path tmp = work.path();
             removeAbandonedBuilds();
@@ -99,7 +99,8 @@ public final class VerilatorBuild {
             cmd.add("harness_main.cpp");
             cmd.addAll(RuntimeObjects.linkFlags(options));
             ToolProcess.Output out;
-            try (BuildProgress progress = BuildProgress.start(spec.top())) {
+            try (Progress progress = ProgressConsole.stderr().startIndeterminate("building Verilator model of " + spec.top()
+                    + " (" + rtl.size() + " RTL files, -j " + options.jobs() + ")")) {
                 out = ToolProcess.run(cmd, tmp, Duration.ofMinutes(30));
             }
             if (out.exitCode() != 0 || !Files.isExecutable(tmp.resolve("obj").resolve("sim"))) {
@@ -120,9 +121,7 @@ public final class VerilatorBuild {
         } catch (IOException e) {
             throw cacheError(e);
         }
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
-        System.err.printf("accelgen: built %s in %.1f s%n", spec.top(), took.toMillis() / 1000.0);
-        return new Result(exe, false, took, key);
+        return new Result(exe, false, Duration.ofNanos(System.nanoTime() - start), key);
     }
 
     /** A build directory in the cache (same file system as the entry it becomes); an unwritable cache is the user's to fix. */
