@@ -5,6 +5,7 @@ import dev.accelgen.cli.boards.GenerateCommand;
 import dev.accelgen.cli.pe.PeCommand;
 import dev.accelgen.cli.regress.RegressCaseTypes;
 import dev.accelgen.cli.regress.RegressCommand;
+import dev.accelgen.cli.report.ReportCommand;
 import dev.accelgen.sim.progress.ProgressConsole;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
 /** The {@code accelgen} command. */
 @Command(name = "accelgen", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Hardware generator for FPGA transformer accelerators (ZCU104, Alveo U280).",
-        subcommands = {DemoCommand.class, BenchCommand.class, BoardsCommand.class, GenerateCommand.class})
+        subcommands = {DemoCommand.class, BenchCommand.class, BoardsCommand.class, GenerateCommand.class, ReportCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

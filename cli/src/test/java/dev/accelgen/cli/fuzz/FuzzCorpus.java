@@ -1,7 +1,9 @@
 package dev.accelgen.cli.fuzz;
 
 import dev.accelgen.boards.BoardCatalog;
+import dev.accelgen.cli.report.SmallReport;
 import dev.accelgen.compiler.zoo.Zoo;
+import dev.accelgen.reports.data.ReportDataFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,6 +44,7 @@ final class FuzzCorpus {
         c.units(kindOptions);
         c.boardsAndBundles();
         c.otherCommands();
+        c.reports();
         return c.cases;
     }
 
@@ -174,6 +177,22 @@ final class FuzzCorpus {
         Path lab = dir.resolve("lab" + files++);
         add(lab, "generate", "builtin:gemm", "--board", "u280", "--banks", pick(List.of("HBM[9:1]", "HBM[0-3]", "DDR[0]", "HBM[99]")),
                 "--out", lab.toString(), "--no-estimate");
+    }
+
+    /** Build directories with damaged report data (half of them accelgen outputs, which the command may rewrite). */
+    private void reports() throws IOException {
+        for (Map.Entry<String, String> f : ReportDataFiles.texts(SmallReport.data()).entrySet()) {
+            for (int i = 0; i < 3; i++) {
+                Path build = dir.resolve("build" + files++);
+                String text = new String(Mutations.json(f.getValue(), rng), StandardCharsets.UTF_8);
+                SmallReport.build(build, rng.nextBoolean(), f.getKey(), text);
+                add(build, "report", build.toString());
+            }
+        }
+        Path good = SmallReport.build(dir.resolve("build" + files++), true, "", "");
+        add(null, "report", good.toString(), "--out", badOutput());
+        add(null, "report", good.toString(), "--force");
+        add(null, "report", pick(List.of("", dir.resolve("none").toString(), file("notadir", new byte[1]).toString())));
     }
 
     private void otherCommands() throws IOException {

@@ -8,14 +8,21 @@ public final class ReportDataError extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final String file;
+    private final String problem;
 
     public ReportDataError(String file, String problem, Throwable cause) {
         super(file + ": " + problem, cause);
         this.file = file;
+        this.problem = problem;
     }
 
     /** The file the problem is in, as the message names it. */
     public String file() {
         return file;
+    }
+
+    /** What is wrong with it, and what to do. */
+    public String problem() {
+        return problem;
     }
 }

@@ -1,9 +1,10 @@
 package dev.accelgen.reports.svg;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.DoubleFunction;
 
 /**
@@ -16,13 +17,13 @@ public final class BarChart {
     public record Series(String key, String label, String css) {
     }
 
-    /** One bar: its value, the note printed after it, and more data attributes for it ({@code key -> value}). */
+    /** One bar: its value, the note printed after it, and more data attributes for it (written sorted by key). */
     public record Bar(double value, String note, Map<String, String> data) {
         public Bar {
             if (!(value >= 0 && Double.isFinite(value))) {
                 throw new IllegalArgumentException("bar value " + value + " is not a finite number >= 0");
             }
-            data = new LinkedHashMap<>(data);
+            data = Collections.unmodifiableSortedMap(new TreeMap<>(data));
         }
 
         public static Bar of(double value, String note) {

@@ -1,9 +1,9 @@
 package dev.accelgen.reports.svg;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.DoubleFunction;
 
 /**
@@ -46,10 +46,13 @@ public final class XYChart {
         this.yAxis = yAxis;
     }
 
-    /** A polyline through {@code points} (in order), {@code label} its tooltip; no legend entry when legendLabel is null. */
+    /**
+     * A polyline through {@code points} (in order), {@code label} its tooltip, {@code data} more attributes (written
+     * sorted by key); no legend entry when legendLabel is null.
+     */
     public XYChart line(String series, String css, String legendLabel, List<Point> points, String label, Map<String, String> data) {
         check(points);
-        lines.add(new Line(series, css, List.copyOf(points), label, new LinkedHashMap<>(data)));
+        lines.add(new Line(series, css, List.copyOf(points), label, new TreeMap<>(data)));
         if (legendLabel != null) {
             legend.add(new String[] {css, legendLabel});
         }
