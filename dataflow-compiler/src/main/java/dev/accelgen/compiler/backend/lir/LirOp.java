@@ -4,6 +4,7 @@ import dev.accelgen.pe.accel.isa.VecInstr.ActFn;
 import dev.accelgen.pe.accel.isa.VecInstr.BinOp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The operations of the layer IR, each with exact fixed-point semantics on Fx rows (signed 32-bit, 16 fraction
@@ -25,11 +26,18 @@ public sealed interface LirOp {
     /** The values this op defines. */
     List<Val> outputs();
 
+    /** The same op over other values ({@code f} maps every value it reads or defines). */
+    LirOp withVals(UnaryOperator<Val> f);
+
     /**
      * A model input. Fx: the float input's rows (its last axis is {@code out.cols}, the axis before it the rows)
      * rounded half up to Fx, saturating ({@code EltwiseArith.toFx}). Token ids: the integer input's T ids.
      */
     record Input(String name, Val out) implements LirOp {
+        public LirOp withVals(UnaryOperator<Val> f) {
+            return new Input(name, f.apply(out));
+        }
+
         public Tag tag() {
             return Tag.INPUT;
         }
@@ -49,6 +57,10 @@ public sealed interface LirOp {
             if (ids.kind() != Val.Kind.TOKEN_IDS || table.length < 1 || table[0].length != out.cols()) {
                 throw new IllegalArgumentException("embedding " + out.name() + " needs token ids and a [vocab][" + out.cols() + "] table");
             }
+        }
+
+        public LirOp withVals(UnaryOperator<Val> f) {
+            return new Embedding(f.apply(ids), f.apply(out), table);
         }
 
         public Tag tag() {
@@ -88,6 +100,10 @@ public sealed interface LirOp {
             }
         }
 
+        public LirOp withVals(UnaryOperator<Val> f) {
+            return new Linear(f.apply(in), f.apply(out), p, parts);
+        }
+
         public Tag tag() {
             return Tag.LINEAR;
         }
@@ -102,13 +118,15 @@ public sealed interface LirOp {
     }
 
     /**
-     * The columns [from, from + cols) of a linear that came from one graph weight product.
+     * Columns [from, from + cols) of a linear: columns [valueFrom, valueFrom + cols) of one graph weight product's
+     * value, times {@code factor}.
      *
-     * @param node   the graph MatMul
-     * @param value  the graph value these columns equal (the MatMul's, or the bias Add's when the bias was folded)
-     * @param factor the constant the columns were multiplied by on the way (an attention scale folded in), else 1
+     * @param node      the graph MatMul
+     * @param value     the graph value (the MatMul's output, or its bias Add's when the bias was folded in)
+     * @param valueFrom the first of the value's columns these are
+     * @param factor    the constant these columns were multiplied by (an attention scale folded in), else 1
      */
-    record Part(String node, String value, int from, int cols, double factor) {
+    record Part(String node, String value, int from, int cols, int valueFrom, double factor) {
     }
 
     /** {@code out = a op b} element-wise ({@code EltwiseArith} add, sub, mul), b a tensor of the same rows. */
@@ -117,6 +135,10 @@ public sealed interface LirOp {
             if (a.cols() != out.cols() || b.cols() != out.cols()) {
                 throw new IllegalArgumentException("binary " + out.name() + " needs equal column counts");
             }
+        }
+
+        public LirOp withVals(UnaryOperator<Val> f) {
+            return new Binary(op, f.apply(a), f.apply(b), f.apply(out));
         }
 
         public Tag tag() {
@@ -145,6 +167,10 @@ public sealed interface LirOp {
             }
         }
 
+        public LirOp withVals(UnaryOperator<Val> f) {
+            return new BinaryConst(op, f.apply(a), b, byPosition, f.apply(out));
+        }
+
         public Tag tag() {
             return Tag.BINARY_CONST;
         }
@@ -160,6 +186,10 @@ public sealed interface LirOp {
 
     /** {@code out = sat32(roundShift(a * mul, 16) + add)} with Fx constants ({@code EltwiseArith.affine}). */
     record Affine(Val a, Val out, int mul, int add) implements LirOp {
+        public LirOp withVals(UnaryOperator<Val> f) {
+            return new Affine(f.apply(a), f.apply(out), mul, add);
+        }
+
         public Tag tag() {
             return Tag.AFFINE;
         }
@@ -175,6 +205,10 @@ public sealed interface LirOp {
 
     /** {@code out = fn(a)} element-wise through VACT's tables ({@code ActArith.apply}). */
     record Activation(ActFn fn, Val a, Val out) implements LirOp {
+        public LirOp withVals(UnaryOperator<Val> f) {
+            return new Activation(fn, f.apply(a), f.apply(out));
+        }
+
         public Tag tag() {
             return Tag.ACTIVATION;
         }
@@ -204,6 +238,10 @@ public sealed interface LirOp {
             }
         }
 
+        public LirOp withVals(UnaryOperator<Val> f) {
+            return new Norm(kind, f.apply(a), f.apply(out), gain, bias, eps);
+        }
+
         public Tag tag() {
             return Tag.NORM;
         }
@@ -219,6 +257,10 @@ public sealed interface LirOp {
 
     /** Per row, softmax over the columns ({@code SoftmaxArith.row}). */
     record Softmax(Val a, Val out) implements LirOp {
+        public LirOp withVals(UnaryOperator<Val> f) {
+            return new Softmax(f.apply(a), f.apply(out));
+        }
+
         public Tag tag() {
             return Tag.SOFTMAX;
         }
@@ -243,6 +285,10 @@ public sealed interface LirOp {
                 throw new IllegalArgumentException("rope " + out.name() + ": " + heads + " heads of " + headDim + " must fill "
                         + a.cols() + " columns and match the table");
             }
+        }
+
+        public LirOp withVals(UnaryOperator<Val> f) {
+            return new Rope(f.apply(a), f.apply(out), heads, headDim, table);
         }
 
         public Tag tag() {
@@ -277,6 +323,10 @@ public sealed interface LirOp {
             }
         }
 
+        public LirOp withVals(UnaryOperator<Val> f) {
+            return new Attention(f.apply(q), f.apply(k), f.apply(v), f.apply(out), heads, kvHeads, headDim, causal, keyTile, keyCache, valueCache);
+        }
+
         public Tag tag() {
             return Tag.ATTENTION;
         }
@@ -300,6 +350,10 @@ public sealed interface LirOp {
             if (c.cols() != f.cols() || g.cols() != f.cols() || out.cols() != f.cols()) {
                 throw new IllegalArgumentException("MLGRU " + out.name() + " needs f, c, g and output of one width");
             }
+        }
+
+        public LirOp withVals(UnaryOperator<Val> m) {
+            return new Mlgru(m.apply(f), m.apply(c), m.apply(g), m.apply(out), state);
         }
 
         public Tag tag() {
@@ -343,6 +397,10 @@ public sealed interface LirOp {
             return router.n();
         }
 
+        public LirOp withVals(UnaryOperator<Val> f) {
+            return new Moe(f.apply(x), f.apply(out), router, topK, up, act, down);
+        }
+
         public Tag tag() {
             return Tag.MOE;
         }
@@ -365,6 +423,10 @@ public sealed interface LirOp {
             }
         }
 
+        public LirOp withVals(UnaryOperator<Val> f) {
+            return new Slice(f.apply(a), from, f.apply(out));
+        }
+
         public Tag tag() {
             return Tag.SLICE;
         }
@@ -385,6 +447,10 @@ public sealed interface LirOp {
             if (parts.stream().mapToInt(Val::cols).sum() != out.cols()) {
                 throw new IllegalArgumentException("concat " + out.name() + " parts do not add up to " + out.cols() + " columns");
             }
+        }
+
+        public LirOp withVals(UnaryOperator<Val> f) {
+            return new Concat(parts.stream().map(f).toList(), f.apply(out));
         }
 
         public Tag tag() {
@@ -410,6 +476,10 @@ public sealed interface LirOp {
             if (dims.length < 2 || dims[dims.length - 1] != a.cols()) {
                 throw new IllegalArgumentException("output " + name + " must be [.., rows, " + a.cols() + "]");
             }
+        }
+
+        public LirOp withVals(UnaryOperator<Val> f) {
+            return new Output(name, f.apply(a), dims);
         }
 
         public Tag tag() {

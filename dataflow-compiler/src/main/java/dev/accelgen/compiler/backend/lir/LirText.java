@@ -108,7 +108,7 @@ public final class LirText {
     }
 
     private static String part(LirOp.Part p) {
-        return p.node() + " [" + p.from() + ", " + (p.from() + p.cols()) + ")"
+        return p.node() + (p.valueFrom() != 0 ? "+" + p.valueFrom() : "") + " [" + p.from() + ", " + (p.from() + p.cols()) + ")"
                 + (p.factor() != 1 ? String.format(Locale.ROOT, " x%.6g", p.factor()) : "");
     }
 
