@@ -61,7 +61,7 @@ public final class Calibration {
         return m;
     }
 
-    /** Max |input activation| per weight MatMul node name, and per MoE expert projection ({@link #moeUpKey}). */
+    /** Max |first input| per MatMul node name (weight MatMuls among them), and per MoE expert projection ({@link #moeUpKey}). */
     public static Map<String, Double> ranges(Graph g, List<Map<String, Tensor>> samples) {
         if (samples.isEmpty()) {
             throw new IllegalArgumentException("calibration needs at least one sample");
@@ -74,7 +74,7 @@ public final class Calibration {
                     moeRanges(n, env, out);
                     continue;
                 }
-                if (!QuantPlan.isWeightMatMul(g, n)) {
+                if (!(n.op() instanceof Op.MatMul)) {
                     continue;
                 }
                 Tensor x = env.get(n.input(0));

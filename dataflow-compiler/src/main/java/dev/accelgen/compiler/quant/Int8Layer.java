@@ -47,6 +47,16 @@ public final class Int8Layer implements QuantizedLayer {
         this.actScale = actMaxAbs > 0 ? actMaxAbs / 127 : 1;
     }
 
+    /** The int8 weight codes ([n][k]). */
+    public dev.accelgen.pe.accel.matrix.QuantWeights.Ints quantWeights() {
+        return dev.accelgen.pe.accel.matrix.QuantWeights.Ints.fromRows(wq);
+    }
+
+    /** Column j's weight scale: weight = wScale[j] * code. */
+    public double weightScale(int j) {
+        return wScale[j];
+    }
+
     /** Keeps the {@code keep} largest-magnitude weights of every {@code m} consecutive ones along K (ties: lower index). */
     static void prune(float[] v, int k, int n, int keep, int m) {
         for (int j = 0; j < n; j++) {

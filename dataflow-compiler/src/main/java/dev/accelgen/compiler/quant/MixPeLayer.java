@@ -66,6 +66,16 @@ public final class MixPeLayer implements QuantizedLayer {
         }
     }
 
+    /** The quantized weights ([n][k] codes, per column and group the Q0.16 scale and zero point). */
+    public dev.accelgen.pe.accel.matrix.QuantWeights.MixPe quantWeights() {
+        return new dev.accelgen.pe.accel.matrix.QuantWeights.MixPe(codes, scales, zps);
+    }
+
+    /** Column j's largest group step: weight = colStep[j] * scale / 2^16 * (code - zp). */
+    public double colStep(int j) {
+        return colStep[j];
+    }
+
     /** The largest power of two <= the requested group size that divides K. */
     static int groupFor(int k, int requested) {
         int g = Integer.highestOneBit(Math.min(requested, k));

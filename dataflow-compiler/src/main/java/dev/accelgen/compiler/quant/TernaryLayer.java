@@ -40,6 +40,16 @@ public final class TernaryLayer implements QuantizedLayer {
         }
     }
 
+    /** The trits ([n][k], each -1, 0 or +1). */
+    public dev.accelgen.pe.accel.matrix.QuantWeights.Ternary quantWeights() {
+        return new dev.accelgen.pe.accel.matrix.QuantWeights.Ternary(weights.w());
+    }
+
+    /** The weight magnitude: weight = beta * trit. */
+    public double beta() {
+        return weights.beta();
+    }
+
     /** The common magnitude of the non-zero weights if they all share one, else 0. */
     static double ternaryMagnitude(float[] w) {
         float c = 0;

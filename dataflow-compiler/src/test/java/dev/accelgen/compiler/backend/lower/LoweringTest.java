@@ -1,0 +1,174 @@
+package dev.accelgen.compiler.backend.lower;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.accelgen.compiler.ModelLoader;
+import dev.accelgen.compiler.backend.lir.ActQuant;
+import dev.accelgen.compiler.backend.lir.LirModel;
+import dev.accelgen.compiler.backend.lir.LirOp;
+import dev.accelgen.compiler.backend.lir.LirOp.Tag;
+import dev.accelgen.compiler.backend.lir.RopeTable;
+import dev.accelgen.compiler.backend.lir.StateBuf;
+import dev.accelgen.compiler.hf.BuildOptions;
+import dev.accelgen.compiler.ir.Graph;
+import dev.accelgen.compiler.quant.Calibration;
+import dev.accelgen.compiler.quant.QuantPlan;
+import dev.accelgen.compiler.quant.Scheme;
+import dev.accelgen.errors.ModelError;
+import dev.accelgen.pe.accel.isa.VecInstr.ActFn;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The tiny zoo models and config graphs lower to the LIR the back end expects, op by op. */
+class LoweringTest {
+    static Graph graph(String model) {
+        return ModelLoader.load(model, Map.of(), BuildOptions.synthetic(8, 5)).graph();
+    }
+
+    static LirModel lower(String model, String scheme, LowerOptions o) {
+        Graph g = graph(model);
+        return Lowering.lower(model, g, new QuantPlan(Scheme.parse(scheme), Map.of()), Calibration.ranges(g, Calibration.seededSamples(g, 1, 2)), o);
+    }
+
+    static List<Tag> tags(LirModel m) {
+        return m.ops().stream().map(LirOp::tag).toList();
+    }
+
+    static <T extends LirOp> List<T> ops(LirModel m, Class<T> c) {
+        return m.ops().stream().filter(c::isInstance).map(c::cast).toList();
+    }
+
+    @Test
+    void tinyLlamaIsEmbeddingRopeGroupedAttentionAndSwiGluWithFusedProjections() {
+        LirModel m = lower("zoo:tiny-llama", "w4a8", LowerOptions.defaults());
+        assertEquals(List.of(Tag.INPUT, Tag.EMBEDDING, Tag.NORM, Tag.LINEAR, Tag.SLICE, Tag.SLICE, Tag.SLICE, Tag.ROPE, Tag.ROPE,
+                Tag.ATTENTION, Tag.LINEAR, Tag.BINARY, Tag.NORM, Tag.LINEAR, Tag.SLICE, Tag.SLICE, Tag.ACTIVATION, Tag.BINARY,
+                Tag.LINEAR, Tag.BINARY, Tag.NORM, Tag.LINEAR, Tag.OUTPUT), tags(m));
+        assertTrue(m.sequence().incremental());
+        assertEquals(8, m.sequence().positions());
+        LirOp.Linear qkv = ops(m, LirOp.Linear.class).get(0);
+        assertEquals(List.of(new LirOp.Part("/q/MatMul", "/q/MatMul_output_0", 0, 32, 0, 1 / Math.sqrt(8)),
+                new LirOp.Part("/k/MatMul", "/k/MatMul_output_0", 32, 16, 0, 1),
+                new LirOp.Part("/v/MatMul", "/v/MatMul_output_0", 48, 16, 0, 1)), qkv.parts().stream()
+                .map(p -> new LirOp.Part(p.node(), p.value(), p.from(), p.cols(), p.valueFrom(), p.factor() == 1 ? 1 : 1 / Math.sqrt(8))).toList());
+        assertEquals((float) (1 / Math.sqrt(8)), (float) qkv.parts().get(0).factor());
+        assertEquals(32, qkv.p().group());
+        assertInstanceOf(ActQuant.PerTensor.class, qkv.p().act());
+        LirOp.Attention a = ops(m, LirOp.Attention.class).get(0);
+        assertEquals(List.of(4, 2, 8, 64), List.of(a.heads(), a.kvHeads(), a.headDim(), a.keyTile()));
+        assertTrue(a.causal());
+        assertEquals(List.of(new StateBuf(0, "/MatMul_1.keys", StateBuf.Kind.KEYS, 8, 16), new StateBuf(1, "/MatMul_1.values",
+                StateBuf.Kind.VALUES, 8, 16)), m.states());
+        for (LirOp.Rope r : ops(m, LirOp.Rope.class)) {
+            RopeTable.Generated t = assertInstanceOf(RopeTable.Generated.class, r.table());
+            float[] want = {1f, 0.1f, 0.01f, 0.001f};
+            for (int i = 0; i < 4; i++) {
+                assertEquals(want[i], t.invFreq()[i], 2 * Math.ulp(want[i]), "frequency " + i);
+            }
+        }
+        assertEquals(ActFn.SILU, ops(m, LirOp.Activation.class).get(0).fn());
+        assertTrue(m.notes().contains("fused /q/MatMul+/k/MatMul+/v/MatMul into one w4a8 projection of 64 columns (one MM)"), m.notes().toString());
+    }
+
+    @Test
+    void aDecoderContextIsAnOptionWhenItsRopeFrequenciesAreRecovered() {
+        LirModel m = lower("zoo:tiny-llama", "int8", new LowerOptions(4096, 16));
+        assertEquals(4096, m.sequence().positions());
+        assertEquals(16, ops(m, LirOp.Attention.class).get(0).keyTile());
+        assertEquals(4096, m.states().get(0).rows());
+    }
+
+    @Test
+    void tinyMmfreeKeepsItsTernaryProjectionsApartWhenTheirBetasDiffer() {
+        LirModel m = lower("zoo:tiny-mmfree", "ternary", LowerOptions.defaults());
+        assertEquals(List.of(Tag.INPUT, Tag.NORM, Tag.LINEAR, Tag.LINEAR, Tag.LINEAR, Tag.MLGRU, Tag.LINEAR, Tag.BINARY, Tag.NORM,
+                Tag.LINEAR, Tag.LINEAR, Tag.ACTIVATION, Tag.BINARY, Tag.LINEAR, Tag.BINARY, Tag.OUTPUT), tags(m));
+        assertTrue(m.sequence().incremental());
+        for (LirOp.Linear l : ops(m, LirOp.Linear.class)) {
+            assertInstanceOf(ActQuant.PerRow.class, l.p().act());
+        }
+        assertEquals(List.of(new StateBuf(0, "/Mul_17.h", StateBuf.Kind.RECURRENT, 1, 32)), m.states());
+    }
+
+    @Test
+    void tinyMoeVitRunsWholeSequencesWithItsPositionTableAndOneMoe() {
+        LirModel m = lower("zoo:tiny-moe-vit", "w4a8", new LowerOptions(64, 64));
+        assertEquals(List.of(Tag.INPUT, Tag.LINEAR, Tag.BINARY_CONST, Tag.NORM, Tag.LINEAR, Tag.SLICE, Tag.SLICE, Tag.SLICE,
+                Tag.ATTENTION, Tag.LINEAR, Tag.BINARY, Tag.NORM, Tag.MOE, Tag.BINARY, Tag.OUTPUT), tags(m));
+        assertFalse(m.sequence().incremental());
+        assertEquals(16, m.sequence().positions(), "an encoder's sequence is the graph's, whatever the options say");
+        LirOp.BinaryConst pos = ops(m, LirOp.BinaryConst.class).get(0);
+        assertTrue(pos.byPosition());
+        assertEquals(16, pos.b().length);
+        LirOp.Moe moe = ops(m, LirOp.Moe.class).get(0);
+        assertEquals(List.of(4, 2, 64), List.of(moe.experts(), moe.topK(), moe.up().get(0).n()));
+        assertEquals(ActFn.GELU, moe.act());
+        assertFalse(ops(m, LirOp.Attention.class).get(0).causal());
+        LirOp.Linear qkv = ops(m, LirOp.Linear.class).get(1);
+        assertEquals(2, qkv.parts().size(), "q's columns carry the folded scale, k and v's not");
+        assertEquals(List.of(0, 32, 32, 64), List.of(qkv.parts().get(0).from(), qkv.parts().get(0).cols(), qkv.parts().get(1).from(),
+                qkv.parts().get(1).cols()));
+        assertTrue(qkv.p().bias() != null);
+    }
+
+    @Test
+    void tinyEncoderFoldsBiasesAndTheScaleIntoItsInt8Projections() {
+        LirModel m = lower("zoo:tiny-encoder", "int8", LowerOptions.defaults());
+        assertEquals(List.of(Tag.INPUT, Tag.LINEAR, Tag.SLICE, Tag.SLICE, Tag.SLICE, Tag.ATTENTION, Tag.LINEAR, Tag.BINARY, Tag.NORM,
+                Tag.LINEAR, Tag.ACTIVATION, Tag.LINEAR, Tag.BINARY, Tag.NORM, Tag.OUTPUT), tags(m));
+        assertEquals(4, ops(m, LirOp.Linear.class).stream().filter(l -> l.p().bias() != null).count());
+        assertEquals(ActFn.GELU, ops(m, LirOp.Activation.class).get(0).fn());
+        assertArrayEquals(new int[] {1, 8, 32}, ops(m, LirOp.Output.class).get(0).dims());
+    }
+
+    @Test
+    void configGraphsLower() {
+        LirModel llama = lower("src/test/resources/configs/tiny-llama.config.json", "int8", LowerOptions.defaults());
+        assertEquals(2, ops(llama, LirOp.Attention.class).size());
+        assertEquals("lm_head/MatMul_131", ops(llama, LirOp.Linear.class).get(ops(llama, LirOp.Linear.class).size() - 1).parts().get(0).node(),
+                "the tied LM head (a transposed embedding) is a projection too");
+        LirModel hgrn = lower("src/test/resources/configs/tiny-hgrn.config.json", "ternary", LowerOptions.defaults());
+        assertEquals(2, ops(hgrn, LirOp.Mlgru.class).size());
+        LirModel vit = lower("src/test/resources/configs/tiny-m3vit.config.json", "w4a8", LowerOptions.defaults());
+        assertEquals(1, ops(vit, LirOp.Moe.class).size());
+    }
+
+    @Test
+    void aLongerContextThanAnExplicitTableCoversIsRefused() {
+        Graph g = graph("zoo:tiny-llama");
+        float[] cos = g.weightData().get("cos").floats().clone();
+        cos[3 * 8 + 1] += 0.01f;
+        cos[3 * 8 + 5] += 0.01f;
+        java.util.Map<String, dev.accelgen.compiler.ir.Tensor> data = new java.util.LinkedHashMap<>(g.weightData());
+        data.put("cos", dev.accelgen.compiler.ir.Tensor.ofFloats(g.weightData().get("cos").shape(), cos));
+        Graph bent = g.withWeights(g.weights(), data);
+        Map<String, Double> ranges = Calibration.ranges(bent, Calibration.seededSamples(bent, 1, 1));
+        LirModel m = Lowering.lower("bent", bent, new QuantPlan(new Scheme.Int8(0, 0), Map.of()), ranges, LowerOptions.defaults());
+        assertInstanceOf(RopeTable.Explicit.class, ops(m, LirOp.Rope.class).get(0).table());
+        assertTrue(m.notes().contains("RoPE at /Add: the exported table is kept as it is (row 3 pair 1 differs from cos/sin(p * 0.100000) by"
+                + " 1.00e-02), which limits the context to its 8 positions"), m.notes().toString());
+        ModelError e = assertThrows(ModelError.class, () -> Lowering.lower("bent", bent, new QuantPlan(new Scheme.Int8(0, 0), Map.of()),
+                ranges, new LowerOptions(9, 64)));
+        assertEquals("bent: a context of 9 positions is longer than the 8 positions the model's exported tables cover", e.getMessage());
+    }
+
+    @Test
+    void anUnsupportedNodeIsNamedWithItsOp() {
+        ModelError e = assertThrows(ModelError.class, () -> lower("src/test/resources/onnx/ops-mix.onnx", "int8", LowerOptions.defaults()));
+        assertEquals("src/test/resources/onnx/ops-mix.onnx: node /Clip (Clip): the accelerator back end cannot lower it: no accelerator"
+                + " operation computes it", e.getMessage());
+    }
+
+    @Test
+    void floatLayersRunOnNoMatrixUnit() {
+        ModelError e = assertThrows(ModelError.class, () -> lower("zoo:tiny-encoder", "float", LowerOptions.defaults()));
+        assertEquals("zoo:tiny-encoder: node /qkv/MatMul (MatMul): the accelerator back end cannot lower it: scheme float runs on no"
+                + " matrix unit; give this layer ternary, w{2,3,4,8}a{8,16}, int8 or int8-N:M", e.getMessage());
+    }
+}
