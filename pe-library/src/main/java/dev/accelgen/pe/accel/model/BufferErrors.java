@@ -1,0 +1,12 @@
+package dev.accelgen.pe.accel.model;
+
+/** The buffers' sticky out-of-range flags (Moore outputs), read by the controller. */
+public final class BufferErrors {
+    public boolean abuf;
+    public boolean sbuf;
+    public boolean wbuf;
+
+    public boolean any() {
+        return abuf || sbuf || wbuf;
+    }
+}
