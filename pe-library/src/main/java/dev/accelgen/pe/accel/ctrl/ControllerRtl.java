@@ -115,8 +115,8 @@ public final class ControllerRtl implements ModuleGen<HwConfig> {
         doneValid.set(doneQ);
         doneStatus.set(statusQ);
         f.arValid().set(fetching.and(issuer.valid()));
-        f.arAddr().set(issuer.addr());
-        f.arLen().set(issuer.len());
+        f.arAddr().set(issuer.addr().asBits());
+        f.arLen().set(issuer.len().asBits());
         f.rReady().set(inHeader.or(inFetch.and(fetch.rReady())));
         fetchingOut.set(fetching);
         clearOut.set(clearQ);

@@ -111,8 +111,8 @@ public final class LoadEngineRtl implements ModuleGen<HwConfig> {
             AxiReadPins pin = m.get(p);
             BurstIssuerRtl iss = issuers.get(p);
             pin.arValid().set(busy.and(iss.valid()));
-            pin.arAddr().set(iss.addr());
-            pin.arLen().set(iss.len());
+            pin.arAddr().set(iss.addr().asBits());
+            pin.arLen().set(iss.len().asBits());
             Bool mine = port.eq(p).and(expectsIdx.or(abuf.rReady()));
             pin.rReady().set(busy.and(isWbuf.select(wfCount.get(p).lt(2), mine)));
         }

@@ -93,8 +93,8 @@ public final class StoreEngineRtl implements ModuleGen<HwConfig> {
             AxiWritePins pin = m.get(p);
             Bool mine = busy.and(port.eq(p));
             pin.awValid().set(mine.and(aw.valid()));
-            pin.awAddr().set(aw.addr());
-            pin.awLen().set(aw.len());
+            pin.awAddr().set(aw.addr().asBits());
+            pin.awLen().set(aw.len().asBits());
             pin.wValid().set(mine.and(wValid));
             pin.wData().set(wData);
             pin.wStrb().set(wStrb);

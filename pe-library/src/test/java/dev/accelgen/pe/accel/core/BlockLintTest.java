@@ -9,6 +9,7 @@ import dev.accelgen.pe.accel.buf.WbufRtl;
 import dev.accelgen.pe.accel.ctrl.ControllerRtl;
 import dev.accelgen.pe.accel.dma.LoadEngineRtl;
 import dev.accelgen.pe.accel.dma.StoreEngineRtl;
+import dev.accelgen.pe.accel.isa.Opcode;
 import dev.accelgen.pe.testutil.RtlChecks;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,9 +31,23 @@ class BlockLintTest {
         return Stream.of(NARROW, WIDE).flatMap(c -> gens.stream().map(g -> Arguments.of(g, c)));
     }
 
+    static final HwConfig VECTOR = new HwConfig("vec", 4, 64, 16, 16, 2, 64, List.of(),
+            Set.of(Opcode.VBINARY, Opcode.VCOPY, Opcode.VAFFINE), 8, 2, 1, 4, 64, 4, 2);
+
     @ParameterizedTest
     @MethodSource("blocks")
     void lintClean(ModuleGen<HwConfig> gen, HwConfig c, @TempDir Path dir) {
         RtlChecks.emitAndCheck(Hdl.elaborate(gen, c), dir);
+    }
+
+    static Stream<Arguments> cores() {
+        return Stream.of(Arguments.of(new CoreConfig(NARROW, true)), Arguments.of(new CoreConfig(WIDE, false)),
+                Arguments.of(new CoreConfig(VECTOR, true)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("cores")
+    void coreLintClean(CoreConfig c, @TempDir Path dir) {
+        RtlChecks.emitAndCheck(Hdl.elaborate(new AccelCoreRtl(), c), dir);
     }
 }
