@@ -57,7 +57,7 @@ public final class AccelVerifier {
     }
 
     public static CoreVerifyResult verify(HwConfig hw, CoreRun run) {
-        ModelResult golden = new AccelModel(hw, AccelModel.Mode.DATA).run(run);
+        ModelResult golden = new AccelModel(hw, AccelModel.Mode.DATA, EngineCatalog.models()).run(run);
         if (golden.timedOut()) {
             return new CoreVerifyResult(false, "FAIL the golden model did not finish within " + run.maxCycles()
                     + " cycles (seed " + run.seed() + ")", "", golden, null);

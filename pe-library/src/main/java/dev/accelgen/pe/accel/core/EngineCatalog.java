@@ -3,9 +3,11 @@ package dev.accelgen.pe.accel.core;
 import dev.accelgen.errors.ConfigError;
 import dev.accelgen.pe.accel.HwConfig;
 import dev.accelgen.pe.accel.isa.Opcode;
+import dev.accelgen.pe.accel.model.ComputeEngines;
 import dev.accelgen.pe.vector.VecEngineConfig;
 import dev.accelgen.pe.vector.eltwise.EltwiseEngine;
 import dev.accelgen.pe.vector.eltwise.EltwiseModel;
+import dev.accelgen.pe.vector.engine.EngineGeometry;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -38,6 +40,18 @@ public final class EngineCatalog {
                     + " without matrix units");
         }
         return List.copyOf(out);
+    }
+
+    /** The cycle models of {@link #of}'s engines, for {@code AccelModel}. */
+    public static ComputeEngines models() {
+        return config -> {
+            List<ComputeEngines.Bound> out = new ArrayList<>();
+            for (EngineSlot<?> s : of(config)) {
+                EngineGeometry g = s.geometry();
+                out.add(new ComputeEngines.Bound(s.model().get(), g.abufAddrBits(), g.sbufAddrBits(), g.wbufAddrBits()));
+            }
+            return out;
+        };
     }
 
     private static boolean disjoint(Set<Opcode> a, Set<Opcode> b) {

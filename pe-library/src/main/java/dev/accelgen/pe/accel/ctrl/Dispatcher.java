@@ -4,12 +4,13 @@ import dev.accelgen.pe.accel.isa.Mm;
 import dev.accelgen.pe.accel.isa.Queue;
 import dev.accelgen.pe.accel.isa.QueuedInstr;
 import dev.accelgen.pe.accel.isa.Sync;
-import dev.accelgen.pe.accel.model.BoundEngine;
 import dev.accelgen.pe.accel.model.Clocked;
+import dev.accelgen.pe.accel.model.ComputeEngines;
 import dev.accelgen.pe.accel.model.ComputeBufWires;
 import dev.accelgen.pe.accel.model.ControlWires;
 import dev.accelgen.pe.accel.model.EngineStatus;
 import dev.accelgen.pe.accel.model.Glue;
+import dev.accelgen.pe.vector.engine.EngineModel;
 import java.util.List;
 
 /**
@@ -22,7 +23,7 @@ import java.util.List;
  * the buffers' read data.
  */
 public final class Dispatcher implements Clocked, Glue {
-    private final BoundEngine[] engines;
+    private final ComputeEngines.Bound[] engines;
     private final ControlWires ctl;
     private final EngineStatus status;
     private final ComputeBufWires bufs;
@@ -40,8 +41,8 @@ public final class Dispatcher implements Clocked, Glue {
     private int donePrev;
     private int doneNext;
 
-    public Dispatcher(List<BoundEngine> engines, ControlWires ctl, EngineStatus status, ComputeBufWires bufs) {
-        this.engines = engines.toArray(new BoundEngine[0]);
+    public Dispatcher(List<ComputeEngines.Bound> engines, ControlWires ctl, EngineStatus status, ComputeBufWires bufs) {
+        this.engines = engines.toArray(new ComputeEngines.Bound[0]);
         this.ctl = ctl;
         this.status = status;
         this.bufs = bufs;
@@ -95,36 +96,44 @@ public final class Dispatcher implements Clocked, Glue {
             bufs.sbuf.idle();
             bufs.wbuf.rdEn = false;
         } else {
-            BoundEngine b = engines[sel];
-            copy(b, bufs);
+            copy(engines[sel], bufs);
         }
-        for (BoundEngine b : engines) {
-            System.arraycopy(bufs.abuf.rdData, 0, b.abuf().rdData, 0, b.abuf().rdData.length);
-            b.sbuf().rdData = bufs.sbuf.rdData;
-            if (b.wbuf() != null) {
-                System.arraycopy(bufs.wbuf.rdData, 0, b.wbuf().rdData, 0, b.wbuf().rdData.length);
+        for (ComputeEngines.Bound b : engines) {
+            EngineModel m = b.engine();
+            System.arraycopy(bufs.abuf.rdData, 0, m.abuf().rdData, 0, m.abuf().rdData.length);
+            m.sbuf().rdData = bufs.sbuf.rdData;
+            if (m.wbuf() != null) {
+                System.arraycopy(bufs.wbuf.rdData, 0, m.wbuf().rdData, 0, m.wbuf().rdData.length);
             }
         }
     }
 
-    private static void copy(BoundEngine b, ComputeBufWires out) {
-        out.abuf.rdEn = b.abuf().rdEn;
-        out.abuf.rdAddr = b.abuf().rdAddr;
-        out.abuf.wrEn = b.abuf().wrEn;
-        out.abuf.wrAddr = b.abuf().wrAddr;
-        if (b.abuf().wrEn) {
-            System.arraycopy(b.abuf().wrData, 0, out.abuf.wrData, 0, out.abuf.wrData.length);
+    /** The selected engine's requests, addresses truncated to its port widths as in RTL. */
+    private static void copy(ComputeEngines.Bound b, ComputeBufWires out) {
+        EngineModel m = b.engine();
+        int am = mask(b.abufAddrBits());
+        int sm = mask(b.sbufAddrBits());
+        out.abuf.rdEn = m.abuf().rdEn;
+        out.abuf.rdAddr = m.abuf().rdAddr & am;
+        out.abuf.wrEn = m.abuf().wrEn;
+        out.abuf.wrAddr = m.abuf().wrAddr & am;
+        if (m.abuf().wrEn) {
+            System.arraycopy(m.abuf().wrData, 0, out.abuf.wrData, 0, out.abuf.wrData.length);
         }
-        out.sbuf.rdEn = b.sbuf().rdEn;
-        out.sbuf.rdAddr = b.sbuf().rdAddr;
-        out.sbuf.wrEn = b.sbuf().wrEn;
-        out.sbuf.wrAddr = b.sbuf().wrAddr;
-        out.sbuf.wrData = b.sbuf().wrData;
-        out.wbuf.rdEn = b.wbuf() != null && b.wbuf().rdEn;
-        if (b.wbuf() != null) {
-            out.wbuf.rdBank = b.wbuf().rdBank;
-            out.wbuf.rdAddr = b.wbuf().rdAddr;
+        out.sbuf.rdEn = m.sbuf().rdEn;
+        out.sbuf.rdAddr = m.sbuf().rdAddr & sm;
+        out.sbuf.wrEn = m.sbuf().wrEn;
+        out.sbuf.wrAddr = m.sbuf().wrAddr & sm;
+        out.sbuf.wrData = m.sbuf().wrData;
+        out.wbuf.rdEn = m.wbuf() != null && m.wbuf().rdEn;
+        if (m.wbuf() != null) {
+            out.wbuf.rdBank = m.wbuf().rdBank;
+            out.wbuf.rdAddr = m.wbuf().rdAddr & mask(b.wbufAddrBits());
         }
+    }
+
+    private static int mask(int bits) {
+        return bits >= 32 ? -1 : (1 << bits) - 1;
     }
 
     @Override

@@ -35,11 +35,6 @@ public final class AccelModel {
         this.engines = engines;
     }
 
-    /** A model with the compute engines the pe-library provides for {@code config}. */
-    public AccelModel(HwConfig config, Mode mode) {
-        this(config, mode, ComputeEngines.library());
-    }
-
     public ModelResult run(CoreRun run) {
         if (run.images().size() != config.ports()) {
             throw new IllegalArgumentException("the configuration has " + config.ports() + " ports, the run gives "
@@ -85,7 +80,7 @@ public final class AccelModel {
             EngineStatus stStatus = new EngineStatus();
             BufferErrors bufErrors = new BufferErrors();
             FetchWires fetch = new FetchWires();
-            List<BoundEngine> bound = engines.create(config, !data);
+            List<ComputeEngines.Bound> bound = engines.create(config);
             bound.forEach(e -> b.add(e.engine()));
             Dispatcher dispatcher = new Dispatcher(bound, ctl, cStatus, compute);
             b.add(dispatcher);

@@ -1,27 +1,24 @@
 package dev.accelgen.pe.accel.model;
 
-import dev.accelgen.errors.ConfigError;
 import dev.accelgen.pe.accel.HwConfig;
-import dev.accelgen.pe.accel.isa.Opcode;
+import dev.accelgen.pe.vector.engine.EngineModel;
 import java.util.List;
 
-/** Creates the compute engines' cycle models of a configuration, in the order the dispatcher numbers them. */
+/**
+ * Creates the compute engines' cycle models of a configuration, in the order the dispatcher numbers them
+ * ({@code core.EngineCatalog#models} gives pe-library's). Each comes with the address widths of its buffer
+ * ports: the dispatcher passes its addresses to the buffers truncated to them, as the RTL's ports are.
+ */
 @FunctionalInterface
 public interface ComputeEngines {
-    /** {@code timingOnly}: the engines skip arithmetic (see {@link AccelModel.Mode#TIMING}). */
-    List<BoundEngine> create(HwConfig config, boolean timingOnly);
+    /** One engine model and its ABUF, SBUF and WBUF address widths (WBUF 0 without a WBUF port). */
+    record Bound(EngineModel engine, int abufAddrBits, int sbufAddrBits, int wbufAddrBits) {
+    }
 
-    /** The engines pe-library implements; a configuration naming any other unit or vector op is refused. */
-    static ComputeEngines library() {
-        return (config, timingOnly) -> {
-            if (!config.matrixUnits().isEmpty()) {
-                throw new ConfigError("hw.json matrixUnits", "no matrix engine is implemented yet; use a configuration"
-                        + " without matrix units");
-            }
-            for (Opcode o : config.vectorOps()) {
-                throw new ConfigError("hw.json vectorOps", o + " has no engine yet; remove it from the configuration");
-            }
-            return List.of();
-        };
+    List<Bound> create(HwConfig config);
+
+    /** No compute engines (a configuration without matrix units and vector instructions). */
+    static ComputeEngines none() {
+        return config -> List.of();
     }
 }

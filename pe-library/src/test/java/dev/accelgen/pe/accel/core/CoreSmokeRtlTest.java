@@ -12,6 +12,7 @@ import dev.accelgen.pe.accel.isa.Program;
 import dev.accelgen.pe.accel.isa.ProgramBinary;
 import dev.accelgen.pe.accel.isa.Queue;
 import dev.accelgen.pe.accel.isa.Sync;
+import dev.accelgen.pe.accel.isa.VecInstr;
 import dev.accelgen.pe.accel.model.CoreRun;
 import dev.accelgen.pe.accel.model.PortTiming;
 import dev.accelgen.pe.accel.model.StartBeat;
@@ -51,7 +52,32 @@ class CoreSmokeRtlTest {
         }
         byte[] port1 = new byte[4096];
         rng.nextBytes(port1);
-        CoreRun run = CoreRun.of(List.of(port0, port1), new PortTiming(7, 8), 0, List.of(StartBeat.of(1), StartBeat.of(2)));
+        check(hw, CoreRun.of(List.of(port0, port1), new PortTiming(7, 8), 0, List.of(StartBeat.of(1), StartBeat.of(2))));
+    }
+
+    @Test
+    void vectorInstructionsAfterLoads() {
+        HwConfig hw = BlockLintTest.VECTOR;
+        List<Instr> p = List.of(
+                new Ld(new Deps(false, false, false, true), Ld.LdTarget.ABUF, Ld.LdMode.LINEAR, 0, Opnd.imm(1024),
+                        Opnd.imm(0), Opnd.imm(4), 32, 32, 2, Opnd.imm(0)),
+                new VecInstr.VBinary(new Deps(true, false, false, false), VecInstr.BinOp.ADD, Opnd.imm(2), 8, Opnd.imm(0),
+                        2, Opnd.imm(4), 2, Opnd.imm(8), 2),
+                new VecInstr.VCopy(Deps.NONE, Opnd.imm(2), 5, Opnd.imm(8), 2, Opnd.imm(12), 2),
+                new VecInstr.VAffine(Deps.NONE, Opnd.imm(1), 8, Opnd.imm(0), 2, Opnd.imm(16), 2, 98304, 100),
+                new VecInstr.VBinary(Deps.NONE, VecInstr.BinOp.MUL, Opnd.imm(2), 8, Opnd.imm(0), 2, Opnd.imm(16), 0,
+                        Opnd.imm(20), 2),
+                new ControlInstr.Halt());
+        byte[] prog = ProgramBinary.write(new Program(p, new byte[32], new byte[32]));
+        Random rng = new Random(2);
+        byte[] port0 = new byte[2048];
+        rng.nextBytes(port0);
+        System.arraycopy(prog, 0, port0, 0, prog.length);
+        byte[] port1 = new byte[64];
+        check(hw, CoreRun.of(List.of(port0, port1), new PortTiming(3, 8), 0, List.of(StartBeat.of())));
+    }
+
+    private static void check(HwConfig hw, CoreRun run) {
         long t0 = System.nanoTime();
         CoreVerifyResult r = AccelVerifier.verify(hw, run);
         System.out.println(r.summaryLine() + " in " + (System.nanoTime() - t0) / 1_000_000 + " ms");

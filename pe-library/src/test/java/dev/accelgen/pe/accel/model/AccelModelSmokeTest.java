@@ -35,7 +35,7 @@ class AccelModelSmokeTest {
             port0[i] = (byte) (i * 7 + 3);
         }
         byte[] port1 = new byte[512];
-        ModelResult r = new AccelModel(HW, AccelModel.Mode.DATA).run(CoreRun.of(List.of(port0, port1),
+        ModelResult r = new AccelModel(HW, AccelModel.Mode.DATA, ComputeEngines.none()).run(CoreRun.of(List.of(port0, port1),
                 new PortTiming(5, 8), 0, List.of(StartBeat.of(1))));
         assertEquals(List.of(0), r.doneStatus(), String.valueOf(r.illegalReason()));
         byte[] out = r.memories().get(1).bytes(512);
