@@ -25,6 +25,10 @@ public record PortTiming(int latency, int bytesPerCycle, int readResp, int write
         this(latency, bytesPerCycle, 0, 0);
     }
 
+    public PortTiming withResponses(int read, int write) {
+        return new PortTiming(latency, bytesPerCycle, read, write);
+    }
+
     /** Cycles one beat of {@code dataBytes} occupies a data channel. */
     public long beatCycles(int dataBytes) {
         return Math.max(1, (dataBytes + bytesPerCycle - 1) / bytesPerCycle);
