@@ -24,17 +24,19 @@ final class FuzzEmitter {
     private final Random rng;
     private final List<byte[]> images;
     private final boolean stores;
+    private final boolean identityIndices;
     private final FuzzOperands ops;
     private final List<Instr> out = new ArrayList<>();
     private final List<Opcode> vectorOps = new ArrayList<>();
     private TokenLedger ledger = new TokenLedger();
 
-    FuzzEmitter(HwConfig hw, FuzzLayout l, Random rng, List<byte[]> images, boolean stores) {
+    FuzzEmitter(HwConfig hw, FuzzLayout l, Random rng, List<byte[]> images, boolean stores, boolean identityIndices) {
         this.hw = hw;
         this.l = l;
         this.rng = rng;
         this.images = images;
         this.stores = stores;
+        this.identityIndices = identityIndices;
         this.ops = new FuzzOperands(rng, l.r1());
         for (Opcode o : new Opcode[] {Opcode.VBINARY, Opcode.VAFFINE, Opcode.VCOPY}) {
             if (hw.supports(o)) {
@@ -141,7 +143,7 @@ final class FuzzEmitter {
         long src = l.aligned(rng, FuzzLayout.DATA, FuzzLayout.IMAGE, maxIdx * srcStride + rowBytes);
         long index = FuzzLayout.DATA + 4L * rng.nextInt((FuzzLayout.STORE - FuzzLayout.DATA) / 4 - 8);
         for (int r = 0; r < 4; r++) {
-            int idx = rng.nextInt(maxIdx);
+            int idx = identityIndices ? r : rng.nextInt(maxIdx);
             for (int k = 0; k < 4; k++) {
                 images.get(port)[(int) index + 4 * r + k] = (byte) (k == 0 ? idx : 0);
             }

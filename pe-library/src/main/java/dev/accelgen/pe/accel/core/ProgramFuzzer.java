@@ -28,12 +28,27 @@ public final class ProgramFuzzer {
     private final HwConfig hw;
     private final FuzzLayout layout;
     private final boolean stores;
+    private final boolean identityIndices;
 
-    /** {@code stores}: include ST (it needs a harness with write memories). */
-    public ProgramFuzzer(HwConfig hw, boolean stores) {
+    public ProgramFuzzer(HwConfig hw) {
+        this(hw, true, false);
+    }
+
+    private ProgramFuzzer(HwConfig hw, boolean stores, boolean identityIndices) {
         this.hw = hw;
         this.layout = new FuzzLayout(hw);
         this.stores = stores;
+        this.identityIndices = identityIndices;
+    }
+
+    /** With or without ST instructions. */
+    public ProgramFuzzer withStores(boolean on) {
+        return new ProgramFuzzer(hw, on, identityIndices);
+    }
+
+    /** Index lists of indirect loads hold 0, 1, 2, ... (the timing-only mode's assumption), not random rows. */
+    public ProgramFuzzer withIdentityIndices(boolean on) {
+        return new ProgramFuzzer(hw, stores, on);
     }
 
     public FuzzCase draw(long seed) {
@@ -44,7 +59,7 @@ public final class ProgramFuzzer {
             rng.nextBytes(img);
             images.add(img);
         }
-        FuzzEmitter e = new FuzzEmitter(hw, layout, rng, images, stores);
+        FuzzEmitter e = new FuzzEmitter(hw, layout, rng, images, stores, identityIndices);
         int segments = 3 + rng.nextInt(5);
         for (int s = 0; s < segments && e.size() < layout.maxInstructions() - 12; s++) {
             if (rng.nextInt(3) == 0) {
