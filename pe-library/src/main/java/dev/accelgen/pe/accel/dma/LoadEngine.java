@@ -47,6 +47,7 @@ public final class LoadEngine implements Clocked {
     private long beatsPerRow;
     private long wordsLeft;
     private int wAddr;
+    private boolean portsIdle;
     
 
     public LoadEngine(HwConfig c, long[] bases, AxiPortWires[] ports, DmaBufWires buf, ControlWires queues,
@@ -99,6 +100,13 @@ public final class LoadEngine implements Clocked {
         status.pushPrev = 0;
         status.pushNext = donePulse && donePush ? 1 : 0;
         status.error = readError;
+        if (!busy && portsIdle) {
+            buf.ldWrReq = false;
+            buf.wbWrEn = false;
+            return;
+        }
+        // port 0 carries the fetch while the controller fetches (FetchMux): drive it again once that ends
+        portsIdle = !busy && !queues.fetching;
         for (int p = 0; p < ports.length; p++) {
             AxiPortWires w = ports[p];
             w.arValid = busy && issuers[p].valid();

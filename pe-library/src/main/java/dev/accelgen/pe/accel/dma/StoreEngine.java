@@ -72,6 +72,8 @@ public final class StoreEngine implements Clocked {
         this.wData = new long[portBytes / 8];
     }
 
+    private boolean portsIdle;
+
     @Override
     public void drive() {
         status.busy = busy;
@@ -79,6 +81,12 @@ public final class StoreEngine implements Clocked {
         status.pushPrev = donePulse && donePush ? 1 : 0;
         status.pushNext = 0;
         status.error = writeError;
+        buf.stRdReq = busy && rdRowsLeft > 0 && words.count() + (rdPending ? 1 : 0) < words.depth();
+        buf.stRdAddr = rdRowAddr + (int) rdWord;
+        if (!busy && portsIdle) {
+            return;
+        }
+        portsIdle = !busy;
         for (int p = 0; p < ports.length; p++) {
             AxiPortWires w = ports[p];
             boolean mine = busy && p == port;
@@ -95,8 +103,6 @@ public final class StoreEngine implements Clocked {
             w.wTag = tag;
             w.bReady = true;
         }
-        buf.stRdReq = busy && rdRowsLeft > 0 && words.count() + (rdPending ? 1 : 0) < words.depth();
-        buf.stRdAddr = rdRowAddr + (int) rdWord;
     }
 
     @Override

@@ -55,7 +55,7 @@ class AccelModelBench {
         for (int port = 0; port < HW.ports(); port++) {
             images.add(port == 0 ? prog : new byte[0]);
         }
-        CoreRun run = CoreRun.of(images, new PortTiming(40, 32), 0, List.of(StartBeat.of(32))).withMaxCycles(1L << 34);
+        CoreRun run = CoreRun.of(images, new PortTiming(40, 32), 0, List.of(StartBeat.of(Integer.getInteger("accelgen.bench.layers", 32)))).withMaxCycles(1L << 34);
         for (AccelModel.Mode mode : AccelModel.Mode.values()) {
             AccelModel m = new AccelModel(HW, mode, EngineCatalog.models());
             m.run(CoreRun.of(images, new PortTiming(40, 32), 0, List.of(StartBeat.of(2))));
