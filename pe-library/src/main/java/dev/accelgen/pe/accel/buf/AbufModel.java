@@ -47,17 +47,6 @@ public final class AbufModel implements Clocked, Glue {
         this.logScratch = new long[lanes / 2];
     }
 
-    public boolean outOfRange() {
-        return outOfRange;
-    }
-
-    /** Word {@code addr} (data mode only). */
-    public int[] word(int addr) {
-        int[] w = new int[lanes];
-        System.arraycopy(words, addr * lanes, w, 0, lanes);
-        return w;
-    }
-
     @Override
     public void drive() {
         errors.abuf = outOfRange;
@@ -77,10 +66,13 @@ public final class AbufModel implements Clocked, Glue {
         if (ctl.clearErrors) {
             outOfRange = false;
         }
+        if (ctl.clearErrors) {
+            errors.reason = null;
+        }
         if (c.rdEn) {
-            read(c.rdAddr);
+            read(c.rdAddr, compute.tag);
         } else if (dma.stRdGrant) {
-            read(dma.stRdAddr);
+            read(dma.stRdAddr, dma.stRdTag);
         }
         if (c.wrEn) {
             write(c.wrAddr, c.wrData, compute.tag);
@@ -89,16 +81,19 @@ public final class AbufModel implements Clocked, Glue {
         }
     }
 
-    private boolean inRange(int addr) {
+    private boolean inRange(int addr, String access, int tag) {
         if (Integer.compareUnsigned(addr, depth) >= 0) {
             outOfRange = true;
+            if (errors.reason == null) {
+                errors.reason = OutOfRange.describe("ABUF", access, addr, depth, tag);
+            }
             return false;
         }
         return true;
     }
 
-    private void read(int addr) {
-        if (!inRange(addr)) {
+    private void read(int addr, int tag) {
+        if (!inRange(addr, "read", tag)) {
             Arrays.fill(rdData, 0);
         } else if (words != null) {
             System.arraycopy(words, addr * lanes, rdData, 0, lanes);
@@ -106,7 +101,7 @@ public final class AbufModel implements Clocked, Glue {
     }
 
     private void write(int addr, int[] data, int tag) {
-        if (!inRange(addr)) {
+        if (!inRange(addr, "write", tag)) {
             return;
         }
         if (words != null) {

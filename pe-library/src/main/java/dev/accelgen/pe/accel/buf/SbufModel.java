@@ -35,14 +35,17 @@ public final class SbufModel implements Clocked {
         this.errors = errors;
     }
 
-    public boolean outOfRange() {
-        return outOfRange;
-    }
-
     @Override
     public void drive() {
         errors.sbuf = outOfRange;
         compute.sbuf.rdData = rdData;
+    }
+
+    private void refuse(String access, int addr) {
+        outOfRange = true;
+        if (errors.reason == null) {
+            errors.reason = OutOfRange.describe("SBUF", access, addr, depth, compute.tag);
+        }
     }
 
     @Override
@@ -53,7 +56,7 @@ public final class SbufModel implements Clocked {
         }
         if (p.rdEn) {
             if (Integer.compareUnsigned(p.rdAddr, depth) >= 0) {
-                outOfRange = true;
+                refuse("read", p.rdAddr);
                 rdData = 0;
             } else if (words != null) {
                 rdData = words[p.rdAddr];
@@ -61,7 +64,7 @@ public final class SbufModel implements Clocked {
         }
         if (p.wrEn) {
             if (Integer.compareUnsigned(p.wrAddr, depth) >= 0) {
-                outOfRange = true;
+                refuse("write", p.wrAddr);
                 return;
             }
             if (words != null) {

@@ -43,14 +43,17 @@ public final class WbufModel implements Clocked {
         this.rdData = new long[limbs];
     }
 
-    public boolean outOfRange() {
-        return outOfRange;
-    }
-
     @Override
     public void drive() {
         errors.wbuf = outOfRange;
         System.arraycopy(rdData, 0, compute.wbuf.rdData, 0, limbs);
+    }
+
+    private void refuse(String access, int addr, int tag) {
+        outOfRange = true;
+        if (errors.reason == null) {
+            errors.reason = OutOfRange.describe("WBUF", access, addr, depth, tag);
+        }
     }
 
     @Override
@@ -61,7 +64,7 @@ public final class WbufModel implements Clocked {
         }
         if (p.rdEn) {
             if (Integer.compareUnsigned(p.rdAddr, depth) >= 0) {
-                outOfRange = true;
+                refuse("read", p.rdAddr, compute.tag);
                 Arrays.fill(rdData, 0);
             } else if (banks != null) {
                 System.arraycopy(banks[p.rdBank], p.rdAddr * limbs, rdData, 0, limbs);
@@ -69,7 +72,7 @@ public final class WbufModel implements Clocked {
         }
         if (dma.wbWrEn) {
             if (Integer.compareUnsigned(dma.wbWrAddr, depth) >= 0) {
-                outOfRange = true;
+                refuse("write", dma.wbWrAddr, dma.wbWrTag);
                 return;
             }
             if (banks != null) {

@@ -28,11 +28,6 @@ public record EngineSlot<C>(EngineGen<C> gen, C config, int unit, Supplier<Engin
         return gen.geometry(config);
     }
 
-    /** Whether this engine executes instructions of opcode {@code o} (for MM: those naming its unit). */
-    public boolean executes(Opcode o) {
-        return opcodes().contains(o);
-    }
-
     public Instance instantiate(ModuleBuilder b, String name) {
         return b.instance(gen, config, name);
     }

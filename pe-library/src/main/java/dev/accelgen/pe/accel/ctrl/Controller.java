@@ -61,7 +61,6 @@ public final class Controller implements Clocked {
     private int doneStatus;
     private int startBeats;
     private String illegalReason;
-    private int illegalPc = -1;
 
     public Controller(HwConfig c, long base0, int progOffset, StartWires io, FetchWires fetchOut, AxiPortWires port0,
                       ControlWires ctl, EngineStatus ld, EngineStatus compute, EngineStatus st, BufferErrors buffers,
@@ -90,11 +89,6 @@ public final class Controller implements Clocked {
     /** Why the last run stopped with an illegal instruction (null if it did not), for diagnostics. */
     public String illegalReason() {
         return illegalReason;
-    }
-
-    /** The program index of the last illegal instruction, or -1. */
-    public int illegalPc() {
-        return illegalPc;
     }
 
     public boolean idle() {
@@ -222,7 +216,6 @@ public final class Controller implements Clocked {
         illegal = false;
         fetchError = false;
         illegalReason = null;
-        illegalPc = -1;
         clearPulse = true;
         fetch.startHeader();
         fetchIssuer.load(base0, progOffset, 0, fetch.headerBeats(), 1);
@@ -243,7 +236,6 @@ public final class Controller implements Clocked {
     private void refuse(String reason) {
         illegal = true;
         illegalReason = "instruction " + pc + ": " + reason;
-        illegalPc = pc;
         stop();
     }
 

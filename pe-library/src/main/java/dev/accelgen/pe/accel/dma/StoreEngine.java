@@ -83,6 +83,7 @@ public final class StoreEngine implements Clocked {
         status.error = writeError;
         buf.stRdReq = busy && rdRowsLeft > 0 && words.count() + (rdPending ? 1 : 0) < words.depth();
         buf.stRdAddr = rdRowAddr + (int) rdWord;
+        buf.stRdTag = tag;
         if (!busy && portsIdle) {
             return;
         }

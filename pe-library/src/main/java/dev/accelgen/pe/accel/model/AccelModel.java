@@ -52,6 +52,7 @@ public final class AccelModel {
         private final ControlWires ctl = new ControlWires();
         private final Controller controller;
         private final List<AxiPortMemory> memories = new ArrayList<>();
+        private final BufferErrors bufErrors = new BufferErrors();
         private final Clocked[] blocks;
         private final Glue[] glue;
 
@@ -78,7 +79,6 @@ public final class AccelModel {
             EngineStatus ldStatus = new EngineStatus();
             EngineStatus cStatus = new EngineStatus();
             EngineStatus stStatus = new EngineStatus();
-            BufferErrors bufErrors = new BufferErrors();
             FetchWires fetch = new FetchWires();
             List<ComputeEngines.Bound> bound = engines.create(config);
             bound.forEach(e -> b.add(e.engine()));
@@ -143,7 +143,8 @@ public final class AccelModel {
             }
             List<PortContents> mem = new ArrayList<>();
             memories.forEach(m -> mem.add(m.contents()));
-            return new ModelResult(log.events(), statuses, lastDone + 1, mem, controller.illegalReason(), timedOut);
+            String reason = controller.illegalReason() != null ? controller.illegalReason() : bufErrors.reason;
+            return new ModelResult(log.events(), statuses, lastDone + 1, mem, reason, timedOut);
         }
     }
 

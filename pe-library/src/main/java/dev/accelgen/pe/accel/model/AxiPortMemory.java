@@ -154,11 +154,6 @@ public final class AxiPortMemory implements Clocked {
         rHead = 0;
     }
 
-    /** No read beat queued, no write burst or response pending. */
-    public boolean idle() {
-        return rSize == 0 && bursts.size() == 0 && responses.size() == 0;
-    }
-
     public PortContents contents() {
         return contents;
     }

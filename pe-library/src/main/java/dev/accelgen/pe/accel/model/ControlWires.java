@@ -23,8 +23,4 @@ public final class ControlWires {
     public boolean stopped;
     public boolean clearErrors;
     public final boolean[] start = new boolean[3];
-
-    public boolean valid(Queue q) {
-        return head[q.ordinal()] != null;
-    }
 }

@@ -20,6 +20,7 @@ public final class DmaBufWires {
 
     public boolean stRdReq;
     public int stRdAddr;
+    public int stRdTag;
     public boolean stRdGrant;
     public final int[] stRdData;
 
