@@ -51,7 +51,7 @@ final class IssueStage {
     }
 
     /** One clock edge; {@code wbData} is the WBUF word requested in the previous cycle. */
-    void tick(long[] wbData, boolean[] fullNext) {
+    void tick(long[] wbData, boolean[] fullNext, boolean[] claimedNext) {
         beat = d == null ? null : form(d, wbData);
         d = req;
         dSparse = reqSparse;
@@ -101,12 +101,13 @@ final class IssueStage {
         colPos = 0;
         wOff = 0;
         fullNext[half] = false;
+        claimedNext[half] = false;
         half ^= 1;
         if (rowPos + shape.rowsPerPass() < c.rows()) {
             rowPos += shape.rowsPerPass();
         } else {
             rowPos = 0;
-            slot ^= 1;
+            slot = EngineState.nextSlot(slot);
         }
     }
 

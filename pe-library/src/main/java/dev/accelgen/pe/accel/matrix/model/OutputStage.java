@@ -177,7 +177,7 @@ final class OutputStage {
                     rowPos += shape.rowsPerPass();
                 } else {
                     rowPos = 0;
-                    slot ^= 1;
+                    slot = EngineState.nextSlot(slot);
                 }
             }
         }
