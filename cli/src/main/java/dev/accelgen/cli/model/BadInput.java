@@ -1,6 +1,7 @@
 package dev.accelgen.cli.model;
 
 import dev.accelgen.compiler.ModelInputException;
+import dev.accelgen.errors.UserInputException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
@@ -14,7 +15,7 @@ final class BadInput {
     static int guard(PrintWriter err, Callable<Integer> body) throws Exception {
         try {
             return body.call();
-        } catch (ModelInputException | IllegalArgumentException e) {
+        } catch (ModelInputException | UserInputException | IllegalArgumentException e) {
             err.println("accelgen: error: " + e.getMessage());
             err.flush();
             return EXIT;

@@ -56,6 +56,8 @@ public final class MathKernels {
                     case POW -> (long) Math.pow(p, q);
                     case MAX -> Math.max(p, q);
                     case MIN -> Math.min(p, q);
+                    case MOD -> q == 0 ? 0 : Math.floorMod(p, q); // numpy's integer remainder by 0 is 0
+                    case FMOD -> q == 0 ? 0 : p % q;
                     default -> throw new IllegalStateException();
                 };
             }
@@ -73,10 +75,18 @@ public final class MathKernels {
                 case POW -> y == 2 ? x * x : Math.pow(x, y);
                 case MAX -> Math.max(x, y);
                 case MIN -> Math.min(x, y);
+                case MOD -> floorRemainder(x, y);
+                case FMOD -> x % y;
                 default -> throw new IllegalStateException();
             };
         }
         return Tensor.ofFloats(out, r);
+    }
+
+    /** The remainder with the sign of the divisor (Python's {@code %}). */
+    private static double floorRemainder(double x, double y) {
+        double r = x % y;
+        return r != 0 && (r < 0) != (y < 0) ? r + y : r;
     }
 
     public static Tensor unary(Op.UnaryKind k, Tensor a) {
@@ -226,6 +236,15 @@ public final class MathKernels {
     }
 
     public static Tensor softmax(Tensor a, int axis) {
+        return softmax(a, axis, false);
+    }
+
+    /** {@code x - max - log(sum(exp(x - max)))} along the axis. */
+    public static Tensor logSoftmax(Tensor a, int axis) {
+        return softmax(a, axis, true);
+    }
+
+    private static Tensor softmax(Tensor a, int axis, boolean log) {
         Shape s = a.shape();
         int ax = s.axis(axis);
         int len = s.dim(ax);
@@ -250,7 +269,7 @@ public final class MathKernels {
                     sum += e[i];
                 }
                 for (int i = 0; i < len; i++) {
-                    r[base + i * inner] = (float) (e[i] / sum);
+                    r[base + i * inner] = (float) (log ? x[base + i * inner] - max - Math.log(sum) : e[i] / sum);
                 }
             }
         }

@@ -1,19 +1,27 @@
 package dev.accelgen.compiler.ort;
 
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import dev.accelgen.compiler.ir.Float16;
 import dev.accelgen.compiler.ir.Shape;
 import dev.accelgen.compiler.ir.Tensor;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
+import java.nio.ShortBuffer;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Runs an ONNX model in onnxruntime (in-process, CPU, one thread): the float oracle for the interpreter. */
+/**
+ * Runs an ONNX model in onnxruntime (in-process, CPU, one thread): the float oracle for the interpreter. float16
+ * inputs are fed as float16 and float16 outputs read back as float32.
+ */
 public final class OrtReference {
     private OrtReference() {
     }
@@ -25,8 +33,9 @@ public final class OrtReference {
             opts.setIntraOpNumThreads(1);
             opts.setInterOpNumThreads(1);
             try (OrtSession session = env.createSession(model, opts)) {
+                Map<String, NodeInfo> declared = session.getInputInfo();
                 for (Map.Entry<String, Tensor> e : inputs.entrySet()) {
-                    feeds.put(e.getKey(), toOrt(env, e.getValue()));
+                    feeds.put(e.getKey(), toOrt(env, e.getValue(), declared.get(e.getKey())));
                 }
                 Map<String, Tensor> out = new LinkedHashMap<>();
                 try (OrtSession.Result r = session.run(feeds)) {
@@ -51,7 +60,15 @@ public final class OrtReference {
         return d;
     }
 
-    private static OnnxTensor toOrt(OrtEnvironment env, Tensor t) throws OrtException {
+    /** A feed in the type the model declares: the graph carries float16 inputs as float32, onnxruntime wants float16. */
+    private static OnnxTensor toOrt(OrtEnvironment env, Tensor t, NodeInfo declared) throws OrtException {
+        if (declared != null && declared.getInfo() instanceof TensorInfo ti && ti.type == OnnxJavaType.FLOAT16 && t.isFloating()) {
+            short[] h = new short[t.size()];
+            for (int i = 0; i < h.length; i++) {
+                h[i] = Float16.fromFloat(t.floats()[i]);
+            }
+            return OnnxTensor.createTensor(env, ShortBuffer.wrap(h), dims(t.shape()), OnnxJavaType.FLOAT16);
+        }
         return switch (t.dtype()) {
             case FLOAT32 -> OnnxTensor.createTensor(env, FloatBuffer.wrap(t.floats()), dims(t.shape()));
             case INT64 -> OnnxTensor.createTensor(env, LongBuffer.wrap(t.longs()), dims(t.shape()));

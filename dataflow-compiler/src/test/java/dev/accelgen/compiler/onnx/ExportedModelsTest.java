@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * ONNX files exported by PyTorch (src/test/resources/onnx/export_test_models.py): QuantizeLinear/DequantizeLinear,
- * a mix of elementwise/reduction/shape ops, and weights in an external data file, each against onnxruntime.
+ * a mix of elementwise/reduction/shape ops, weights in an external data file and a Conv, each against onnxruntime;
+ * and the opset 11 export upgraded by the onnx version converter (export_op_models.py), as the opset refusal advises.
  */
 class ExportedModelsTest {
     static Path resource(String name) {
@@ -27,7 +28,7 @@ class ExportedModelsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"qdq.onnx", "ops-mix.onnx", "external/model.onnx"})
+    @ValueSource(strings = {"qdq.onnx", "ops-mix.onnx", "external/model.onnx", "conv.onnx", "ops/opset11-opset17.onnx"})
     void matchesOnnxruntime(String file) throws Exception {
         long seed = 11;
         System.out.println("seed=" + seed);
