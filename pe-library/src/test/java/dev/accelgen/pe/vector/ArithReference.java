@@ -3,6 +3,7 @@ package dev.accelgen.pe.vector;
 import dev.accelgen.pe.accel.isa.QueuedInstr;
 import dev.accelgen.pe.accel.isa.VecInstr;
 import dev.accelgen.pe.vector.arith.AttnArith;
+import dev.accelgen.pe.vector.arith.RopeArith;
 
 /**
  * What each vector instruction does to the buffers, computed row by row with the {@code *Arith} functions alone
@@ -16,6 +17,8 @@ final class ArithReference {
     static void apply(QueuedInstr instr, BufferImage m) {
         if (instr instanceof VecInstr.VAttn v) {
             attn(v, m);
+        } else if (instr instanceof VecInstr.VRope v) {
+            rope(v, m);
         } else {
             throw new IllegalArgumentException("no reference for " + instr.opcode());
         }
@@ -49,6 +52,19 @@ final class ArithReference {
             m.setRow(oAddr, o);
             m.setSb(sb, s.m());
             m.setSb(sb + 1, s.l());
+        }
+    }
+
+    /** Head k of a row starts at word k * ceil(headDim / V); the table row holds one head's worth (cos, sin). */
+    static void rope(VecInstr.VRope v, BufferImage m) {
+        int d = v.headDim();
+        int words = (d + m.lanes - 1) / m.lanes;
+        for (long r = 0; r < rows(v.rows()); r++) {
+            int[] table = m.row(val(v.t()) + r * v.tStride(), d);
+            for (int k = 0; k < v.len() / d; k++) {
+                int[] head = m.row(val(v.a()) + r * v.aStride() + (long) k * words, d);
+                m.setRow(val(v.d()) + r * v.dStride() + (long) k * words, RopeArith.head(head, table, d));
+            }
         }
     }
 }

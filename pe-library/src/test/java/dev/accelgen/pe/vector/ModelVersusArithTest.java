@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import dev.accelgen.pe.accel.isa.QueuedInstr;
 import dev.accelgen.pe.vector.attn.AttnConfig;
 import dev.accelgen.pe.vector.attn.AttnModel;
+import dev.accelgen.pe.vector.rope.RopeConfig;
+import dev.accelgen.pe.vector.rope.RopeModel;
 import dev.accelgen.pe.vector.engine.EngineGeometry;
 import dev.accelgen.pe.vector.engine.EngineModel;
 import dev.accelgen.pe.vector.harness.EngineBench;
@@ -53,6 +55,15 @@ class ModelVersusArithTest {
         for (VecEngineConfig v : List.of(V4, V8)) {
             AttnConfig c = new AttnConfig(v, 3 * v.lanes() - 1, 9);
             check("VATTN", v.geometry(), () -> new AttnModel(c), seed, 30, r -> RandomVecInstrs.attnTiles(r, c));
+        }
+    }
+
+    @Test
+    void rope() {
+        long seed = RandomRuns.seed(22);
+        for (VecEngineConfig v : List.of(V4, V8)) {
+            RopeConfig c = new RopeConfig(v, 2 * v.lanes() + 4);
+            check("VROPE", v.geometry(), () -> new RopeModel(c), seed, 30, r -> List.of(RandomVecInstrs.rope(r, c, true)));
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.accelgen.pe.accel.isa.Opnd;
 import dev.accelgen.pe.accel.isa.QueuedInstr;
 import dev.accelgen.pe.accel.isa.VecInstr;
 import dev.accelgen.pe.vector.attn.AttnConfig;
+import dev.accelgen.pe.vector.rope.RopeConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -84,5 +85,24 @@ final class RandomVecInstrs {
                 w + rng.nextInt(2), Opnd.imm(rng.nextInt(depth)), rng.nextInt(3) == 0 ? 0 : w + rng.nextInt(2),
                 Opnd.imm(rng.nextInt(depth)), w + rng.nextInt(2), Opnd.imm(rng.nextInt(1 << c.vec().sbufAddrBits())),
                 Opnd.imm(rng.nextInt(12) - 4));
+    }
+
+    /** A VROPE; {@code disjoint}: its rows, table and destination in separate regions, else anywhere (or in place). */
+    static VecInstr.VRope rope(Random rng, RopeConfig c, boolean disjoint) {
+        int depth = 1 << c.vec().abufAddrBits();
+        int headDim = 2 * (1 + rng.nextInt(c.maxHeadDim() / 2));
+        int w = words(headDim, c.lanes());
+        int heads = 1 + rng.nextInt(3);
+        int rows = rng.nextInt(8) == 0 ? 0 : 1 + rng.nextInt(3);
+        int aStride = heads * w + rng.nextInt(2);
+        int tStride = w + rng.nextInt(2);
+        int dStride = heads * w + rng.nextInt(2);
+        Layout ab = new Layout(rng, depth);
+        Opnd a = disjoint ? ab.take((long) rows * aStride) : Opnd.imm(rng.nextInt(depth));
+        Opnd t = disjoint ? ab.take((long) rows * tStride) : Opnd.imm(rng.nextInt(depth));
+        boolean inPlace = !disjoint && rng.nextInt(3) == 0;
+        Opnd d = disjoint ? ab.take((long) rows * dStride) : inPlace ? a : Opnd.imm(rng.nextInt(depth));
+        return new VecInstr.VRope(Deps.NONE, Opnd.imm(rows), heads * headDim, headDim, a, aStride, t, tStride, d,
+                inPlace ? aStride : dStride);
     }
 }
