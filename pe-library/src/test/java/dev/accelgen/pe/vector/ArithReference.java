@@ -1,0 +1,70 @@
+package dev.accelgen.pe.vector;
+
+import dev.accelgen.pe.accel.isa.QueuedInstr;
+import dev.accelgen.pe.accel.isa.VecInstr;
+import dev.accelgen.pe.vector.arith.AttnArith;
+import dev.accelgen.pe.vector.arith.RopeArith;
+
+/**
+ * What each vector instruction does to the buffers, computed row by row with the {@code *Arith} functions alone
+ * (no engine code): the reference of the model-versus-arithmetic tests. Valid for instructions whose sources and
+ * destinations do not overlap (an engine reads and writes in its own order).
+ */
+final class ArithReference {
+    private ArithReference() {
+    }
+
+    static void apply(QueuedInstr instr, BufferImage m) {
+        if (instr instanceof VecInstr.VAttn v) {
+            attn(v, m);
+        } else if (instr instanceof VecInstr.VRope v) {
+            rope(v, m);
+        } else {
+            throw new IllegalArgumentException("no reference for " + instr.opcode());
+        }
+    }
+
+    private static long val(dev.accelgen.pe.accel.isa.Opnd o) {
+        return o.value();
+    }
+
+    private static long rows(dev.accelgen.pe.accel.isa.Opnd o) {
+        return o.value() & 0xFFFFFFFFL;
+    }
+
+    static void attn(VecInstr.VAttn v, BufferImage m) {
+        int d = v.headDim();
+        int keys = (int) rows(v.keys());
+        int[][] k = new int[keys][];
+        int[][] vv = new int[keys][];
+        for (int j = 0; j < keys; j++) {
+            k[j] = m.row(val(v.k()) + (long) j * v.kStride(), d);
+            vv[j] = m.row(val(v.v()) + (long) j * v.vStride(), d);
+        }
+        AttnArith.Tile tile = new AttnArith.Tile(k, vv, 0, keys, d);
+        for (long t = 0; t < rows(v.rows()); t++) {
+            long oAddr = val(v.o()) + t * v.oStride();
+            long sb = val(v.sbuf()) + 2 * t;
+            int[] o = v.first() ? new int[d] : m.row(oAddr, d);
+            AttnArith.State old = new AttnArith.State(m.sb(sb), m.sb(sb + 1));
+            AttnArith.State s = AttnArith.tile(m.row(val(v.q()) + t * v.qStride(), d), tile, v.causal(), t,
+                    (int) val(v.diag()), v.first(), old, o, v.last());
+            m.setRow(oAddr, o);
+            m.setSb(sb, s.m());
+            m.setSb(sb + 1, s.l());
+        }
+    }
+
+    /** Head k of a row starts at word k * ceil(headDim / V); the table row holds one head's worth (cos, sin). */
+    static void rope(VecInstr.VRope v, BufferImage m) {
+        int d = v.headDim();
+        int words = (d + m.lanes - 1) / m.lanes;
+        for (long r = 0; r < rows(v.rows()); r++) {
+            int[] table = m.row(val(v.t()) + r * v.tStride(), d);
+            for (int k = 0; k < v.len() / d; k++) {
+                int[] head = m.row(val(v.a()) + r * v.aStride() + (long) k * words, d);
+                m.setRow(val(v.d()) + r * v.dStride() + (long) k * words, RopeArith.head(head, table, d));
+            }
+        }
+    }
+}

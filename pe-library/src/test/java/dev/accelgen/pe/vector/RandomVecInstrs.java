@@ -1,0 +1,108 @@
+package dev.accelgen.pe.vector;
+
+import dev.accelgen.pe.accel.isa.Deps;
+import dev.accelgen.pe.accel.isa.Opnd;
+import dev.accelgen.pe.accel.isa.QueuedInstr;
+import dev.accelgen.pe.accel.isa.VecInstr;
+import dev.accelgen.pe.vector.attn.AttnConfig;
+import dev.accelgen.pe.vector.rope.RopeConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Random instructions for the attention, RoPE, MLGRU and MoE engines whose operands occupy disjoint buffer
+ * regions (addresses wrap at the depth, as the engines' do), so that their effect is defined by the arithmetic
+ * alone.
+ */
+final class RandomVecInstrs {
+    private RandomVecInstrs() {
+    }
+
+    /** Disjoint regions of a buffer of {@code depth} words, from a random start. */
+    static final class Layout {
+        private final int depth;
+        private final long start;
+        private long next;
+
+        Layout(Random rng, int depth) {
+            this.depth = depth;
+            start = rng.nextInt(depth);
+            next = start;
+        }
+
+        Opnd take(long words) {
+            long a = next;
+            next += words;
+            if (next - start > depth) {
+                throw new IllegalStateException("regions of " + (next - start) + " words exceed the depth " + depth);
+            }
+            return Opnd.imm(a % depth);
+        }
+    }
+
+    private static int words(int len, int lanes) {
+        return (len + lanes - 1) / lanes;
+    }
+
+    /** 1..3 key tiles of one attention over the same query, accumulator and SBUF rows. */
+    static List<QueuedInstr> attnTiles(Random rng, AttnConfig c) {
+        Layout ab = new Layout(rng, 1 << c.vec().abufAddrBits());
+        Layout sb = new Layout(rng, 1 << c.vec().sbufAddrBits());
+        int headDim = 1 + rng.nextInt(c.maxHeadDim());
+        int w = words(headDim, c.lanes());
+        int rows = rng.nextInt(8) == 0 ? 0 : 1 + rng.nextInt(3);
+        int qStride = w + rng.nextInt(2);
+        int oStride = w + rng.nextInt(2);
+        Opnd q = ab.take((long) rows * qStride);
+        Opnd o = ab.take((long) rows * oStride);
+        Opnd sbuf = sb.take(2L * rows);
+        boolean causal = rng.nextBoolean();
+        int tiles = 1 + rng.nextInt(3);
+        List<QueuedInstr> out = new ArrayList<>();
+        for (int i = 0; i < tiles; i++) {
+            int keys = rng.nextInt(10) == 0 ? 0 : 1 + rng.nextInt(c.maxKeyTile());
+            int kStride = w + rng.nextInt(2);
+            int vStride = w + rng.nextInt(2);
+            Opnd k = ab.take((long) keys * kStride);
+            Opnd v = ab.take((long) keys * vStride);
+            boolean last = i == tiles - 1 && rng.nextInt(4) != 0;
+            out.add(new VecInstr.VAttn(Deps.NONE, i == 0, last, causal, Opnd.imm(rows), headDim, Opnd.imm(keys), q,
+                    qStride, k, kStride, v, vStride, o, oStride, sbuf, Opnd.imm(rng.nextInt(10) - 3)));
+        }
+        return out;
+    }
+
+    /** A VATTN with random (possibly overlapping) operands within the engine's limits. */
+    static VecInstr.VAttn attn(Random rng, AttnConfig c) {
+        int depth = 1 << c.vec().abufAddrBits();
+        int headDim = 1 + rng.nextInt(c.maxHeadDim());
+        int w = words(headDim, c.lanes());
+        int rows = rng.nextInt(8) == 0 ? 0 : 1 + rng.nextInt(3);
+        int keys = rng.nextInt(8) == 0 ? 0 : 1 + rng.nextInt(c.maxKeyTile());
+        return new VecInstr.VAttn(Deps.NONE, rng.nextBoolean(), rng.nextBoolean(), rng.nextBoolean(), Opnd.imm(rows),
+                headDim, Opnd.imm(keys), Opnd.imm(rng.nextInt(depth)), w + rng.nextInt(2), Opnd.imm(rng.nextInt(depth)),
+                w + rng.nextInt(2), Opnd.imm(rng.nextInt(depth)), rng.nextInt(3) == 0 ? 0 : w + rng.nextInt(2),
+                Opnd.imm(rng.nextInt(depth)), w + rng.nextInt(2), Opnd.imm(rng.nextInt(1 << c.vec().sbufAddrBits())),
+                Opnd.imm(rng.nextInt(12) - 4));
+    }
+
+    /** A VROPE; {@code disjoint}: its rows, table and destination in separate regions, else anywhere (or in place). */
+    static VecInstr.VRope rope(Random rng, RopeConfig c, boolean disjoint) {
+        int depth = 1 << c.vec().abufAddrBits();
+        int headDim = 2 * (1 + rng.nextInt(c.maxHeadDim() / 2));
+        int w = words(headDim, c.lanes());
+        int heads = 1 + rng.nextInt(3);
+        int rows = rng.nextInt(8) == 0 ? 0 : 1 + rng.nextInt(3);
+        int aStride = heads * w + rng.nextInt(2);
+        int tStride = w + rng.nextInt(2);
+        int dStride = heads * w + rng.nextInt(2);
+        Layout ab = new Layout(rng, depth);
+        Opnd a = disjoint ? ab.take((long) rows * aStride) : Opnd.imm(rng.nextInt(depth));
+        Opnd t = disjoint ? ab.take((long) rows * tStride) : Opnd.imm(rng.nextInt(depth));
+        boolean inPlace = !disjoint && rng.nextInt(3) == 0;
+        Opnd d = disjoint ? ab.take((long) rows * dStride) : inPlace ? a : Opnd.imm(rng.nextInt(depth));
+        return new VecInstr.VRope(Deps.NONE, Opnd.imm(rows), heads * headDim, headDim, a, aStride, t, tStride, d,
+                inPlace ? aStride : dStride);
+    }
+}
