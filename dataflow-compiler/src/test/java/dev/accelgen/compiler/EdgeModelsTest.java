@@ -48,7 +48,7 @@ class EdgeModelsTest {
 
     private static ModelRunner.Result runWithOrt(String spec) {
         return ModelRunner.run(new ModelRunner.Request(spec, new QuantPlan(dev.accelgen.compiler.quant.Scheme.parse("int8"), Map.of()),
-                SEED, 2, true, 8, Map.of(), null, Map.of()));
+                SEED, 2, true, 8, Map.of(), null, Map.of(), false));
     }
 
     @Test

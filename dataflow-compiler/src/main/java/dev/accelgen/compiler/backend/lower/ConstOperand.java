@@ -54,7 +54,7 @@ final class ConstOperand {
         }
         if (table) {
             l.limit(tokens);
-            l.note("constant table at " + n.name() + " holds one row per position: the context is limited to its " + tokens + " rows");
+            l.note("position table at " + n.name() + ": row p joins the row at position p, so the context is at most its " + tokens + " rows");
         }
         Val a = x;
         BinOp op = switch (k) {

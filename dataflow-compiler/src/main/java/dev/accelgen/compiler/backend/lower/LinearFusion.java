@@ -6,7 +6,7 @@ import dev.accelgen.compiler.backend.lir.Val;
 import dev.accelgen.compiler.ir.Shape;
 import dev.accelgen.compiler.ir.Tensor;
 import dev.accelgen.compiler.quant.Scheme;
-import dev.accelgen.compiler.quant.TernaryLayer;
+import dev.accelgen.compiler.quant.TernaryWeights;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,8 +74,8 @@ final class LinearFusion {
                 }
             }
         }
-        return new TernaryLayer(a.w()).beta() == new TernaryLayer(c.w()).beta()
-                && new TernaryLayer(concat(List.of(a, c))).beta() == new TernaryLayer(a.w()).beta();
+        return new TernaryWeights(a.w()).beta() == new TernaryWeights(c.w()).beta()
+                && new TernaryWeights(concat(List.of(a, c))).beta() == new TernaryWeights(a.w()).beta();
     }
 
     private static void fuse(LirBuilder b, List<LinearSpec> group) {

@@ -3,10 +3,10 @@ package dev.accelgen.compiler.backend.lower;
 import dev.accelgen.compiler.backend.lir.ActQuant;
 import dev.accelgen.compiler.backend.lir.Projection;
 import dev.accelgen.compiler.ir.Tensor;
-import dev.accelgen.compiler.quant.Int8Layer;
-import dev.accelgen.compiler.quant.MixPeLayer;
+import dev.accelgen.compiler.quant.Int8Weights;
+import dev.accelgen.compiler.quant.MixPeWeights;
 import dev.accelgen.compiler.quant.Scheme;
-import dev.accelgen.compiler.quant.TernaryLayer;
+import dev.accelgen.compiler.quant.TernaryWeights;
 import dev.accelgen.pe.accel.matrix.MatArith;
 import dev.accelgen.pe.accel.matrix.QuantWeights;
 import dev.accelgen.pe.mixpe.ActType;
@@ -15,7 +15,7 @@ import dev.accelgen.pe.vector.arith.EltwiseArith;
 
 /**
  * Quantizes one weight matrix for its scheme's unit and derives the MM's fixed-point parameters. The weights are
- * quantized as the scheme's layer does ({@link MixPeLayer}, {@link TernaryLayer}, {@link Int8Layer}); the
+ * quantized per scheme ({@link MixPeWeights}, {@link TernaryWeights}, {@link Int8Weights}); the
  * activation multiplier maps the calibrated range to the code range ({@code q / 2^qShift = codeMax / (2^16 * range)},
  * q as large as its 24 bits allow) and the per-column multipliers undo both scales, times any constant factor
  * folded into the output ({@code M / 2^dShift}, the largest dShift that keeps every M in 31 bits).
@@ -43,7 +43,7 @@ final class Projections {
             }
         }
         if (s instanceof Scheme.Ternary) {
-            TernaryLayer t = new TernaryLayer(w);
+            TernaryWeights t = new TernaryWeights(w);
             double f = factor[0];
             for (double v : factor) {
                 if (v != f) {
@@ -57,7 +57,7 @@ final class Projections {
         ActQuant.PerTensor q;
         QuantWeights qw;
         if (s instanceof Scheme.MixPe m) {
-            MixPeLayer l = new MixPeLayer(w, m, actMaxAbs);
+            MixPeWeights l = new MixPeWeights(w, m);
             q = perTensor(actMaxAbs, codes(s).hi());
             qw = l.quantWeights();
             double act = effectiveScale(q);
@@ -65,7 +65,7 @@ final class Projections {
                 f[j] = act * l.colStep(j) * (1 << (16 - MixPeArith.OUT_FRAC)) * factor[j];
             }
         } else {
-            Int8Layer l = new Int8Layer(w, (Scheme.Int8) s, actMaxAbs);
+            Int8Weights l = new Int8Weights(w, (Scheme.Int8) s);
             q = perTensor(actMaxAbs, codes(s).hi());
             qw = l.quantWeights();
             double act = effectiveScale(q);

@@ -31,13 +31,16 @@ final class ScaleFolding {
             return;
         }
         b.items.remove(affineAt);
+        String attention = "";
         for (int i = 0; i < b.items.size(); i++) {
             if (b.items.get(i) instanceof LirBuilder.OpItem o && o.op() instanceof LirOp.Attention a && a.q().id() == scaledId) {
                 b.items.set(i, new LirBuilder.OpItem(new LirOp.Attention(affine.a(), a.k(), a.v(), a.out(), a.heads(), a.kvHeads(),
                         a.headDim(), a.causal(), a.keyTile(), a.keyCache(), a.valueCache())));
+                attention = a.out().name();
             }
         }
-        b.note(String.format(java.util.Locale.ROOT, "attention scale %.6g folded into the projection computing %s", scale, affine.a().name()));
+        b.note(String.format(java.util.Locale.ROOT, "attention scale %.6g of %s folded into the projection computing its queries", scale,
+                attention));
     }
 
     /** Walks from q back through rotary embeddings and slices to its projection and scales q's columns there. */
