@@ -3,6 +3,9 @@ package dev.accelgen.pe.accel.core;
 import dev.accelgen.errors.ConfigError;
 import dev.accelgen.pe.accel.HwConfig;
 import dev.accelgen.pe.accel.isa.Opcode;
+import dev.accelgen.pe.accel.matrix.MatrixEngineConfig;
+import dev.accelgen.pe.accel.matrix.model.MatrixEngineModel;
+import dev.accelgen.pe.accel.matrix.rtl.MatrixEngine;
 import dev.accelgen.pe.accel.model.ComputeEngines;
 import dev.accelgen.pe.vector.VecEngineConfig;
 import dev.accelgen.pe.vector.eltwise.EltwiseEngine;
@@ -35,9 +38,9 @@ public final class EngineCatalog {
                 throw new ConfigError("hw.json vectorOps", o + " has no engine yet; remove it from the configuration");
             }
         }
-        if (!c.matrixUnits().isEmpty()) {
-            throw new ConfigError("hw.json matrixUnits", "no matrix engine is implemented yet; use a configuration"
-                    + " without matrix units");
+        for (int u = 0; u < c.matrixUnits().size(); u++) {
+            MatrixEngineConfig m = new MatrixEngineConfig(c, u);
+            out.add(new EngineSlot<>(new MatrixEngine(), m, u, () -> new MatrixEngineModel(m)));
         }
         return List.copyOf(out);
     }

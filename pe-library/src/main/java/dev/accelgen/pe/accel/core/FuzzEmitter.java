@@ -1,23 +1,27 @@
 package dev.accelgen.pe.accel.core;
 
 import dev.accelgen.pe.accel.HwConfig;
+import dev.accelgen.pe.accel.MatrixUnitSpec;
 import dev.accelgen.pe.accel.isa.ControlInstr;
 import dev.accelgen.pe.accel.isa.Deps;
 import dev.accelgen.pe.accel.isa.Instr;
 import dev.accelgen.pe.accel.isa.Ld;
+import dev.accelgen.pe.accel.isa.Mm;
 import dev.accelgen.pe.accel.isa.Opcode;
 import dev.accelgen.pe.accel.isa.Opnd;
 import dev.accelgen.pe.accel.isa.Queue;
 import dev.accelgen.pe.accel.isa.St;
 import dev.accelgen.pe.accel.isa.Sync;
 import dev.accelgen.pe.accel.isa.VecInstr;
+import dev.accelgen.pe.accel.matrix.UnitShape;
+import dev.accelgen.pe.accel.matrix.WeightTiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
 /** Emits the fuzzer's instructions: one draw per kind, straight-line segments and counted loops. */
 final class FuzzEmitter {
-    private enum Kind { LD, LD_INDIRECT, LD_WBUF, ST, SYNC, VEC, LI, ALU }
+    private enum Kind { LD, LD_INDIRECT, LD_WBUF, ST, SYNC, VEC, MM, LI, ALU }
 
     private final HwConfig hw;
     private final FuzzLayout l;
@@ -93,6 +97,9 @@ final class FuzzEmitter {
         if (!vectorOps.isEmpty()) {
             kinds.addAll(List.of(Kind.VEC, Kind.VEC, Kind.VEC));
         }
+        if (!hw.matrixUnits().isEmpty()) {
+            kinds.addAll(List.of(Kind.MM, Kind.MM, Kind.MM));
+        }
         return switch (kinds.get(rng.nextInt(kinds.size()))) {
             case LD -> loadAbuf();
             case LD_INDIRECT -> loadIndirect();
@@ -100,6 +107,7 @@ final class FuzzEmitter {
             case ST -> store();
             case SYNC -> sync();
             case VEC -> vector();
+            case MM -> matrix();
             case LI -> li();
             case ALU -> alu();
         };
@@ -196,6 +204,37 @@ final class FuzzEmitter {
             case VAFFINE -> new VecInstr.VAffine(deps, rows, len, a, aStride, d, dStride, rng.nextInt(), rng.nextInt());
             default -> new VecInstr.VCopy(deps, rows, len, a, aStride, d, dStride);
         };
+    }
+
+    /**
+     * An MM on a random unit over whatever WBUF, ABUF and SBUF hold (every bit pattern of these units' tiles is a
+     * valid weight); SBUF is never written here, so gathered row counts and per-row scales read 0.
+     */
+    private Mm matrix() {
+        int unit = rng.nextInt(hw.matrixUnits().size());
+        MatrixUnitSpec spec = hw.matrixUnits().get(unit);
+        boolean sparse = UnitShape.of(spec).sparseCapable() && rng.nextBoolean();
+        int v = hw.lanes();
+        int k = 1 + rng.nextInt(Math.min(hw.maxRowElems(), 3 * v));
+        int n = 1 + rng.nextInt(Math.min(hw.maxRowElems(), 3 * v));
+        int words = WeightTiles.words(spec, k, n, sparse);
+        while (words > hw.wbufWords()) {
+            k = Math.max(1, k / 2);
+            n = Math.max(1, n / 2);
+            words = WeightTiles.words(spec, k, n, sparse);
+        }
+        int kw = (k + v - 1) / v;
+        int nw = (n + v - 1) / v;
+        boolean gather = rng.nextInt(5) == 0;
+        boolean rowScale = !gather && rng.nextInt(4) == 0;
+        int actStride = kw + rng.nextInt(2);
+        int outStride = nw + rng.nextInt(2);
+        long q = rng.nextInt(1 << 24);
+        return new Mm(ledger.draw(Queue.COMPUTE, rng), unit, rng.nextBoolean(), rng.nextBoolean(), rowScale, gather,
+                rng.nextBoolean(), sparse, rows(), k, n, wordOperand(hw.abufWords(), 3 * actStride + kw), actStride,
+                rng.nextInt(2), rng.nextInt(hw.wbufWords() - words + 1), wordOperand(hw.abufWords(), 3 * outStride + nw),
+                outStride, wordOperand(hw.abufWords(), 2 * nw), q, rng.nextInt(40), rng.nextInt(4) == 0 ? rng.nextInt(64)
+                        : 8 + rng.nextInt(24), Opnd.imm(rng.nextInt(Math.max(1, hw.sbufWords() - 8))));
     }
 
     private Instr li() {
