@@ -1,5 +1,7 @@
 package dev.accelgen.pe.dsp;
 
+import dev.accelgen.pe.stream.AlwaysReadyInput;
+import dev.accelgen.sim.Acceptance;
 import dev.accelgen.sim.Beat;
 import dev.accelgen.sim.GoldenModel;
 import dev.accelgen.sim.OutputEvent;
@@ -28,19 +30,24 @@ public final class DspChainGolden implements GoldenModel {
     @Override
     public Trace run(Stimulus stimulus) {
         List<long[]> modeWrites = new ArrayList<>();
+        List<Acceptance> accepted = new ArrayList<>();
         if (cfg.sparse()) {
-            long cycle = -1;
-            for (Beat beat : stimulus.stream("cfg").beats()) {
-                cycle += 1 + beat.idleBefore();
-                modeWrites.add(new long[] {cycle, beat.values().get("cfg_mode").longValueExact()});
+            List<Beat> modes = stimulus.stream("cfg").beats();
+            long[] at = AlwaysReadyInput.acceptCycles(modes);
+            for (int i = 0; i < at.length; i++) {
+                modeWrites.add(new long[] {at[i], modes.get(i).values().get("cfg_mode").longValueExact()});
             }
+            accepted.addAll(Acceptance.of("cfg", at));
         }
         List<OutputEvent> events = new ArrayList<>();
-        long cycle = -1;
+        List<Beat> beats = stimulus.stream("in").beats();
+        long[] at = AlwaysReadyInput.acceptCycles(beats);
+        accepted.addAll(Acceptance.of("in", at));
         int nextWrite = 0;
         boolean sparseMode = false;
-        for (Beat beat : stimulus.stream("in").beats()) {
-            cycle += 1 + beat.idleBefore();
+        for (int i = 0; i < beats.size(); i++) {
+            Beat beat = beats.get(i);
+            long cycle = at[i];
             while (nextWrite < modeWrites.size() && modeWrites.get(nextWrite)[0] < cycle) {
                 sparseMode = modeWrites.get(nextWrite)[1] != 0;
                 nextWrite++;
@@ -52,8 +59,7 @@ public final class DspChainGolden implements GoldenModel {
             }
             events.add(new OutputEvent(cycle + cfg.latency(), "out", out));
         }
-        long total = events.isEmpty() ? 0 : events.get(events.size() - 1).cycle() + 1;
-        return new Trace(events, total);
+        return Trace.of(events, accepted);
     }
 
     /** The lanes' dot products for one beat. */

@@ -1,5 +1,6 @@
 package dev.accelgen.pe.systolic;
 
+import dev.accelgen.sim.Acceptance;
 import dev.accelgen.sim.Beat;
 import dev.accelgen.sim.GoldenModel;
 import dev.accelgen.sim.OutputEvent;
@@ -44,6 +45,7 @@ public final class SystolicGolden implements GoldenModel {
         long mask = (1L << cfg.accBits()) - 1;
         long[][] acc = new long[cfg.rows()][cfg.cols()];
         List<OutputEvent> events = new ArrayList<>();
+        List<Acceptance> accepted = new ArrayList<>();
         long previousAccept = -1;
         long previousLast = Long.MIN_VALUE / 2;
         for (Beat beat : stimulus.stream("in").beats()) {
@@ -54,6 +56,7 @@ public final class SystolicGolden implements GoldenModel {
             if (last && cfg.rows() > 1) {
                 accept = Math.max(accept, previousLast + cfg.lastBeatSpacing());
             }
+            accepted.add(new Acceptance(accept, "in", accepted.size()));
             long[] w = new long[cfg.cols()];
             for (int c = 0; c < cfg.cols(); c++) {
                 w[c] = operand(v.get(B_PORTS[c]), cfg.wBits());
@@ -78,7 +81,6 @@ public final class SystolicGolden implements GoldenModel {
         }
         events.sort(Comparator.comparingLong(OutputEvent::cycle)
                 .thenComparingInt(e -> Integer.parseInt(e.stream().substring("out_".length()))));
-        long total = events.isEmpty() ? 0 : events.get(events.size() - 1).cycle() + 1;
-        return new Trace(events, total);
+        return Trace.of(events, accepted);
     }
 }

@@ -2,6 +2,7 @@ package dev.accelgen.pe.ternary;
 
 import dev.accelgen.pe.stream.AlwaysReadyInput;
 import dev.accelgen.pe.stream.Ports;
+import dev.accelgen.sim.Acceptance;
 import dev.accelgen.sim.Beat;
 import dev.accelgen.sim.GoldenModel;
 import dev.accelgen.sim.OutputEvent;
@@ -58,7 +59,6 @@ public final class TernaryGolden implements GoldenModel {
                 acc = 0;
             }
         }
-        long total = events.isEmpty() ? 0 : events.get(events.size() - 1).cycle() + 1;
-        return new Trace(events, total);
+        return Trace.of(events, Acceptance.of("in", accept));
     }
 }
