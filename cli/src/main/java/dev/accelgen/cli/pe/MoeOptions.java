@@ -1,6 +1,9 @@
 package dev.accelgen.cli.pe;
 
+import dev.accelgen.errors.OptionError;
 import dev.accelgen.pe.moe.MoeConfig;
+import dev.accelgen.sim.stress.LatencyRange;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** Options of {@code accelgen pe ... moe}. */
@@ -21,8 +24,10 @@ public final class MoeOptions implements KindOptions<MoeConfig> {
     @Option(names = "--d-model", defaultValue = "16", description = "expert input width (default ${DEFAULT-VALUE})")
     int dModel;
 
-    @Option(names = "--mem-latency", defaultValue = "20", description = "memory latency in cycles (default ${DEFAULT-VALUE})")
-    int memLatency;
+    @Option(names = "--mem-latency", defaultValue = "20", paramLabel = "L|MIN:MAX",
+            description = "memory latency in cycles: the configuration's nominal L, or MIN:MAX (L = MIN) for the range"
+                    + " pe verify draws each request's latency from, instead of [L, 3L] (default ${DEFAULT-VALUE})")
+    String memLatency;
 
     @Option(names = "--mem-bytes-per-cycle", defaultValue = "4",
             description = "memory bandwidth in bytes per cycle (default ${DEFAULT-VALUE})")
@@ -36,7 +41,20 @@ public final class MoeOptions implements KindOptions<MoeConfig> {
             throw new IllegalArgumentException("--expert-array must be systolic:ROWSxCOLS, e.g. systolic:2x4 (got "
                     + expertArray + ")");
         }
-        return new MoeConfig(experts, topK, tokens, Integer.parseInt(rc[0]), Integer.parseInt(rc[1]), dModel, memLatency,
-                memBytesPerCycle);
+        return new MoeConfig(experts, topK, tokens, Integer.parseInt(rc[0]), Integer.parseInt(rc[1]), dModel,
+                latency().min(), memBytesPerCycle);
+    }
+
+    @Override
+    public Optional<LatencyRange> memLatencyRange() {
+        return memLatency.contains(":") ? Optional.of(latency()) : Optional.empty();
+    }
+
+    private LatencyRange latency() {
+        try {
+            return LatencyRange.parse(memLatency);
+        } catch (IllegalArgumentException e) {
+            throw new OptionError("--mem-latency", e.getMessage());
+        }
     }
 }

@@ -1,11 +1,12 @@
 package dev.accelgen.cli.pe;
 
-import dev.accelgen.sim.tools.ScratchDirs;
+import dev.accelgen.sim.StressProfile;
 import dev.accelgen.sim.Verifier;
 import dev.accelgen.sim.VerifyResult;
 import dev.accelgen.sim.bundle.BundleCase;
 import dev.accelgen.sim.bundle.BundleResult;
 import dev.accelgen.sim.bundle.BundleVerifier;
+import dev.accelgen.sim.tools.ScratchDirs;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Option;
  * {@code accelgen pe verify <kind> ...}: runs the generated RTL in Verilator against the golden model on
  * random stimulus. The last line is {@code PASS outputs=<n> rtl_cycles=<c> golden_cycles=<c>} or
  * {@code FAIL ...}; exit status 0 or 1. With {@code --configs N}, N random valid configurations are
- * verified together in one Verilator build.
+ * verified together in one Verilator build. Stimulus is stressed by default ({@link StressOptions}).
  */
 @Command(mixinStandardHelpOptions = true, description = "Verify the unit's RTL against its golden model in Verilator.")
 final class PeVerify extends KindRunner {
@@ -40,6 +41,9 @@ final class PeVerify extends KindRunner {
     @Option(names = "--keep", description = "keep the generated RTL in this directory")
     Path keep;
 
+    @CommandLine.Mixin
+    StressOptions stress;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -57,6 +61,8 @@ final class PeVerify extends KindRunner {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        StressProfile profile = stress.profile(options.memLatencyRange());
+        err.println("stress: " + StressOptions.describe(profile));
         List<UnitJob<?>> jobs = new ArrayList<>();
         if (configs == 0) {
             jobs.add(UnitJob.of(kind.kind(), options.toConfig()));
@@ -73,7 +79,8 @@ final class PeVerify extends KindRunner {
                 long caseSeed = jobs.size() == 1 ? seed : seed * 1_000_003L + i;
                 err.println("[" + (i + 1) + "/" + jobs.size() + "] " + jobs.get(i).config() + " seed=" + caseSeed);
                 err.flush();
-                cases.add(jobs.get(i).emitCase(work.resolve(jobs.size() == 1 ? "rtl" : "config_" + i), vectors, caseSeed));
+                cases.add(jobs.get(i).emitCase(work.resolve(jobs.size() == 1 ? "rtl" : "config_" + i), vectors, caseSeed,
+                        profile));
             }
             List<VerifyResult> results = cases.size() == 1
                     ? List.of(Verifier.verify(cases.get(0).manifest(), cases.get(0).golden(), cases.get(0).stimulus()))
@@ -117,7 +124,7 @@ final class PeVerify extends KindRunner {
                 failed = r;
             }
             if (r.passed()) {
-                outputs += r.golden().events().size();
+                outputs += r.golden().outputCount();
                 rtl += r.rtl().trace().totalCycles();
                 golden += r.golden().totalCycles();
             }

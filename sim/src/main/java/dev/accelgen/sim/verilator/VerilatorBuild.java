@@ -47,7 +47,7 @@ public final class VerilatorBuild {
 
     /** The cache key a build of these inputs would have (the SHA-256 described above). */
     public static String cacheKey(HarnessSpec spec, List<Path> rtlFiles, BuildOptions options) {
-        return key(readRtl(rtlFiles), HarnessGenerator.generateMain(spec), HarnessGenerator.runtimeHeader(),
+        return key(readRtl(rtlFiles), HarnessGenerator.generateMain(spec), runtimeSources(),
                 options.verilatorFlags(spec.top()));
     }
 
@@ -55,7 +55,7 @@ public final class VerilatorBuild {
         long start = System.nanoTime();
         Map<String, byte[]> rtl = readRtl(rtlFiles);
         String main = HarnessGenerator.generateMain(spec);
-        String runtime = HarnessGenerator.runtimeHeader();
+        String runtime = runtimeSources();
         List<String> flags = options.verilatorFlags(spec.top());
         String key = key(rtl, main, runtime, flags);
         Path entry = cacheRoot().resolve(key);
@@ -79,7 +79,8 @@ public final class VerilatorBuild {
                 cmd.add("rtl/" + f.getKey());
             }
             Files.writeString(tmp.resolve("harness_main.cpp"), main);
-            Files.writeString(tmp.resolve(HarnessGenerator.RUNTIME_HEADER), runtime);
+            Files.writeString(tmp.resolve(HarnessGenerator.RUNTIME_HEADER), HarnessGenerator.runtimeHeader());
+            Files.writeString(tmp.resolve(HarnessGenerator.PRNG_HEADER), HarnessGenerator.prngHeader());
             cmd.add("harness_main.cpp");
             cmd.addAll(RuntimeObjects.linkFlags(options));
             ToolProcess.Output out;
@@ -109,6 +110,11 @@ public final class VerilatorBuild {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         System.err.printf("accelgen: built %s in %.1f s%n", spec.top(), took.toMillis() / 1000.0);
         return new Result(exe, false, took, key);
+    }
+
+    /** Both runtime headers, as hashed into the cache key. */
+    private static String runtimeSources() {
+        return HarnessGenerator.runtimeHeader() + "\0" + HarnessGenerator.prngHeader();
     }
 
     /** RTL file name to bytes, in order, without duplicates. */

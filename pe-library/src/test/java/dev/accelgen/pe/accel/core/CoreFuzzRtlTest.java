@@ -50,7 +50,7 @@ class CoreFuzzRtlTest {
     }
 
     private static void run(HwConfig hw, long base, int cases) {
-        ProgramFuzzer fuzzer = new ProgramFuzzer(hw).withStores(Boolean.getBoolean("accelgen.fuzz.stores"));
+        ProgramFuzzer fuzzer = new ProgramFuzzer(hw);
         List<String> failures = new ArrayList<>();
         for (int i = 0; i < cases; i++) {
             FuzzCase c = fuzzer.draw(base + i);
