@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.accelgen.hdl.Design;
 import dev.accelgen.hdl.Hdl;
+import dev.accelgen.pe.vector.act.ActEngine;
 import dev.accelgen.pe.vector.eltwise.EltwiseEngine;
+import dev.accelgen.pe.vector.norm.NormEngine;
+import dev.accelgen.pe.vector.rowscale.RowScaleEngine;
 import dev.accelgen.pe.vector.engine.EngineGen;
 import dev.accelgen.pe.vector.harness.EngineTop;
 import dev.accelgen.pe.vector.harness.EngineTopConfig;
@@ -22,10 +25,10 @@ import org.junit.jupiter.api.Test;
 
 /** Every engine's test top (the engine inside) is lint-clean, Yosys-clean and emitted deterministically. */
 class EngineRtlQualityTest {
-    private static final VecEngineConfig CFG = new VecEngineConfig(8, 64, 9, 6);
+    private static final VecEngineConfig CFG = new VecEngineConfig(4, 16, 7, 5);
 
     static List<EngineGen<VecEngineConfig>> engines() {
-        return List.of(new EltwiseEngine());
+        return List.of(new EltwiseEngine(), new ActEngine(), new RowScaleEngine(), new NormEngine());
     }
 
     @Test

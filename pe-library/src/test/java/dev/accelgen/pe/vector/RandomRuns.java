@@ -62,6 +62,33 @@ final class RandomRuns {
         return new VecInstr.VCopy(Deps.NONE, r.rows(), r.len(), r.a(), r.aStride(), r.d(), r.dStride());
     }
 
+    static VecInstr.VAct vact(Random rng, VecEngineConfig c) {
+        Rows r = Rows.random(rng, c, 3 * c.lanes() + 2);
+        return new VecInstr.VAct(Deps.NONE, VecInstr.ActFn.values()[rng.nextInt(6)], r.rows(), r.len(), r.a(),
+                r.aStride(), r.d(), r.dStride());
+    }
+
+    static VecInstr.VRowScale vrowscale(Random rng, VecEngineConfig c) {
+        Rows r = Rows.random(rng, c, 3 * c.lanes() + 2);
+        long mant = rng.nextBoolean() ? 1 + rng.nextInt(1 << 24) : (1 << 23) + rng.nextInt(1 << 23);
+        return new VecInstr.VRowScale(Deps.NONE, r.rows(), r.len(), r.a(), r.aStride(),
+                Opnd.imm(rng.nextInt(1 << c.sbufAddrBits())), mant, rng.nextInt(64));
+    }
+
+    /** Norms: gain/bias rows at most maxRowElems long. */
+    static VecInstr vnorm(Random rng, VecEngineConfig c) {
+        Rows r = Rows.random(rng, c, c.maxRowElems());
+        int depth = 1 << c.abufAddrBits();
+        long eps = rng.nextBoolean() ? rng.nextInt(1 << 20) : rng.nextInt() & 0xFFFFFFFFL;
+        Opnd gain = Opnd.imm(rng.nextInt(depth));
+        if (rng.nextBoolean()) {
+            return new VecInstr.VRmsNorm(Deps.NONE, r.rows(), r.len(), r.a(), r.aStride(), r.d(), r.dStride(),
+                    rng.nextBoolean(), gain, eps);
+        }
+        return new VecInstr.VLayerNorm(Deps.NONE, r.rows(), r.len(), r.a(), r.aStride(), r.d(), r.dStride(),
+                rng.nextBoolean(), gain, rng.nextBoolean(), Opnd.imm(rng.nextInt(depth)), eps);
+    }
+
     /** A seed from {@code -Daccelgen.seed} or the default. */
     static long seed(long fallback) {
         String s = System.getProperty("accelgen.seed");
