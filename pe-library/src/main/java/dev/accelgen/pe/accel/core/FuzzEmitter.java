@@ -42,7 +42,8 @@ final class FuzzEmitter {
         this.stores = stores;
         this.identityIndices = identityIndices;
         this.ops = new FuzzOperands(rng, l.r1());
-        for (Opcode o : new Opcode[] {Opcode.VBINARY, Opcode.VAFFINE, Opcode.VCOPY}) {
+        for (Opcode o : new Opcode[] {Opcode.VBINARY, Opcode.VAFFINE, Opcode.VCOPY, Opcode.VACT, Opcode.VRMSNORM,
+            Opcode.VLAYERNORM, Opcode.VROWSCALE}) {
             if (hw.supports(o)) {
                 vectorOps.add(o);
             }
@@ -202,13 +203,32 @@ final class FuzzEmitter {
                         wordOperand(hw.abufWords(), 3 * bStride + words), bStride, d, dStride);
             }
             case VAFFINE -> new VecInstr.VAffine(deps, rows, len, a, aStride, d, dStride, rng.nextInt(), rng.nextInt());
+            case VACT -> new VecInstr.VAct(deps, VecInstr.ActFn.values()[rng.nextInt(VecInstr.ActFn.values().length)],
+                    rows, len, a, aStride, d, dStride);
+            case VRMSNORM -> new VecInstr.VRmsNorm(deps, rows, len, a, aStride, d, dStride, rng.nextBoolean(),
+                    wordOperand(hw.abufWords(), words), eps());
+            case VLAYERNORM -> new VecInstr.VLayerNorm(deps, rows, len, a, aStride, d, dStride, rng.nextBoolean(),
+                    wordOperand(hw.abufWords(), words), rng.nextBoolean(), wordOperand(hw.abufWords(), words), eps());
+            case VROWSCALE -> new VecInstr.VRowScale(deps, rows, len, a, aStride,
+                    Opnd.imm(hw.sbufWords() / 2 + rng.nextInt(hw.sbufWords() / 2 - 5)), rng.nextInt(1 << 24),
+                    rng.nextInt(64));
             default -> new VecInstr.VCopy(deps, rows, len, a, aStride, d, dStride);
+        };
+    }
+
+    /** A norm's epsilon in units of 2^-32: tiny, typical, or any. */
+    private long eps() {
+        return switch (rng.nextInt(3)) {
+            case 0 -> rng.nextInt(16);
+            case 1 -> 1L << (12 + rng.nextInt(12));
+            default -> rng.nextLong() & 0xFFFF_FFFFL;
         };
     }
 
     /**
      * An MM on a random unit over whatever WBUF, ABUF and SBUF hold (every bit pattern of these units' tiles is a
-     * valid weight); SBUF is never written here, so gathered row counts and per-row scales read 0.
+     * valid weight). VROWSCALE writes only SBUF's upper half; a gathering MM reads its token list from the lower
+     * half, which nothing writes (its count stays 0), so gathers stay short.
      */
     private Mm matrix() {
         int unit = rng.nextInt(hw.matrixUnits().size());
@@ -234,7 +254,8 @@ final class FuzzEmitter {
                 rng.nextBoolean(), sparse, rows(), k, n, wordOperand(hw.abufWords(), 3 * actStride + kw), actStride,
                 rng.nextInt(2), rng.nextInt(hw.wbufWords() - words + 1), wordOperand(hw.abufWords(), 3 * outStride + nw),
                 outStride, wordOperand(hw.abufWords(), 2 * nw), q, rng.nextInt(40), rng.nextInt(4) == 0 ? rng.nextInt(64)
-                        : 8 + rng.nextInt(24), Opnd.imm(rng.nextInt(Math.max(1, hw.sbufWords() - 8))));
+                        : 8 + rng.nextInt(24), Opnd.imm(gather ? rng.nextInt(hw.sbufWords() / 2)
+                        : rng.nextInt(hw.sbufWords() - 6)));
     }
 
     private Instr li() {

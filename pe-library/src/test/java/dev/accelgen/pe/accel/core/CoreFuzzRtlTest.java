@@ -21,11 +21,12 @@ import org.junit.jupiter.api.Test;
 /**
  * Random valid programs ({@link ProgramFuzzer}) on two small cores, RTL against {@code AccelModel}: a narrow
  * core (two 64-bit ports, 16-byte ABUF words, a 4x4 systolic array) and a wide one (one 512-bit port,
- * non-power-of-two buffer and instruction-memory depths, a 2:4-sparse DSP chain); both with the element-wise
- * vector engine. Seed: {@code -Daccelgen.fuzz.seed} (default 1); case i uses seed + i.
+ * non-power-of-two buffer and instruction-memory depths, a 2:4-sparse DSP chain); both with every vector
+ * engine on this branch (element-wise, activation, norms, row scales). Seed: {@code -Daccelgen.fuzz.seed} (default 1); case i uses seed + i.
  */
 class CoreFuzzRtlTest {
-    static final Set<Opcode> VEC = Set.of(Opcode.VBINARY, Opcode.VAFFINE, Opcode.VCOPY);
+    static final Set<Opcode> VEC = Set.of(Opcode.VBINARY, Opcode.VAFFINE, Opcode.VCOPY, Opcode.VACT, Opcode.VRMSNORM,
+            Opcode.VLAYERNORM, Opcode.VROWSCALE);
     static final HwConfig NARROW = new HwConfig("fuzzn", 4, 64, 16, 16, 2, 64,
             List.of(new MatrixUnitSpec.Systolic(SystolicConfig.int8(4, 4))), VEC, 8, 2, 1, 4, 64, 4, 2);
     static final HwConfig WIDE = new HwConfig("fuzzw", 4, 48, 16, 10, 1, 512,

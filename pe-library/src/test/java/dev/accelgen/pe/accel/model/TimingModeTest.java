@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class TimingModeTest {
     static final HwConfig HW = new HwConfig("timing", 4, 64, 16, 16, 2, 64,
             List.of(new MatrixUnitSpec.Systolic(SystolicConfig.int8(4, 4))),
-            Set.of(Opcode.VBINARY, Opcode.VAFFINE, Opcode.VCOPY), 8, 2, 1, 4, 64, 4, 2);
+            Set.of(Opcode.VBINARY, Opcode.VAFFINE, Opcode.VCOPY, Opcode.VACT, Opcode.VRMSNORM, Opcode.VLAYERNORM,
+            Opcode.VROWSCALE), 8, 2, 1, 4, 64, 4, 2);
 
     @Test
     void sameCyclesAsDataMode() {
