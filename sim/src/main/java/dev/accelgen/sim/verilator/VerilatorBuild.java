@@ -50,7 +50,7 @@ public final class VerilatorBuild {
 
     /** The cache key a build of these inputs would have (the SHA-256 described above). */
     public static String cacheKey(HarnessSpec spec, List<Path> rtlFiles, BuildOptions options) {
-        return key(readRtl(rtlFiles), HarnessGenerator.generateMain(spec), HarnessGenerator.runtimeHeader(),
+        return key(readRtl(rtlFiles), HarnessGenerator.generateMain(spec), runtimeSources(),
                 options.verilatorFlags(spec.top()));
     }
 
@@ -58,7 +58,7 @@ public final class VerilatorBuild {
         long start = System.nanoTime();
         Map<String, byte[]> rtl = readRtl(rtlFiles);
         String main = HarnessGenerator.generateMain(spec);
-        String runtime = HarnessGenerator.runtimeHeader();
+        String runtime = runtimeSources();
         List<String> flags = options.verilatorFlags(spec.top());
         String key = key(rtl, main, runtime, flags);
         Path entry = cacheRoot().resolve(key);
@@ -80,7 +80,8 @@ public final class VerilatorBuild {
                 cmd.add("rtl/" + f.getKey());
             }
             Files.writeString(tmp.resolve("harness_main.cpp"), main);
-            Files.writeString(tmp.resolve(HarnessGenerator.RUNTIME_HEADER), runtime);
+            Files.writeString(tmp.resolve(HarnessGenerator.RUNTIME_HEADER), HarnessGenerator.runtimeHeader());
+            Files.writeString(tmp.resolve(HarnessGenerator.PRNG_HEADER), HarnessGenerator.prngHeader());
             cmd.add("harness_main.cpp");
             cmd.addAll(RuntimeObjects.linkFlags(options));
             ToolProcess.Output out;
@@ -125,6 +126,11 @@ public final class VerilatorBuild {
         String reason = cause instanceof IOException io ? FileErrors.reason(io) : String.valueOf(cause.getMessage());
         return new OutputPathError("ACCELGEN_CACHE " + cacheRoot().getParent(), "cannot write the Verilator build cache ("
                 + reason + "); set ACCELGEN_CACHE to a writable directory", e);
+    }
+
+    /** Both runtime headers, as hashed into the cache key. */
+    private static String runtimeSources() {
+        return HarnessGenerator.runtimeHeader() + "\0" + HarnessGenerator.prngHeader();
     }
 
     /** RTL file name to bytes, in order, without duplicates. */

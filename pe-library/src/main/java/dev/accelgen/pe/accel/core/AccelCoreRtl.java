@@ -83,6 +83,8 @@ public final class AccelCoreRtl implements ModuleGen<CoreConfig> {
                     m.rReady(), m.rData(), m.rLast(), c.portBytes());
             AxiWritePins w = AxiWritePins.declare(b, "m" + p, c.portBits());
             writeChannel(w, st, "m" + p);
+            b.writeMemory("m" + p, w.awValid(), w.awReady(), w.awAddr(), w.awLen(), w.wValid(), w.wReady(), w.wData(),
+                    w.wStrb(), w.wLast(), w.bValid(), w.bReady(), c.portBytes());
         }
 
         Bool bufError = b.named("buf_error", abuf.<Bool>port("out_of_range").or(sbuf.port("out_of_range"))

@@ -16,6 +16,11 @@ final class CoreComparator {
 
     static CoreVerifyResult compare(List<TraceItem> g, List<TraceItem> r, ModelResult golden, RtlRun rtl,
                                     IntFunction<String> instrName, long seed) {
+        if (!rtl.protocolErrors().isEmpty()) {
+            RtlRun.ProtocolError e = rtl.protocolErrors().get(0);
+            return new CoreVerifyResult(false, "FAIL protocol at cycle " + e.cycle() + " memory " + e.memory() + ": "
+                    + e.message() + " (seed " + seed + ")", "", golden, rtl);
+        }
         int i = 0;
         int j = 0;
         while (i < g.size() || j < r.size()) {

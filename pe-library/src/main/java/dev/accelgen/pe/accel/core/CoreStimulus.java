@@ -9,14 +9,21 @@ import dev.accelgen.sim.Beat;
 import dev.accelgen.sim.MemoryImage;
 import dev.accelgen.sim.Stimulus;
 import dev.accelgen.sim.StreamStimulus;
+import dev.accelgen.sim.stress.Stalls;
+import dev.accelgen.sim.stress.Stress;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A {@link CoreRun} as the Verilator harness's stimulus for the core's ports ({@link AccelCoreRtl}). */
+/**
+ * A {@link CoreRun} as the Verilator harness's stimulus for the core's ports ({@link AccelCoreRtl}): junk on every
+ * idle input (start data, R data while R is not valid); memory timing and responses as the run gives them.
+ */
 public final class CoreStimulus {
+    private static final Stress JUNK = new Stress(true, Stalls.NONE);
+
     private CoreStimulus() {
     }
 
@@ -43,7 +50,7 @@ public final class CoreStimulus {
             }
             mems.add(image("m" + p, run.images().get(p), c.portBytes(), t));
         }
-        return new Stimulus(List.of(new StreamStimulus("start", beats)), run.seed(), statics, mems);
+        return new Stimulus(List.of(new StreamStimulus("start", beats)), run.seed(), statics, mems, JUNK);
     }
 
     private static MemoryImage image(String name, byte[] bytes, int wordBytes, PortTiming t) {
@@ -55,6 +62,6 @@ public final class CoreStimulus {
             }
             words.add(new BigInteger(be));
         }
-        return new MemoryImage(name, t.latency(), t.bytesPerCycle(), words);
+        return new MemoryImage(name, t.latency(), t.bytesPerCycle(), t.addressStalls(), t.writeStalls(), words);
     }
 }

@@ -3,6 +3,7 @@ package dev.accelgen.pe.accel.core;
 import dev.accelgen.pe.accel.HwConfig;
 import dev.accelgen.pe.accel.model.CoreEvent;
 import dev.accelgen.sim.OutputEvent;
+import dev.accelgen.sim.WriteEvent;
 import dev.accelgen.sim.verilator.RtlRun;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -45,6 +46,17 @@ final class CoreTrace {
                 "beat " + a.beat(), -1)));
         for (RtlRun.MemoryRequest r : run.memoryRequests()) {
             out.add(new TraceItem(r.cycle(), TraceItem.Category.AR, "port " + r.memory(), request(r.address(), r.len()), -1));
+        }
+        for (WriteEvent w : run.trace().writes()) {
+            String where = "port " + w.memory();
+            if (w instanceof WriteEvent.Address a) {
+                out.add(new TraceItem(a.cycle(), TraceItem.Category.AW, where, request(a.address(), a.len()), -1));
+            } else if (w instanceof WriteEvent.Data d) {
+                out.add(new TraceItem(d.cycle(), TraceItem.Category.W, where, beat(d.address(), d.data(), d.strobe()
+                        .and(mask(c.portBytes())), c.portBits()), -1));
+            } else {
+                out.add(new TraceItem(w.cycle(), TraceItem.Category.B, where, "response", -1));
+            }
         }
         for (OutputEvent e : run.trace().events()) {
             switch (e.stream()) {

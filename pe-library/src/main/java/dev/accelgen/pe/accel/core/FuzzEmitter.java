@@ -1,23 +1,27 @@
 package dev.accelgen.pe.accel.core;
 
 import dev.accelgen.pe.accel.HwConfig;
+import dev.accelgen.pe.accel.MatrixUnitSpec;
 import dev.accelgen.pe.accel.isa.ControlInstr;
 import dev.accelgen.pe.accel.isa.Deps;
 import dev.accelgen.pe.accel.isa.Instr;
 import dev.accelgen.pe.accel.isa.Ld;
+import dev.accelgen.pe.accel.isa.Mm;
 import dev.accelgen.pe.accel.isa.Opcode;
 import dev.accelgen.pe.accel.isa.Opnd;
 import dev.accelgen.pe.accel.isa.Queue;
 import dev.accelgen.pe.accel.isa.St;
 import dev.accelgen.pe.accel.isa.Sync;
 import dev.accelgen.pe.accel.isa.VecInstr;
+import dev.accelgen.pe.accel.matrix.UnitShape;
+import dev.accelgen.pe.accel.matrix.WeightTiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
 /** Emits the fuzzer's instructions: one draw per kind, straight-line segments and counted loops. */
 final class FuzzEmitter {
-    private enum Kind { LD, LD_INDIRECT, LD_WBUF, ST, SYNC, VEC, LI, ALU }
+    private enum Kind { LD, LD_INDIRECT, LD_WBUF, ST, SYNC, VEC, MM, LI, ALU }
 
     private final HwConfig hw;
     private final FuzzLayout l;
@@ -38,7 +42,8 @@ final class FuzzEmitter {
         this.stores = stores;
         this.identityIndices = identityIndices;
         this.ops = new FuzzOperands(rng, l.r1());
-        for (Opcode o : new Opcode[] {Opcode.VBINARY, Opcode.VAFFINE, Opcode.VCOPY}) {
+        for (Opcode o : new Opcode[] {Opcode.VBINARY, Opcode.VAFFINE, Opcode.VCOPY, Opcode.VACT, Opcode.VRMSNORM,
+            Opcode.VLAYERNORM, Opcode.VROWSCALE}) {
             if (hw.supports(o)) {
                 vectorOps.add(o);
             }
@@ -93,6 +98,9 @@ final class FuzzEmitter {
         if (!vectorOps.isEmpty()) {
             kinds.addAll(List.of(Kind.VEC, Kind.VEC, Kind.VEC));
         }
+        if (!hw.matrixUnits().isEmpty()) {
+            kinds.addAll(List.of(Kind.MM, Kind.MM, Kind.MM));
+        }
         return switch (kinds.get(rng.nextInt(kinds.size()))) {
             case LD -> loadAbuf();
             case LD_INDIRECT -> loadIndirect();
@@ -100,6 +108,7 @@ final class FuzzEmitter {
             case ST -> store();
             case SYNC -> sync();
             case VEC -> vector();
+            case MM -> matrix();
             case LI -> li();
             case ALU -> alu();
         };
@@ -194,8 +203,59 @@ final class FuzzEmitter {
                         wordOperand(hw.abufWords(), 3 * bStride + words), bStride, d, dStride);
             }
             case VAFFINE -> new VecInstr.VAffine(deps, rows, len, a, aStride, d, dStride, rng.nextInt(), rng.nextInt());
+            case VACT -> new VecInstr.VAct(deps, VecInstr.ActFn.values()[rng.nextInt(VecInstr.ActFn.values().length)],
+                    rows, len, a, aStride, d, dStride);
+            case VRMSNORM -> new VecInstr.VRmsNorm(deps, rows, len, a, aStride, d, dStride, rng.nextBoolean(),
+                    wordOperand(hw.abufWords(), words), eps());
+            case VLAYERNORM -> new VecInstr.VLayerNorm(deps, rows, len, a, aStride, d, dStride, rng.nextBoolean(),
+                    wordOperand(hw.abufWords(), words), rng.nextBoolean(), wordOperand(hw.abufWords(), words), eps());
+            case VROWSCALE -> new VecInstr.VRowScale(deps, rows, len, a, aStride,
+                    Opnd.imm(hw.sbufWords() / 2 + rng.nextInt(hw.sbufWords() / 2 - 5)), rng.nextInt(1 << 24),
+                    rng.nextInt(64));
             default -> new VecInstr.VCopy(deps, rows, len, a, aStride, d, dStride);
         };
+    }
+
+    /** A norm's epsilon in units of 2^-32: tiny, typical, or any. */
+    private long eps() {
+        return switch (rng.nextInt(3)) {
+            case 0 -> rng.nextInt(16);
+            case 1 -> 1L << (12 + rng.nextInt(12));
+            default -> rng.nextLong() & 0xFFFF_FFFFL;
+        };
+    }
+
+    /**
+     * An MM on a random unit over whatever WBUF, ABUF and SBUF hold (every bit pattern of these units' tiles is a
+     * valid weight). VROWSCALE writes only SBUF's upper half; a gathering MM reads its token list from the lower
+     * half, which nothing writes (its count stays 0), so gathers stay short.
+     */
+    private Mm matrix() {
+        int unit = rng.nextInt(hw.matrixUnits().size());
+        MatrixUnitSpec spec = hw.matrixUnits().get(unit);
+        boolean sparse = UnitShape.of(spec).sparseCapable() && rng.nextBoolean();
+        int v = hw.lanes();
+        int k = 1 + rng.nextInt(Math.min(hw.maxRowElems(), 3 * v));
+        int n = 1 + rng.nextInt(Math.min(hw.maxRowElems(), 3 * v));
+        int words = WeightTiles.words(spec, k, n, sparse);
+        while (words > hw.wbufWords()) {
+            k = Math.max(1, k / 2);
+            n = Math.max(1, n / 2);
+            words = WeightTiles.words(spec, k, n, sparse);
+        }
+        int kw = (k + v - 1) / v;
+        int nw = (n + v - 1) / v;
+        boolean gather = rng.nextInt(5) == 0;
+        boolean rowScale = !gather && rng.nextInt(4) == 0;
+        int actStride = kw + rng.nextInt(2);
+        int outStride = nw + rng.nextInt(2);
+        long q = rng.nextInt(1 << 24);
+        return new Mm(ledger.draw(Queue.COMPUTE, rng), unit, rng.nextBoolean(), rng.nextBoolean(), rowScale, gather,
+                rng.nextBoolean(), sparse, rows(), k, n, wordOperand(hw.abufWords(), 3 * actStride + kw), actStride,
+                rng.nextInt(2), rng.nextInt(hw.wbufWords() - words + 1), wordOperand(hw.abufWords(), 3 * outStride + nw),
+                outStride, wordOperand(hw.abufWords(), 2 * nw), q, rng.nextInt(40), rng.nextInt(4) == 0 ? rng.nextInt(64)
+                        : 8 + rng.nextInt(24), Opnd.imm(gather ? rng.nextInt(hw.sbufWords() / 2)
+                        : rng.nextInt(hw.sbufWords() - 6)));
     }
 
     private Instr li() {

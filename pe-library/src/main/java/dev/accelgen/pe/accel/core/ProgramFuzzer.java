@@ -11,6 +11,8 @@ import dev.accelgen.pe.accel.isa.ProgramBinary;
 import dev.accelgen.pe.accel.model.CoreRun;
 import dev.accelgen.pe.accel.model.PortTiming;
 import dev.accelgen.pe.accel.model.StartBeat;
+import dev.accelgen.sim.stress.LatencyRange;
+import dev.accelgen.sim.stress.Stalls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -20,7 +22,8 @@ import java.util.Random;
  * (trip count from the run register r4, which differs between the two start beats), every queued instruction
  * kind the configuration executes (LD linear, indirect and striped to WBUF, ST, SYNC to each queue, the vector
  * instructions it has), register arithmetic, operands through registers, dependency tokens that never pop
- * before a matching push. Addresses stay inside the images and buffers for every trip count. One case in eight
+ * before a matching push. Addresses stay inside the images and buffers for every trip count. Each port gets a
+ * random latency (fixed or a range), bandwidth, and AR/AW and W stalls half of the time. One case in eight
  * ends with a configuration-illegal instruction or runs on a port answering SLVERR, so the error paths and the
  * queue flush are exercised too. Everything follows from the seed.
  */
@@ -79,7 +82,9 @@ public final class ProgramFuzzer {
         System.arraycopy(bin, 0, images.get(0), 0, bin.length);
         List<PortTiming> timing = new ArrayList<>();
         for (int p = 0; p < hw.ports(); p++) {
-            PortTiming t = new PortTiming(1 + rng.nextInt(12), rng.nextBoolean() ? hw.portBytes() : hw.portBytes() / 2);
+            int lat = 1 + rng.nextInt(12);
+            PortTiming t = new PortTiming(rng.nextBoolean() ? LatencyRange.fixed(lat) : new LatencyRange(lat, 3 * lat),
+                    rng.nextBoolean() ? hw.portBytes() : hw.portBytes() / 2, stalls(rng), stalls(rng), 0, 0);
             if (errorKind == 1 && p == hw.ports() - 1) {
                 t = t.withResponses(2, 0);
             } else if (errorKind == 2 && p == hw.ports() - 1) {
@@ -90,6 +95,11 @@ public final class ProgramFuzzer {
         List<StartBeat> starts = List.of(beat(rng, 1 + rng.nextInt(FuzzLayout.MAX_TRIPS)),
                 beat(rng, 1 + rng.nextInt(FuzzLayout.MAX_TRIPS)));
         return new FuzzCase(seed, program, new CoreRun(images, timing, 0, starts, seed, 2_000_000));
+    }
+
+    /** Memory-channel stalls half of the time: 10% of cycles start a stall of up to 16 cycles. */
+    private static Stalls stalls(Random rng) {
+        return rng.nextBoolean() ? new Stalls(10, 16) : Stalls.NONE;
     }
 
     private StartBeat beat(Random rng, int trips) {

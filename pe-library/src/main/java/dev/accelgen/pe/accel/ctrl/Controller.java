@@ -144,6 +144,9 @@ public final class Controller implements Clocked {
         }
         tokens.completed(ld, compute, st);
         tokens.commit();
+        if (tokens.overflow() && illegalReason == null) {
+            illegalReason = "a dependency-token counter passed " + TokenCounters.MAX;
+        }
         boolean portFire = port0.rFire();
         switch (state) {
             case IDLE -> {

@@ -5,9 +5,9 @@ import dev.accelgen.pe.accel.isa.Ld;
 import dev.accelgen.pe.accel.isa.Queue;
 import dev.accelgen.pe.accel.model.AxiPortWires;
 import dev.accelgen.pe.accel.model.Clocked;
+import dev.accelgen.pe.accel.model.ControlWires;
 import dev.accelgen.pe.accel.model.DmaBufWires;
 import dev.accelgen.pe.accel.model.EngineStatus;
-import dev.accelgen.pe.accel.model.ControlWires;
 
 /**
  * The load engine's cycle model (RTL: {@code LoadEngineRtl}): executes one LD at a time from the load queue's

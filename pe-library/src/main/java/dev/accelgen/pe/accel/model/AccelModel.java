@@ -10,6 +10,7 @@ import dev.accelgen.pe.accel.ctrl.FetchMux;
 import dev.accelgen.pe.accel.ctrl.IssueGlue;
 import dev.accelgen.pe.accel.dma.LoadEngine;
 import dev.accelgen.pe.accel.dma.StoreEngine;
+import dev.accelgen.sim.stress.ChannelSeeds;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,6 +63,7 @@ public final class AccelModel {
             int ports = config.ports();
             long[] bases = new long[ports];
             AxiPortWires[] wires = new AxiPortWires[ports];
+            ChannelSeeds seeds = ChannelSeeds.of(run.seed());
             List<Clocked> b = new ArrayList<>();
             for (int p = 0; p < ports; p++) {
                 wires[p] = new AxiPortWires(config.portBits());
@@ -70,7 +72,7 @@ public final class AccelModel {
                     image = programOnly(image, run.progOffset());
                 }
                 AxiPortMemory m = new AxiPortMemory(p, config.portBits(), run.timing().get(p), new PortContents(image),
-                        data, wires[p], clock, log);
+                        data, wires[p], clock, log, seeds);
                 memories.add(m);
                 b.add(m);
             }

@@ -1,12 +1,18 @@
 package dev.accelgen.pe.accel.model;
 
+import dev.accelgen.sim.stress.ChannelSeeds;
+import dev.accelgen.sim.stress.SplitMix64;
+import dev.accelgen.sim.stress.StallSchedule;
+
 /**
- * The memory behind one AXI4 port in the cycle model, with the Verilator harness's timing: AR and AW always
- * ready; a read accepted in cycle a takes its words as they are then (writes accepted in cycle a included)
- * and its head beat is valid from max(a + latency, previous R acceptance + D); W is ready in cycle c when a
- * burst's AW was accepted before c and c >= previous W acceptance + D; a W beat writes its strobed bytes at
- * once; a burst's B is valid from its last W beat's cycle + latency; responses in order. D = ceil(portBytes /
- * bytesPerCycle). Timing-only runs keep only the program in the contents and store no writes.
+ * The memory behind one AXI4 port in the cycle model, with the Verilator harness's timing and random draws
+ * (sim README, "Read memories" and "Write memories"; channel seeds of memory {@code m<port>}): AR and AW ready
+ * follow their stall patterns; a read accepted in cycle a draws its latency, takes its words as they are then
+ * (writes accepted in cycle a included) and its head beat is valid from max(a + lat, previous R acceptance +
+ * D); W is ready in cycle c when a burst's AW was accepted before c, c >= previous W acceptance + D and the W
+ * pattern is ready; a W beat writes its strobed bytes at once; a burst's B is valid from its last W beat's
+ * cycle + a drawn latency; responses in order. D = ceil(portBytes / bytesPerCycle). Timing-only runs keep only
+ * the program in the contents and store no writes. No allocation per cycle.
  */
 public final class AxiPortMemory implements Clocked {
     private final int port;
@@ -30,9 +36,14 @@ public final class AxiPortMemory implements Clocked {
     private final LongRing bursts = new LongRing(3);
     private final LongRing responses = new LongRing(1);
     private long lastW = Long.MIN_VALUE / 4;
+    private final StallSchedule arReady;
+    private final StallSchedule awReady;
+    private final StallSchedule wStalls;
+    private final SplitMix64 rLatency;
+    private final SplitMix64 bLatency;
 
     public AxiPortMemory(int port, int portBits, PortTiming timing, PortContents contents, boolean storeWrites,
-                         AxiPortWires wires, SimClock clock, EventLog log) {
+                         AxiPortWires wires, SimClock clock, EventLog log, ChannelSeeds seeds) {
         this.port = port;
         this.limbs = portBits / 64;
         this.portBytes = portBits / 8;
@@ -44,13 +55,19 @@ public final class AxiPortMemory implements Clocked {
         this.clock = clock;
         this.log = log;
         rData = new long[64 * limbs];
+        String name = "m" + port;
+        arReady = new StallSchedule(timing.addressStalls(), seeds.seed(name, ChannelSeeds.AR));
+        awReady = new StallSchedule(timing.addressStalls(), seeds.seed(name, ChannelSeeds.AW));
+        wStalls = new StallSchedule(timing.writeStalls(), seeds.seed(name, ChannelSeeds.W));
+        rLatency = new SplitMix64(seeds.seed(name, ChannelSeeds.R_LATENCY));
+        bLatency = new SplitMix64(seeds.seed(name, ChannelSeeds.B_LATENCY));
     }
 
     @Override
     public void drive() {
         long now = clock.now();
-        w.arReady = true;
-        w.awReady = true;
+        w.arReady = arReady.ready(now);
+        w.awReady = awReady.ready(now);
         w.rValid = rSize > 0 && now >= Math.max(rEarliest[rHead], lastR + beatCycles);
         if (w.rValid) {
             System.arraycopy(rData, rHead * limbs, w.rData, 0, limbs);
@@ -59,7 +76,7 @@ public final class AxiPortMemory implements Clocked {
         } else {
             w.rLast = false;
         }
-        w.wReady = bursts.size() > 0 && bursts.get(0, 0) < now && now >= lastW + beatCycles;
+        w.wReady = bursts.size() > 0 && bursts.get(0, 0) < now && now >= lastW + beatCycles && wStalls.ready(now);
         w.bValid = responses.size() > 0 && now >= responses.get(0, 0);
         w.bResp = w.bValid ? timing.writeResp() : 0;
     }
@@ -112,7 +129,7 @@ public final class AxiPortMemory implements Clocked {
         lastW = now;
         if (done == len) {
             bursts.remove();
-            responses.add(now + timing.latency(), 0, 0);
+            responses.add(now + timing.latency().draw(bLatency), 0, 0);
         } else {
             bursts.set(0, 2, lenDone + 1);
         }
@@ -121,13 +138,17 @@ public final class AxiPortMemory implements Clocked {
     private void acceptAr(long now) {
         long first = Long.divideUnsigned(w.arAddr, portBytes);
         int beats = w.arLen + 1;
+        long earliest = now + timing.latency().draw(rLatency);
+        boolean copy = storeWrites || Long.compareUnsigned(first * portBytes, contents.size()) < 0;
         ensureCapacity(rSize + beats);
         for (int k = 0; k < beats; k++) {
             int slot = (rHead + rSize) % rEarliest.length;
-            rEarliest[slot] = now + timing.latency();
+            rEarliest[slot] = earliest;
             rLast[slot] = k == beats - 1;
-            for (int i = 0; i < limbs; i++) {
-                rData[slot * limbs + i] = contents.word((first + k) * limbs + i);
+            if (copy) {
+                for (int i = 0; i < limbs; i++) {
+                    rData[slot * limbs + i] = contents.word((first + k) * limbs + i);
+                }
             }
             rSize++;
         }

@@ -5,6 +5,7 @@ import dev.accelgen.pe.accel.model.SbufPort;
 import dev.accelgen.pe.accel.model.WbufReadPort;
 import dev.accelgen.pe.vector.engine.EngineGeometry;
 import dev.accelgen.pe.vector.engine.EngineModel;
+import dev.accelgen.sim.Acceptance;
 import dev.accelgen.sim.GoldenModel;
 import dev.accelgen.sim.OutputEvent;
 import dev.accelgen.sim.Stimulus;
@@ -12,6 +13,7 @@ import dev.accelgen.sim.Trace;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +59,7 @@ public final class EngineBench implements GoldenModel {
         EngineRun.Issue issued = null;
         int li = 0;
         int ii = 0;
+        List<Acceptance> accepted = new ArrayList<>();
         long loadFrom = 0;
         long instrFrom = run.issues().isEmpty() ? 0 : run.issues().get(0).idleBefore();
         for (long c = 0; ; c++) {
@@ -135,17 +138,19 @@ public final class EngineBench implements GoldenModel {
             }
             goQ = instrFire;
             if (instrFire) {
+                accepted.add(new Acceptance(c, "instr", ii));
                 issued = run.issues().get(ii);
                 count++;
                 ii++;
                 instrFrom = ii < run.issues().size() ? c + 1 + run.issues().get(ii).idleBefore() : 0;
             }
             if (loadFire) {
+                accepted.add(new Acceptance(c, "load", li));
                 li++;
                 loadFrom = c + 1;
             }
         }
-        long total = events.isEmpty() ? 0 : events.get(events.size() - 1).cycle() + 1;
-        return new Trace(events, total);
+        accepted.sort(Comparator.comparingLong(Acceptance::cycle));
+        return Trace.of(events, accepted);
     }
 }

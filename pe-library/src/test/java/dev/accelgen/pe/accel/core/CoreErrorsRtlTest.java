@@ -13,6 +13,7 @@ import dev.accelgen.pe.accel.isa.Opnd;
 import dev.accelgen.pe.accel.isa.Program;
 import dev.accelgen.pe.accel.isa.ProgramBinary;
 import dev.accelgen.pe.accel.isa.Queue;
+import dev.accelgen.pe.accel.isa.St;
 import dev.accelgen.pe.accel.isa.Sync;
 import dev.accelgen.pe.accel.isa.VecInstr;
 import dev.accelgen.pe.accel.model.CoreRun;
@@ -101,6 +102,13 @@ class CoreErrorsRtlTest {
     void readErrorsInFetchAndLoads() {
         expect(1, program(List.of(load(0, 2048, 0), load(1, 2048, 8), load(0, 2048, 16), HALT)),
                 new PortTiming(6, 8).withResponses(2, 0), "SLVERR on port 1");
+    }
+
+    @Test
+    void writeErrorResponses() {
+        St store = new St(Deps.NONE, 1, Opnd.imm(0), Opnd.imm(1024), Opnd.imm(2), 24, 2, 64);
+        expect(2, program(List.of(load(0, 2048, 0), store, load(0, 2048, 8), HALT)),
+                new PortTiming(6, 8).withResponses(0, 2), "SLVERR write responses on port 1");
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.accelgen.pe.dsp.Packing;
 import dev.accelgen.pe.dsp.Sparsity;
 import dev.accelgen.pe.systolic.SystolicConfig;
 import dev.accelgen.pe.testutil.RtlChecks;
+import dev.accelgen.sim.Acceptance;
 import dev.accelgen.sim.Beat;
 import dev.accelgen.sim.OutputEvent;
 import dev.accelgen.sim.Stimulus;
@@ -75,7 +76,12 @@ class DecoderRtlTest {
         }
         Stimulus s = new Stimulus(List.of(new StreamStimulus("word", beats)), seed, statics, List.of());
         Path manifest = RtlChecks.emitAndCheck(Hdl.elaborate(new DecoderProbe(), ALL), dir);
-        VerifyResult r = Verifier.verify(ManifestReader.read(manifest), st -> new Trace(expected, expected.size() + 1), s);
+        long[] accepted = new long[beats.size()];
+        for (int i = 0; i < accepted.length; i++) {
+            accepted[i] = i;
+        }
+        VerifyResult r = Verifier.verify(ManifestReader.read(manifest),
+                st -> Trace.of(expected, Acceptance.of("word", accepted)), s);
         assertTrue(r.passed(), r.summaryLine() + "\n" + r.detail());
     }
 

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.accelgen.pe.accel.HwConfig;
+import dev.accelgen.pe.accel.MatrixUnitSpec;
 import dev.accelgen.pe.accel.core.EngineCatalog;
 import dev.accelgen.pe.accel.core.FuzzCase;
 import dev.accelgen.pe.accel.core.ProgramFuzzer;
 import dev.accelgen.pe.accel.isa.Opcode;
+import dev.accelgen.pe.systolic.SystolicConfig;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -18,8 +20,10 @@ import org.junit.jupiter.api.Test;
  * agrees: random programs whose indirect loads read the index lists timing mode assumes (0, 1, 2, ...).
  */
 class TimingModeTest {
-    static final HwConfig HW = new HwConfig("timing", 4, 64, 16, 16, 2, 64, List.of(),
-            Set.of(Opcode.VBINARY, Opcode.VAFFINE, Opcode.VCOPY), 8, 2, 1, 4, 64, 4, 2);
+    static final HwConfig HW = new HwConfig("timing", 4, 64, 16, 16, 2, 64,
+            List.of(new MatrixUnitSpec.Systolic(SystolicConfig.int8(4, 4))),
+            Set.of(Opcode.VBINARY, Opcode.VAFFINE, Opcode.VCOPY, Opcode.VACT, Opcode.VRMSNORM, Opcode.VLAYERNORM,
+            Opcode.VROWSCALE), 8, 2, 1, 4, 64, 4, 2);
 
     @Test
     void sameCyclesAsDataMode() {
