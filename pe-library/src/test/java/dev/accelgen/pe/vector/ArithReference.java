@@ -3,6 +3,7 @@ package dev.accelgen.pe.vector;
 import dev.accelgen.pe.accel.isa.QueuedInstr;
 import dev.accelgen.pe.accel.isa.VecInstr;
 import dev.accelgen.pe.vector.arith.AttnArith;
+import dev.accelgen.pe.vector.arith.MlgruFxArith;
 import dev.accelgen.pe.vector.arith.RopeArith;
 
 /**
@@ -19,6 +20,8 @@ final class ArithReference {
             attn(v, m);
         } else if (instr instanceof VecInstr.VRope v) {
             rope(v, m);
+        } else if (instr instanceof VecInstr.VMlgru v) {
+            mlgru(v, m);
         } else {
             throw new IllegalArgumentException("no reference for " + instr.opcode());
         }
@@ -66,5 +69,30 @@ final class ArithReference {
                 m.setRow(val(v.d()) + r * v.dStride() + (long) k * words, RopeArith.head(head, table, d));
             }
         }
+    }
+
+    /** Row t holds f, c, g at a + t * aStride + {0, W, 2W} words; the state row h is updated token by token. */
+    static void mlgru(VecInstr.VMlgru v, BufferImage m) {
+        int len = v.len();
+        int words = (len + m.lanes - 1) / m.lanes;
+        long rows = rows(v.rows());
+        if (rows == 0) {
+            return;
+        }
+        int[] h = m.row(val(v.h()), len);
+        for (long t = 0; t < rows; t++) {
+            long a = val(v.a()) + t * v.aStride();
+            int[] f = m.row(a, len);
+            int[] c = m.row(a + words, len);
+            int[] g = m.row(a + 2L * words, len);
+            int[] d = new int[len];
+            for (int i = 0; i < len; i++) {
+                MlgruFxArith.Step s = MlgruFxArith.step(f[i], c[i], g[i], h[i]);
+                h[i] = s.h();
+                d[i] = s.o();
+            }
+            m.setRow(val(v.d()) + t * v.dStride(), d);
+        }
+        m.setRow(val(v.h()), h);
     }
 }

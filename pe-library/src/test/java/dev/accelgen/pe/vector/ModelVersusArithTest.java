@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import dev.accelgen.pe.accel.isa.QueuedInstr;
 import dev.accelgen.pe.vector.attn.AttnConfig;
 import dev.accelgen.pe.vector.attn.AttnModel;
+import dev.accelgen.pe.vector.mlgru.MlgruModel;
 import dev.accelgen.pe.vector.rope.RopeConfig;
 import dev.accelgen.pe.vector.rope.RopeModel;
 import dev.accelgen.pe.vector.engine.EngineGeometry;
@@ -64,6 +65,14 @@ class ModelVersusArithTest {
         for (VecEngineConfig v : List.of(V4, V8)) {
             RopeConfig c = new RopeConfig(v, 2 * v.lanes() + 4);
             check("VROPE", v.geometry(), () -> new RopeModel(c), seed, 30, r -> List.of(RandomVecInstrs.rope(r, c, true)));
+        }
+    }
+
+    @Test
+    void mlgru() {
+        long seed = RandomRuns.seed(23);
+        for (VecEngineConfig v : List.of(V4, V8)) {
+            check("VMLGRU", v.geometry(), () -> new MlgruModel(v), seed, 30, r -> List.of(RandomVecInstrs.mlgru(r, v, true)));
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.accelgen.pe.accel.isa.Opnd;
 import dev.accelgen.pe.accel.isa.QueuedInstr;
 import dev.accelgen.pe.accel.isa.VecInstr;
 import dev.accelgen.pe.vector.attn.AttnConfig;
+
 import dev.accelgen.pe.vector.rope.RopeConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,5 +105,20 @@ final class RandomVecInstrs {
         Opnd d = disjoint ? ab.take((long) rows * dStride) : inPlace ? a : Opnd.imm(rng.nextInt(depth));
         return new VecInstr.VRope(Deps.NONE, Opnd.imm(rows), heads * headDim, headDim, a, aStride, t, tStride, d,
                 inPlace ? aStride : dStride);
+    }
+
+    /** A VMLGRU; {@code disjoint}: rows, state and outputs in separate regions. */
+    static VecInstr.VMlgru mlgru(Random rng, VecEngineConfig c, boolean disjoint) {
+        int depth = 1 << c.abufAddrBits();
+        int len = 1 + rng.nextInt(c.maxRowElems());
+        int w = words(len, c.lanes());
+        int rows = rng.nextInt(8) == 0 ? 0 : 1 + rng.nextInt(4);
+        int aStride = 3 * w + rng.nextInt(2);
+        int dStride = w + rng.nextInt(2);
+        Layout ab = new Layout(rng, depth);
+        Opnd a = disjoint ? ab.take((long) rows * aStride) : Opnd.imm(rng.nextInt(depth));
+        Opnd h = disjoint ? ab.take(w) : Opnd.imm(rng.nextInt(depth));
+        Opnd d = disjoint ? ab.take((long) rows * dStride) : Opnd.imm(rng.nextInt(depth));
+        return new VecInstr.VMlgru(Deps.NONE, Opnd.imm(rows), len, a, aStride, h, d, dStride);
     }
 }
