@@ -5,6 +5,7 @@ import dev.accelgen.pe.accel.isa.VecInstr;
 import dev.accelgen.pe.vector.arith.AttnArith;
 import dev.accelgen.pe.vector.arith.MlgruFxArith;
 import dev.accelgen.pe.vector.arith.RopeArith;
+import dev.accelgen.pe.vector.arith.TopKArith;
 
 /**
  * What each vector instruction does to the buffers, computed row by row with the {@code *Arith} functions alone
@@ -22,6 +23,8 @@ final class ArithReference {
             rope(v, m);
         } else if (instr instanceof VecInstr.VMlgru v) {
             mlgru(v, m);
+        } else if (instr instanceof VecInstr.VTopK v) {
+            topk(v, m);
         } else {
             throw new IllegalArgumentException("no reference for " + instr.opcode());
         }
@@ -94,5 +97,21 @@ final class ArithReference {
             m.setRow(val(v.d()) + t * v.dStride(), d);
         }
         m.setRow(val(v.h()), h);
+    }
+
+    /** Token t's logits at a + t * aStride; every expert's list at sbuf + e * (1 + 2 * capacity). */
+    static void topk(VecInstr.VTopK v, BufferImage m) {
+        TopKArith.Lists lists = new TopKArith.Lists(v.experts(), v.capacity());
+        for (long t = 0; t < rows(v.rows()); t++) {
+            lists.route((int) t, m.row(val(v.a()) + t * v.aStride(), v.experts()), v.k());
+        }
+        for (int e = 0; e < v.experts(); e++) {
+            long base = TopKArith.listBase(val(v.sbuf()), e, v.capacity());
+            m.setSb(base, lists.count(e));
+            for (int i = 0; i < lists.count(e); i++) {
+                m.setSb(base + 1 + 2L * i, lists.entry(e, i)[0]);
+                m.setSb(base + 2 + 2L * i, lists.entry(e, i)[1]);
+            }
+        }
     }
 }

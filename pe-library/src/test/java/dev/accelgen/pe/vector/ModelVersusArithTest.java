@@ -6,6 +6,7 @@ import dev.accelgen.pe.accel.isa.QueuedInstr;
 import dev.accelgen.pe.vector.attn.AttnConfig;
 import dev.accelgen.pe.vector.attn.AttnModel;
 import dev.accelgen.pe.vector.mlgru.MlgruModel;
+import dev.accelgen.pe.vector.moe.TopKModel;
 import dev.accelgen.pe.vector.rope.RopeConfig;
 import dev.accelgen.pe.vector.rope.RopeModel;
 import dev.accelgen.pe.vector.engine.EngineGeometry;
@@ -73,6 +74,14 @@ class ModelVersusArithTest {
         long seed = RandomRuns.seed(23);
         for (VecEngineConfig v : List.of(V4, V8)) {
             check("VMLGRU", v.geometry(), () -> new MlgruModel(v), seed, 30, r -> List.of(RandomVecInstrs.mlgru(r, v, true)));
+        }
+    }
+
+    @Test
+    void topk() {
+        long seed = RandomRuns.seed(24);
+        for (VecEngineConfig v : List.of(V4, V8)) {
+            check("VTOPK", v.geometry(), () -> new TopKModel(v), seed, 30, r -> List.of(RandomVecInstrs.topk(r, v, true)));
         }
     }
 }

@@ -121,4 +121,20 @@ final class RandomVecInstrs {
         Opnd d = disjoint ? ab.take((long) rows * dStride) : Opnd.imm(rng.nextInt(depth));
         return new VecInstr.VMlgru(Deps.NONE, Opnd.imm(rows), len, a, aStride, h, d, dStride);
     }
+
+    /**
+     * A VTOPK: E and k random, capacity sometimes below the tokens routed; {@code disjoint}: the lists fit the SBUF
+     * without wrapping onto each other.
+     */
+    static VecInstr.VTopK topk(Random rng, VecEngineConfig c, boolean disjoint) {
+        int depth = 1 << c.abufAddrBits();
+        int sbDepth = 1 << c.sbufAddrBits();
+        int experts = 1 + rng.nextInt(disjoint ? 6 : 3 * c.lanes());
+        int k = 1 + rng.nextInt(Math.min(experts, 15));
+        int rows = rng.nextInt(8) == 0 ? 0 : 1 + rng.nextInt(4);
+        int capacity = 1 + rng.nextInt(disjoint ? Math.max(1, (sbDepth / experts - 1) / 2) : 6);
+        int w = words(experts, c.lanes());
+        return new VecInstr.VTopK(Deps.NONE, Opnd.imm(rows), experts, k, Opnd.imm(rng.nextInt(depth)),
+                w + rng.nextInt(2), Opnd.imm(rng.nextInt(sbDepth)), capacity);
+    }
 }
