@@ -5,6 +5,7 @@ import dev.accelgen.pe.accel.isa.VecInstr;
 import dev.accelgen.pe.vector.arith.AttnArith;
 import dev.accelgen.pe.vector.arith.MlgruFxArith;
 import dev.accelgen.pe.vector.arith.RopeArith;
+import dev.accelgen.pe.vector.arith.ScatterArith;
 import dev.accelgen.pe.vector.arith.TopKArith;
 
 /**
@@ -25,6 +26,8 @@ final class ArithReference {
             mlgru(v, m);
         } else if (instr instanceof VecInstr.VTopK v) {
             topk(v, m);
+        } else if (instr instanceof VecInstr.VScatter v) {
+            scatter(v, m);
         } else {
             throw new IllegalArgumentException("no reference for " + instr.opcode());
         }
@@ -112,6 +115,22 @@ final class ArithReference {
                 m.setSb(base + 1 + 2L * i, lists.entry(e, i)[0]);
                 m.setSb(base + 2 + 2L * i, lists.entry(e, i)[1]);
             }
+        }
+    }
+
+    /** The list at sbuf: its count (low 16 bits), then (token, gate); entry i's row at a + i * aStride. */
+    static void scatter(VecInstr.VScatter v, BufferImage m) {
+        int count = m.sb(val(v.sbuf())) & 0xFFFF;
+        for (int i = 0; i < count; i++) {
+            int token = m.sb(val(v.sbuf()) + 1 + 2L * i);
+            int gate = m.sb(val(v.sbuf()) + 2 + 2L * i);
+            int[] a = m.row(val(v.a()) + (long) i * v.aStride(), v.len());
+            long dAddr = val(v.d()) + (long) token * v.dStride();
+            int[] d = m.row(dAddr, v.len());
+            for (int e = 0; e < d.length; e++) {
+                d[e] = ScatterArith.combine(d[e], gate, a[e]);
+            }
+            m.setRow(dAddr, d);
         }
     }
 }

@@ -5,6 +5,8 @@ import dev.accelgen.pe.accel.isa.Opnd;
 import dev.accelgen.pe.accel.isa.QueuedInstr;
 import dev.accelgen.pe.accel.isa.VecInstr;
 import dev.accelgen.pe.vector.attn.AttnConfig;
+import dev.accelgen.pe.vector.harness.EngineRun;
+import dev.accelgen.pe.vector.harness.FxRandom;
 
 import dev.accelgen.pe.vector.rope.RopeConfig;
 import java.util.ArrayList;
@@ -136,5 +138,50 @@ final class RandomVecInstrs {
         int w = words(experts, c.lanes());
         return new VecInstr.VTopK(Deps.NONE, Opnd.imm(rows), experts, k, Opnd.imm(rng.nextInt(depth)),
                 w + rng.nextInt(2), Opnd.imm(rng.nextInt(sbDepth)), capacity);
+    }
+
+    /** Instructions with the SBUF words they need preloaded. */
+    record Batch(List<QueuedInstr> instrs, List<EngineRun.Load> loads) {
+    }
+
+    /**
+     * VSCATTERs over a few expert lists preloaded in disjoint SBUF regions (0..3 entries, gates random Fx).
+     * {@code disjoint}: tokens distinct in 0..7 and each instruction's a rows apart from its 8 d rows; otherwise
+     * tokens and rows anywhere (tokens repeat, some beyond the ABUF).
+     */
+    static Batch scatter(Random rng, VecEngineConfig c, int instructions, boolean disjoint) {
+        int sbDepth = 1 << c.sbufAddrBits();
+        int depth = 1 << c.abufAddrBits();
+        List<EngineRun.Load> loads = new ArrayList<>();
+        List<Integer> lists = new ArrayList<>();
+        for (int base = rng.nextInt(4); base + 7 <= sbDepth; base += 7 + rng.nextInt(3)) {
+            int count = rng.nextInt(4);
+            lists.add(base);
+            loads.add(sb(base, count));
+            List<Integer> tokens = new ArrayList<>(List.of(0, 1, 2, 3, 4, 5, 6, 7));
+            java.util.Collections.shuffle(tokens, rng);
+            for (int i = 0; i < 3; i++) {
+                int token = disjoint ? tokens.get(i) : rng.nextInt(8) == 0 ? rng.nextInt() : rng.nextInt(4);
+                loads.add(sb(base + 1 + 2 * i, token));
+                loads.add(sb(base + 2 + 2 * i, FxRandom.value(rng)));
+            }
+        }
+        List<QueuedInstr> out = new ArrayList<>();
+        for (int n = 0; n < instructions; n++) {
+            int len = 1 + rng.nextInt(3 * c.lanes());
+            int w = words(len, c.lanes());
+            int aStride = w + rng.nextInt(2);
+            int dStride = w + rng.nextInt(2);
+            Layout ab = new Layout(rng, depth);
+            Opnd a = disjoint ? ab.take(3L * aStride) : Opnd.imm(rng.nextInt(depth));
+            Opnd d = disjoint ? ab.take(8L * dStride) : Opnd.imm(rng.nextInt(depth));
+            out.add(new VecInstr.VScatter(Deps.NONE, len, a, aStride, d, dStride,
+                    Opnd.imm(lists.get(rng.nextInt(lists.size())))));
+        }
+        return new Batch(out, loads);
+    }
+
+    private static EngineRun.Load sb(int addr, int value) {
+        return new EngineRun.Load(EngineRun.SBUF, addr, new int[] {value});
     }
 }
