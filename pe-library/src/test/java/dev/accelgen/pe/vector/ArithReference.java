@@ -3,7 +3,10 @@ package dev.accelgen.pe.vector;
 import dev.accelgen.pe.accel.isa.QueuedInstr;
 import dev.accelgen.pe.accel.isa.VecInstr;
 import dev.accelgen.pe.vector.arith.AttnArith;
+import dev.accelgen.pe.vector.arith.MlgruFxArith;
 import dev.accelgen.pe.vector.arith.RopeArith;
+import dev.accelgen.pe.vector.arith.ScatterArith;
+import dev.accelgen.pe.vector.arith.TopKArith;
 
 /**
  * What each vector instruction does to the buffers, computed row by row with the {@code *Arith} functions alone
@@ -19,6 +22,12 @@ final class ArithReference {
             attn(v, m);
         } else if (instr instanceof VecInstr.VRope v) {
             rope(v, m);
+        } else if (instr instanceof VecInstr.VMlgru v) {
+            mlgru(v, m);
+        } else if (instr instanceof VecInstr.VTopK v) {
+            topk(v, m);
+        } else if (instr instanceof VecInstr.VScatter v) {
+            scatter(v, m);
         } else {
             throw new IllegalArgumentException("no reference for " + instr.opcode());
         }
@@ -65,6 +74,63 @@ final class ArithReference {
                 int[] head = m.row(val(v.a()) + r * v.aStride() + (long) k * words, d);
                 m.setRow(val(v.d()) + r * v.dStride() + (long) k * words, RopeArith.head(head, table, d));
             }
+        }
+    }
+
+    /** Row t holds f, c, g at a + t * aStride + {0, W, 2W} words; the state row h is updated token by token. */
+    static void mlgru(VecInstr.VMlgru v, BufferImage m) {
+        int len = v.len();
+        int words = (len + m.lanes - 1) / m.lanes;
+        long rows = rows(v.rows());
+        if (rows == 0) {
+            return;
+        }
+        int[] h = m.row(val(v.h()), len);
+        for (long t = 0; t < rows; t++) {
+            long a = val(v.a()) + t * v.aStride();
+            int[] f = m.row(a, len);
+            int[] c = m.row(a + words, len);
+            int[] g = m.row(a + 2L * words, len);
+            int[] d = new int[len];
+            for (int i = 0; i < len; i++) {
+                MlgruFxArith.Step s = MlgruFxArith.step(f[i], c[i], g[i], h[i]);
+                h[i] = s.h();
+                d[i] = s.o();
+            }
+            m.setRow(val(v.d()) + t * v.dStride(), d);
+        }
+        m.setRow(val(v.h()), h);
+    }
+
+    /** Token t's logits at a + t * aStride; every expert's list at sbuf + e * (1 + 2 * capacity). */
+    static void topk(VecInstr.VTopK v, BufferImage m) {
+        TopKArith.Lists lists = new TopKArith.Lists(v.experts(), v.capacity());
+        for (long t = 0; t < rows(v.rows()); t++) {
+            lists.route((int) t, m.row(val(v.a()) + t * v.aStride(), v.experts()), v.k());
+        }
+        for (int e = 0; e < v.experts(); e++) {
+            long base = TopKArith.listBase(val(v.sbuf()), e, v.capacity());
+            m.setSb(base, lists.count(e));
+            for (int i = 0; i < lists.count(e); i++) {
+                m.setSb(base + 1 + 2L * i, lists.entry(e, i)[0]);
+                m.setSb(base + 2 + 2L * i, lists.entry(e, i)[1]);
+            }
+        }
+    }
+
+    /** The list at sbuf: its count (low 16 bits), then (token, gate); entry i's row at a + i * aStride. */
+    static void scatter(VecInstr.VScatter v, BufferImage m) {
+        int count = m.sb(val(v.sbuf())) & 0xFFFF;
+        for (int i = 0; i < count; i++) {
+            int token = m.sb(val(v.sbuf()) + 1 + 2L * i);
+            int gate = m.sb(val(v.sbuf()) + 2 + 2L * i);
+            int[] a = m.row(val(v.a()) + (long) i * v.aStride(), v.len());
+            long dAddr = val(v.d()) + (long) token * v.dStride();
+            int[] d = m.row(dAddr, v.len());
+            for (int e = 0; e < d.length; e++) {
+                d[e] = ScatterArith.combine(d[e], gate, a[e]);
+            }
+            m.setRow(dAddr, d);
         }
     }
 }

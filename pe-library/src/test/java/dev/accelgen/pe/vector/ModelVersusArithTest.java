@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import dev.accelgen.pe.accel.isa.QueuedInstr;
 import dev.accelgen.pe.vector.attn.AttnConfig;
 import dev.accelgen.pe.vector.attn.AttnModel;
+import dev.accelgen.pe.vector.mlgru.MlgruModel;
+import dev.accelgen.pe.vector.moe.ScatterModel;
+import dev.accelgen.pe.vector.moe.TopKModel;
 import dev.accelgen.pe.vector.rope.RopeConfig;
 import dev.accelgen.pe.vector.rope.RopeModel;
 import dev.accelgen.pe.vector.engine.EngineGeometry;
@@ -30,12 +33,20 @@ class ModelVersusArithTest {
 
     private static void check(String name, EngineGeometry g, Supplier<EngineModel> model, long seed, int count,
                               Function<Random, List<QueuedInstr>> draw) {
+        check(name, g, model, seed, rng -> {
+            List<QueuedInstr> instrs = new ArrayList<>();
+            while (instrs.size() < count) {
+                instrs.addAll(draw.apply(rng));
+            }
+            return new RandomVecInstrs.Batch(instrs, List.of());
+        });
+    }
+
+    private static void check(String name, EngineGeometry g, Supplier<EngineModel> model, long seed,
+                              Function<Random, RandomVecInstrs.Batch> batch) {
         Random rng = new Random(seed);
-        List<QueuedInstr> instrs = new ArrayList<>();
-        while (instrs.size() < count) {
-            instrs.addAll(draw.apply(rng));
-        }
-        EngineRun run = RandomRuns.run(rng, g, instrs);
+        RandomVecInstrs.Batch b = batch.apply(rng);
+        EngineRun run = RandomRuns.run(rng, g, b.instrs(), b.loads());
         Trace t = new EngineBench(g, model, run).run(null);
         BufferImage got = new BufferImage(g, run);
         got.replay(t);
@@ -64,6 +75,30 @@ class ModelVersusArithTest {
         for (VecEngineConfig v : List.of(V4, V8)) {
             RopeConfig c = new RopeConfig(v, 2 * v.lanes() + 4);
             check("VROPE", v.geometry(), () -> new RopeModel(c), seed, 30, r -> List.of(RandomVecInstrs.rope(r, c, true)));
+        }
+    }
+
+    @Test
+    void mlgru() {
+        long seed = RandomRuns.seed(23);
+        for (VecEngineConfig v : List.of(V4, V8)) {
+            check("VMLGRU", v.geometry(), () -> new MlgruModel(v), seed, 30, r -> List.of(RandomVecInstrs.mlgru(r, v, true)));
+        }
+    }
+
+    @Test
+    void topk() {
+        long seed = RandomRuns.seed(24);
+        for (VecEngineConfig v : List.of(V4, V8)) {
+            check("VTOPK", v.geometry(), () -> new TopKModel(v), seed, 30, r -> List.of(RandomVecInstrs.topk(r, v, true)));
+        }
+    }
+
+    @Test
+    void scatter() {
+        long seed = RandomRuns.seed(25);
+        for (VecEngineConfig v : List.of(V4, V8)) {
+            check("VSCATTER", v.geometry(), () -> new ScatterModel(v), seed, r -> RandomVecInstrs.scatter(r, v, 30, true));
         }
     }
 }

@@ -27,6 +27,11 @@ final class RandomRuns {
 
     /** Every ABUF and SBUF word preloaded with random Fx, then the instructions, a few after idle cycles. */
     static EngineRun run(Random rng, EngineGeometry g, List<QueuedInstr> instrs) {
+        return run(rng, g, instrs, List.of());
+    }
+
+    /** As {@link #run(Random, EngineGeometry, List)}, with {@code extra} preloads after the random ones. */
+    static EngineRun run(Random rng, EngineGeometry g, List<QueuedInstr> instrs, List<EngineRun.Load> extra) {
         List<EngineRun.Load> loads = new ArrayList<>();
         for (int a = 0; a < 1 << g.abufAddrBits(); a++) {
             loads.add(new EngineRun.Load(EngineRun.ABUF, a, FxRandom.word(rng, g.lanes())));
@@ -34,6 +39,7 @@ final class RandomRuns {
         for (int a = 0; a < 1 << g.sbufAddrBits(); a++) {
             loads.add(new EngineRun.Load(EngineRun.SBUF, a, new int[] {FxRandom.value(rng)}));
         }
+        loads.addAll(extra);
         List<EngineRun.Issue> issues = new ArrayList<>();
         for (QueuedInstr i : instrs) {
             issues.add(new EngineRun.Issue(i, rng.nextInt(4) == 0 ? rng.nextInt(4) : 0));

@@ -5,6 +5,9 @@ import dev.accelgen.pe.accel.isa.Opnd;
 import dev.accelgen.pe.accel.isa.QueuedInstr;
 import dev.accelgen.pe.accel.isa.VecInstr;
 import dev.accelgen.pe.vector.attn.AttnConfig;
+import dev.accelgen.pe.vector.harness.EngineRun;
+import dev.accelgen.pe.vector.harness.FxRandom;
+
 import dev.accelgen.pe.vector.rope.RopeConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,5 +107,81 @@ final class RandomVecInstrs {
         Opnd d = disjoint ? ab.take((long) rows * dStride) : inPlace ? a : Opnd.imm(rng.nextInt(depth));
         return new VecInstr.VRope(Deps.NONE, Opnd.imm(rows), heads * headDim, headDim, a, aStride, t, tStride, d,
                 inPlace ? aStride : dStride);
+    }
+
+    /** A VMLGRU; {@code disjoint}: rows, state and outputs in separate regions. */
+    static VecInstr.VMlgru mlgru(Random rng, VecEngineConfig c, boolean disjoint) {
+        int depth = 1 << c.abufAddrBits();
+        int len = 1 + rng.nextInt(c.maxRowElems());
+        int w = words(len, c.lanes());
+        int rows = rng.nextInt(8) == 0 ? 0 : 1 + rng.nextInt(4);
+        int aStride = 3 * w + rng.nextInt(2);
+        int dStride = w + rng.nextInt(2);
+        Layout ab = new Layout(rng, depth);
+        Opnd a = disjoint ? ab.take((long) rows * aStride) : Opnd.imm(rng.nextInt(depth));
+        Opnd h = disjoint ? ab.take(w) : Opnd.imm(rng.nextInt(depth));
+        Opnd d = disjoint ? ab.take((long) rows * dStride) : Opnd.imm(rng.nextInt(depth));
+        return new VecInstr.VMlgru(Deps.NONE, Opnd.imm(rows), len, a, aStride, h, d, dStride);
+    }
+
+    /**
+     * A VTOPK: E and k random, capacity sometimes below the tokens routed; {@code disjoint}: the lists fit the SBUF
+     * without wrapping onto each other.
+     */
+    static VecInstr.VTopK topk(Random rng, VecEngineConfig c, boolean disjoint) {
+        int depth = 1 << c.abufAddrBits();
+        int sbDepth = 1 << c.sbufAddrBits();
+        int experts = 1 + rng.nextInt(disjoint ? 6 : 3 * c.lanes());
+        int k = 1 + rng.nextInt(Math.min(experts, 15));
+        int rows = rng.nextInt(8) == 0 ? 0 : 1 + rng.nextInt(4);
+        int capacity = 1 + rng.nextInt(disjoint ? Math.max(1, (sbDepth / experts - 1) / 2) : 6);
+        int w = words(experts, c.lanes());
+        return new VecInstr.VTopK(Deps.NONE, Opnd.imm(rows), experts, k, Opnd.imm(rng.nextInt(depth)),
+                w + rng.nextInt(2), Opnd.imm(rng.nextInt(sbDepth)), capacity);
+    }
+
+    /** Instructions with the SBUF words they need preloaded. */
+    record Batch(List<QueuedInstr> instrs, List<EngineRun.Load> loads) {
+    }
+
+    /**
+     * VSCATTERs over a few expert lists preloaded in disjoint SBUF regions (0..3 entries, gates random Fx).
+     * {@code disjoint}: tokens distinct in 0..7 and each instruction's a rows apart from its 8 d rows; otherwise
+     * tokens and rows anywhere (tokens repeat, some beyond the ABUF).
+     */
+    static Batch scatter(Random rng, VecEngineConfig c, int instructions, boolean disjoint) {
+        int sbDepth = 1 << c.sbufAddrBits();
+        int depth = 1 << c.abufAddrBits();
+        List<EngineRun.Load> loads = new ArrayList<>();
+        List<Integer> lists = new ArrayList<>();
+        for (int base = rng.nextInt(4); base + 7 <= sbDepth; base += 7 + rng.nextInt(3)) {
+            int count = rng.nextInt(4);
+            lists.add(base);
+            loads.add(sb(base, count));
+            List<Integer> tokens = new ArrayList<>(List.of(0, 1, 2, 3, 4, 5, 6, 7));
+            java.util.Collections.shuffle(tokens, rng);
+            for (int i = 0; i < 3; i++) {
+                int token = disjoint ? tokens.get(i) : rng.nextInt(8) == 0 ? rng.nextInt() : rng.nextInt(4);
+                loads.add(sb(base + 1 + 2 * i, token));
+                loads.add(sb(base + 2 + 2 * i, FxRandom.value(rng)));
+            }
+        }
+        List<QueuedInstr> out = new ArrayList<>();
+        for (int n = 0; n < instructions; n++) {
+            int len = 1 + rng.nextInt(3 * c.lanes());
+            int w = words(len, c.lanes());
+            int aStride = w + rng.nextInt(2);
+            int dStride = w + rng.nextInt(2);
+            Layout ab = new Layout(rng, depth);
+            Opnd a = disjoint ? ab.take(3L * aStride) : Opnd.imm(rng.nextInt(depth));
+            Opnd d = disjoint ? ab.take(8L * dStride) : Opnd.imm(rng.nextInt(depth));
+            out.add(new VecInstr.VScatter(Deps.NONE, len, a, aStride, d, dStride,
+                    Opnd.imm(lists.get(rng.nextInt(lists.size())))));
+        }
+        return new Batch(out, loads);
+    }
+
+    private static EngineRun.Load sb(int addr, int value) {
+        return new EngineRun.Load(EngineRun.SBUF, addr, new int[] {value});
     }
 }
