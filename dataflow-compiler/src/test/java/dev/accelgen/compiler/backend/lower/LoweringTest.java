@@ -171,4 +171,41 @@ class LoweringTest {
         assertEquals("zoo:tiny-encoder: node /qkv/MatMul (MatMul): the accelerator back end cannot lower it: scheme float runs on no"
                 + " matrix unit; give this layer ternary, w{2,3,4,8}a{8,16}, int8 or int8-N:M", e.getMessage());
     }
+
+    @Test
+    void fusedProjectionsKeepEachProductsCodesAndMultipliers() {
+        Graph g = graph("zoo:tiny-llama");
+        Map<String, Double> ranges = Calibration.ranges(g, Calibration.seededSamples(g, 1, 2));
+        for (String scheme : new String[] {"w4a8", "int8"}) {
+            LirModel m = Lowering.lower("x", g, new QuantPlan(Scheme.parse(scheme), Map.of()), ranges, LowerOptions.defaults());
+            LirOp.Linear qkv = ops(m, LirOp.Linear.class).get(0);
+            for (LirOp.Part part : qkv.parts()) {
+                dev.accelgen.compiler.ir.Node mm = g.nodes().stream().filter(n -> n.name().equals(part.node())).findFirst().orElseThrow();
+                double[] factor = new double[part.cols()];
+                java.util.Arrays.fill(factor, part.factor());
+                var alone = Projections.of(Scheme.parse(scheme), g.weightData().get(mm.input(1)), ranges.get(mm.name()), factor, null);
+                assertEquals(alone.act(), qkv.p().act(), part.node());
+                for (int j = 0; j < part.cols(); j++) {
+                    int c = part.from() + j;
+                    assertEquals(column(alone.weights(), j), column(qkv.p().weights(), c), part.node() + " column " + j);
+                    double fused = qkv.p().m()[c] / Math.pow(2, qkv.p().dShift());
+                    double single = alone.m()[j] / Math.pow(2, alone.dShift());
+                    assertEquals(single, fused, single * Math.pow(2, -28), part.node() + " multiplier " + j);
+                }
+            }
+        }
+    }
+
+    /** Column j's codes (and MixPE scales and zero points) as one list. */
+    private static List<Integer> column(dev.accelgen.pe.accel.matrix.QuantWeights w, int j) {
+        java.util.List<Integer> out = new java.util.ArrayList<>();
+        if (w instanceof dev.accelgen.pe.accel.matrix.QuantWeights.MixPe m) {
+            for (int[] a : new int[][] {m.codes()[j], m.scales()[j], m.zps()[j]}) {
+                java.util.Arrays.stream(a).forEach(out::add);
+            }
+        } else {
+            java.util.Arrays.stream(((dev.accelgen.pe.accel.matrix.QuantWeights.Ints) w).values()[j]).forEach(out::add);
+        }
+        return out;
+    }
 }
