@@ -46,6 +46,8 @@ final class GraphLowerer {
     final int tokens;
     /** The attention scales applied to q by an Affine (by the Affine's output id), for {@link ScaleFolding}. */
     final Map<Integer, Double> qScales = new HashMap<>();
+    /** Each attention's calibrated max |v| (by its output value id), for {@link ValueScaling}. */
+    final Map<Integer, Double> valueRanges = new HashMap<>();
     /** Whether some attention sees rows after its own (then the model runs whole sequences). */
     boolean nonCausal;
     /** The most positions the model's tables cover (Integer.MAX_VALUE: unlimited) and why. */
@@ -545,6 +547,7 @@ final class GraphLowerer {
         int values = b.state(n.name() + ".values", StateBuf.Kind.VALUES, v.val().cols());
         Val out = b.fx(n.output(), qv.cols());
         b.add(new LirOp.Attention(qv, k.val(), v.val(), out, q.heads(), k.heads(), q.dim(), a.causal(), options.keyTile(), keys, values));
+        valueRanges.put(out.id(), ranges.getOrDefault(Calibration.valuesKey(n), 0.0));
         return new Form.Heads(out, q.heads(), q.dim(), true, 1);
     }
 

@@ -85,6 +85,31 @@ class LoweringTest {
     }
 
     @Test
+    void aLongContextScalesValuesSoTheAttentionAccumulatorCannotSaturate() {
+        Graph g = graph("zoo:tiny-llama");
+        Map<String, Double> ranges = Calibration.ranges(g, Calibration.seededSamples(g, 1, 2));
+        double vmax = ranges.get("/MatMul_1#values");
+        // 2 x 65535 keys x max|v| must stay below 2^15 after scaling by 2^-s
+        int s = (int) Math.floor(Math.log(2 * 65535 * vmax / 32768) / Math.log(2)) + 1;
+        assertTrue(s >= 2 && 2 * 65535 * vmax / Math.pow(2, s) < 32768, "max|v| " + vmax + " shift " + s);
+        LirModel m = Lowering.lower("x", g, new QuantPlan(Scheme.parse("int8"), Map.of()), ranges, new LowerOptions(65535, 64));
+        List<Tag> t = tags(m);
+        int at = t.indexOf(Tag.ATTENTION);
+        LirOp.Affine up = assertInstanceOf(LirOp.Affine.class, m.ops().get(at + 1));
+        assertEquals(65536 << s, up.mul());
+        assertEquals(((LirOp.Attention) m.ops().get(at)).out(), up.a());
+        LirOp.Part v = ops(m, LirOp.Linear.class).get(0).parts().get(2);
+        assertEquals("/v/MatMul", v.node());
+        assertEquals(Math.pow(2, -s), v.factor());
+        assertTrue(m.notes().contains("attention /MatMul_1_output_0: values scaled by 2^-" + s + " (and its output by 2^" + s
+                + ") so that its accumulator stays within Fx over 65535 keys"), m.notes().toString());
+        var in = dev.accelgen.compiler.interp.SeededInputs.of(g, 3);
+        double cos = dev.accelgen.compiler.quant.ErrorStats.of(new dev.accelgen.compiler.backend.exec.LirSession(m).run(in).outputs().get("output"),
+                dev.accelgen.compiler.interp.FloatInterpreter.run(g, in).get("output")).cosine();
+        assertTrue(cos >= 0.9998, "scaled values keep the output accurate: cosine " + cos);
+    }
+
+    @Test
     void tinyMmfreeKeepsItsTernaryProjectionsApartWhenTheirBetasDiffer() {
         LirModel m = lower("zoo:tiny-mmfree", "ternary", LowerOptions.defaults());
         assertEquals(List.of(Tag.INPUT, Tag.NORM, Tag.LINEAR, Tag.LINEAR, Tag.LINEAR, Tag.MLGRU, Tag.LINEAR, Tag.BINARY, Tag.NORM,
