@@ -49,16 +49,26 @@ class WeightQuantizersTest {
 
     @Test
     void mixPeReconstructsGroupCodesExactly() {
-        // K = 4, one group; column 0 spans [-1.5, 0] in steps of 0.1 (w4: 15 levels), column 1 is constant 0
+        // K = 4, one (partial) group of the unit's 32; column 0 spans [-1.5, 0] in steps of 0.1 (w4: 15 levels), column 1 is 0
         MixPeWeights w = new MixPeWeights(t(4, 2, -1.5f, 0, 0, 0, -0.7f, 0, -0.3f, 0), new Scheme.MixPe(4, ActType.INT8, 32));
         QuantWeights.MixPe q = w.quantWeights();
-        assertEquals(4, w.group());
+        assertEquals(32, w.group());
         assertArrayEquals(new int[] {0, 15, 8, 12}, q.codes()[0]); // round(w / 0.1) + 15: zero sits at the top code
         assertArrayEquals(new int[] {65535}, q.scales()[0]); // the column's own step: 1.0 in Q0.16, saturated
         assertArrayEquals(new int[] {15}, q.zps()[0]);
         assertArrayEquals(new int[] {0}, q.scales()[1]);
         assertEquals(0.1, w.colStep(0), 1e-7);
-        assertEquals(8, MixPeWeights.groupFor(24, 32), "the largest power of two dividing K");
+    }
+
+    @Test
+    void aKThatTheGroupDoesNotDivideEndsInAPartialGroup() {
+        // K = 6 with groups of 4: positions 0..3 (range [0, 1.5] in steps of 0.1) and 4..5 (range [0, 0.3] in steps of 0.02)
+        MixPeWeights w = new MixPeWeights(t(6, 1, 1.5f, 0, 0.7f, 0.3f, 0.3f, 0.1f), new Scheme.MixPe(4, ActType.INT8, 4));
+        QuantWeights.MixPe q = w.quantWeights();
+        assertEquals(2, MixPeWeights.groups(6, 4));
+        assertArrayEquals(new int[] {15, 0, 7, 3, 15, 5}, q.codes()[0]);
+        assertArrayEquals(new int[] {0, 0}, q.zps()[0]);
+        assertArrayEquals(new int[] {65535, 13107}, q.scales()[0], "the second group's step is a fifth of the column's");
     }
 
     @Test
