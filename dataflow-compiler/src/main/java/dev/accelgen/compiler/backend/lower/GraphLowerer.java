@@ -136,7 +136,7 @@ final class GraphLowerer {
             case RMS_NORM -> vectors.norm(n, LirOp.NormKind.RMS, ((Op.RmsNorm) n.op()).eps(), -1);
             case LAYER_NORM -> vectors.norm(n, LirOp.NormKind.LAYER, ((Op.LayerNorm) n.op()).eps(), ((Op.LayerNorm) n.op()).axis());
             case SOFTMAX -> vectors.softmax(n);
-            case RESHAPE, TRANSPOSE, UNSQUEEZE, TILE -> HeadViews.apply(this, n, lower(n.input(0)), tokens);
+            case RESHAPE, TRANSPOSE, UNSQUEEZE, TILE, EXPAND -> HeadViews.apply(this, n, lower(n.input(0)), tokens);
             case SPLIT -> columns.split(n, value);
             case SLICE -> columns.slice(n);
             case CONCAT -> columns.concat(n);

@@ -41,6 +41,9 @@ final class SequenceRules {
         int rank = l.g.type(n.input(0)).shape().rank();
         if (rank == 3 && x instanceof Form.Rows rows) {
             int heads = r.numHeads();
+            if (heads < 1 || rows.val().cols() % heads != 0) {
+                throw l.unsupported(n, "num_heads " + heads + " does not divide its " + rows.val().cols() + " features");
+            }
             x = new Form.Heads(rows.val(), heads, rows.val().cols() / heads, false, 1);
         }
         int d = x instanceof Form.Heads h ? h.dim() : 0;
@@ -84,8 +87,8 @@ final class SequenceRules {
         Form.Heads q = heads(n, n.input(0));
         Form.Heads k = heads(n, n.input(1));
         Form.Heads v = heads(n, n.input(2));
-        if (q.repeat() != 1 || k.logicalHeads() != q.heads() && k.repeat() != 1 || k.heads() != v.heads() || k.repeat() != v.repeat()
-                || q.heads() % k.heads() != 0 || k.dim() != q.dim() || v.dim() != q.dim()) {
+        boolean grouped = k.repeat() == 1 ? q.heads() % k.heads() == 0 : k.logicalHeads() == q.heads();
+        if (q.repeat() != 1 || !grouped || k.heads() != v.heads() || k.repeat() != v.repeat() || k.dim() != q.dim() || v.dim() != q.dim()) {
             throw l.unsupported(n, "its query, key and value heads do not line up (" + q.heads() + "x" + q.dim() + ", " + k.heads() + "x"
                     + k.dim() + " repeated " + k.repeat() + ", " + v.heads() + "x" + v.dim() + ")");
         }

@@ -8,19 +8,34 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.accelgen.compiler.ModelLoader;
+import dev.accelgen.compiler.backend.exec.LirSession;
 import dev.accelgen.compiler.backend.lir.ActQuant;
 import dev.accelgen.compiler.backend.lir.LirModel;
 import dev.accelgen.compiler.backend.lir.LirOp;
 import dev.accelgen.compiler.backend.lir.LirOp.Tag;
+import dev.accelgen.compiler.backend.lir.LirText;
 import dev.accelgen.compiler.backend.lir.RopeTable;
 import dev.accelgen.compiler.backend.lir.StateBuf;
 import dev.accelgen.compiler.hf.BuildOptions;
+import dev.accelgen.compiler.interp.FloatInterpreter;
+import dev.accelgen.compiler.interp.SeededInputs;
+import dev.accelgen.compiler.ir.DType;
 import dev.accelgen.compiler.ir.Graph;
+import dev.accelgen.compiler.ir.Node;
+import dev.accelgen.compiler.ir.Op;
+import dev.accelgen.compiler.ir.Shape;
+import dev.accelgen.compiler.ir.Tensor;
+import dev.accelgen.compiler.ir.TensorType;
 import dev.accelgen.compiler.quant.Calibration;
+import dev.accelgen.compiler.quant.ErrorStats;
 import dev.accelgen.compiler.quant.QuantPlan;
 import dev.accelgen.compiler.quant.Scheme;
 import dev.accelgen.errors.ModelError;
 import dev.accelgen.pe.accel.isa.VecInstr.ActFn;
+import dev.accelgen.pe.accel.matrix.QuantWeights;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -103,10 +118,39 @@ class LoweringTest {
         assertEquals(Math.pow(2, -s), v.factor());
         assertTrue(m.notes().contains("attention /MatMul_1_output_0: values scaled by 2^-" + s + " (and its output by 2^" + s
                 + ") so that its accumulator stays within Fx over 65535 keys"), m.notes().toString());
-        var in = dev.accelgen.compiler.interp.SeededInputs.of(g, 3);
-        double cos = dev.accelgen.compiler.quant.ErrorStats.of(new dev.accelgen.compiler.backend.exec.LirSession(m).run(in).outputs().get("output"),
-                dev.accelgen.compiler.interp.FloatInterpreter.run(g, in).get("output")).cosine();
+        var in = SeededInputs.of(g, 3);
+        double cos = ErrorStats.of(new LirSession(m).run(in).outputs().get("output"),
+                FloatInterpreter.run(g, in).get("output")).cosine();
         assertTrue(cos >= 0.9998, "scaled values keep the output accurate: cosine " + cos);
+    }
+
+    @Test
+    void anExpandRepeatOfKeyValueHeadsIsGroupedLikeATile() {
+        Graph g = graph("zoo:tiny-llama");
+        List<Node> nodes = new ArrayList<>();
+        for (Node n : g.nodes()) {
+            if (n.op() instanceof Op.Tile) {
+                // Hugging Face's repeat_kv: expand [1,2,1,8,8] to [1,2,2,8,8]
+                Tensor shape = Tensor.ofLongs(DType.INT64,
+                        Shape.of(5), new long[] {1, 2, 2, 8, 8});
+                nodes.add(new Node(n.name() + "/shape", new Op.Constant(shape), List.of(),
+                        List.of(n.name() + "/shape:0")));
+                nodes.add(new Node(n.name(), new Op.Expand(), List.of(n.input(0),
+                        n.name() + "/shape:0"), n.outputs()));
+            } else {
+                nodes.add(n);
+            }
+        }
+        Map<String, TensorType> types = new LinkedHashMap<>(g.types());
+        g.nodes().stream().filter(n -> n.op() instanceof Op.Tile).forEach(n -> types.put(n.name() + "/shape:0",
+                new TensorType(DType.INT64,
+                Shape.of(5))));
+        Graph expanded = g.withNodes(nodes, types);
+        Map<String, Double> ranges = Calibration.ranges(g, Calibration.seededSamples(g, 1, 2));
+        QuantPlan plan = new QuantPlan(Scheme.parse("int8"), Map.of());
+        LirModel tiled = Lowering.lower("x", g, plan, ranges, LowerOptions.defaults());
+        LirModel viaExpand = Lowering.lower("x", expanded, plan, ranges, LowerOptions.defaults());
+        assertEquals(LirText.lines(tiled), LirText.lines(viaExpand));
     }
 
     @Test
@@ -170,8 +214,8 @@ class LoweringTest {
         float[] cos = g.weightData().get("cos").floats().clone();
         cos[3 * 8 + 1] += 0.01f;
         cos[3 * 8 + 5] += 0.01f;
-        java.util.Map<String, dev.accelgen.compiler.ir.Tensor> data = new java.util.LinkedHashMap<>(g.weightData());
-        data.put("cos", dev.accelgen.compiler.ir.Tensor.ofFloats(g.weightData().get("cos").shape(), cos));
+        Map<String, Tensor> data = new LinkedHashMap<>(g.weightData());
+        data.put("cos", Tensor.ofFloats(g.weightData().get("cos").shape(), cos));
         Graph bent = g.withWeights(g.weights(), data);
         Map<String, Double> ranges = Calibration.ranges(bent, Calibration.seededSamples(bent, 1, 1));
         LirModel m = Lowering.lower("bent", bent, new QuantPlan(new Scheme.Int8(0, 0), Map.of()), ranges, LowerOptions.defaults());
@@ -205,9 +249,9 @@ class LoweringTest {
             LirModel m = Lowering.lower("x", g, new QuantPlan(Scheme.parse(scheme), Map.of()), ranges, LowerOptions.defaults());
             LirOp.Linear qkv = ops(m, LirOp.Linear.class).get(0);
             for (LirOp.Part part : qkv.parts()) {
-                dev.accelgen.compiler.ir.Node mm = g.nodes().stream().filter(n -> n.name().equals(part.node())).findFirst().orElseThrow();
+                Node mm = g.nodes().stream().filter(n -> n.name().equals(part.node())).findFirst().orElseThrow();
                 double[] factor = new double[part.cols()];
-                java.util.Arrays.fill(factor, part.factor());
+                Arrays.fill(factor, part.factor());
                 var alone = Projections.of(Scheme.parse(scheme), g.weightData().get(mm.input(1)), ranges.get(mm.name()), factor, null);
                 assertEquals(alone.act(), qkv.p().act(), part.node());
                 for (int j = 0; j < part.cols(); j++) {
@@ -222,14 +266,14 @@ class LoweringTest {
     }
 
     /** Column j's codes (and MixPE scales and zero points) as one list. */
-    private static List<Integer> column(dev.accelgen.pe.accel.matrix.QuantWeights w, int j) {
-        java.util.List<Integer> out = new java.util.ArrayList<>();
-        if (w instanceof dev.accelgen.pe.accel.matrix.QuantWeights.MixPe m) {
+    private static List<Integer> column(QuantWeights w, int j) {
+        List<Integer> out = new ArrayList<>();
+        if (w instanceof QuantWeights.MixPe m) {
             for (int[] a : new int[][] {m.codes()[j], m.scales()[j], m.zps()[j]}) {
-                java.util.Arrays.stream(a).forEach(out::add);
+                Arrays.stream(a).forEach(out::add);
             }
         } else {
-            java.util.Arrays.stream(((dev.accelgen.pe.accel.matrix.QuantWeights.Ints) w).values()[j]).forEach(out::add);
+            Arrays.stream(((QuantWeights.Ints) w).values()[j]).forEach(out::add);
         }
         return out;
     }
