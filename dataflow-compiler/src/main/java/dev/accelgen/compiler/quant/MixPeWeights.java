@@ -5,7 +5,8 @@ import dev.accelgen.pe.accel.matrix.QuantWeights;
 import dev.accelgen.pe.mixpe.MixPeArith;
 
 /**
- * MixPE weights: each output column's weights are cut into groups of G along K; a group stores unsigned w-bit codes
+ * MixPE weights: each output column's weights are cut into groups of G along K (the scheme's group size, the MixPE
+ * unit's; the last group is partial when G does not divide K, as the unit's weight tiles lay it out); a group stores unsigned w-bit codes
  * with a zero point (min/max asymmetric) and a Q0.16 scale relative to the column's largest group step
  * {@code colStep} (so every Q0.16 scale fits): weight = {@code colStep * scale / 2^16 * (code - zp)}. The unit's dot
  * product ({@link MixPeArith#dot}) yields {@code sum (code - zp) * scale * a} in Q.8.
@@ -20,9 +21,9 @@ public final class MixPeWeights {
     public MixPeWeights(Tensor w, Scheme.MixPe scheme) {
         int k = w.shape().dim(0);
         int n = w.shape().dim(1);
-        this.group = groupFor(k, scheme.groupSize());
+        this.group = scheme.groupSize();
         int levels = (1 << scheme.wBits()) - 1;
-        int groups = k / group;
+        int groups = groups(k, group);
         codes = new int[n][k];
         scales = new int[n][groups];
         zps = new int[n][groups];
@@ -34,7 +35,7 @@ public final class MixPeWeights {
             for (int g = 0; g < groups; g++) {
                 double mn = 0;
                 double mx = 0;
-                for (int i = g * group; i < (g + 1) * group; i++) {
+                for (int i = g * group; i < Math.min(k, (g + 1) * group); i++) {
                     mn = Math.min(mn, v[i * n + j]);
                     mx = Math.max(mx, v[i * n + j]);
                 }
@@ -48,20 +49,16 @@ public final class MixPeWeights {
                 int zp = realStep == 0 ? 0 : (int) Math.max(0, Math.min(levels, Math.round(-lo[g] / realStep)));
                 scales[j][g] = s16;
                 zps[j][g] = zp;
-                for (int i = g * group; i < (g + 1) * group; i++) {
+                for (int i = g * group; i < Math.min(k, (g + 1) * group); i++) {
                     codes[j][i] = realStep == 0 ? zp : (int) Math.max(0, Math.min(levels, Math.round(v[i * n + j] / realStep) + zp));
                 }
             }
         }
     }
 
-    /** The largest power of two <= the requested group size that divides K. */
-    public static int groupFor(int k, int requested) {
-        int g = Integer.highestOneBit(Math.min(requested, k));
-        while (k % g != 0) {
-            g >>= 1;
-        }
-        return g;
+    /** Groups of G along K: ceil(K / G). */
+    public static int groups(int k, int group) {
+        return (k + group - 1) / group;
     }
 
     public int group() {

@@ -62,7 +62,7 @@ public record PrecisionSummary(Map<String, Row> rows, long floatParams, long tot
             return 2 * kn + 32; // 2-bit codes, one float32 absmean scale per tensor
         }
         if (s instanceof Scheme.MixPe m) {
-            long groups = (long) n * (k / MixPeWeights.groupFor(k, m.groupSize()));
+            long groups = (long) n * MixPeWeights.groups(k, m.groupSize());
             return m.wBits() * kn + groups * (16 + m.wBits()) + 32L * n; // codes, Q0.16 scale + zp per group, column step
         }
         if (s instanceof Scheme.Int8 i) {

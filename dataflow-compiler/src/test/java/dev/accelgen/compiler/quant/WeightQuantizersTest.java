@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.accelgen.compiler.ir.Shape;
 import dev.accelgen.compiler.ir.Tensor;
+import dev.accelgen.errors.PlanError;
 import dev.accelgen.pe.accel.matrix.QuantWeights;
 import dev.accelgen.pe.mixpe.ActType;
 import org.junit.jupiter.api.Test;
@@ -48,16 +49,26 @@ class WeightQuantizersTest {
 
     @Test
     void mixPeReconstructsGroupCodesExactly() {
-        // K = 4, one group; column 0 spans [-1.5, 0] in steps of 0.1 (w4: 15 levels), column 1 is constant 0
+        // K = 4, one (partial) group of the unit's 32; column 0 spans [-1.5, 0] in steps of 0.1 (w4: 15 levels), column 1 is 0
         MixPeWeights w = new MixPeWeights(t(4, 2, -1.5f, 0, 0, 0, -0.7f, 0, -0.3f, 0), new Scheme.MixPe(4, ActType.INT8, 32));
         QuantWeights.MixPe q = w.quantWeights();
-        assertEquals(4, w.group());
+        assertEquals(32, w.group());
         assertArrayEquals(new int[] {0, 15, 8, 12}, q.codes()[0]); // round(w / 0.1) + 15: zero sits at the top code
         assertArrayEquals(new int[] {65535}, q.scales()[0]); // the column's own step: 1.0 in Q0.16, saturated
         assertArrayEquals(new int[] {15}, q.zps()[0]);
         assertArrayEquals(new int[] {0}, q.scales()[1]);
         assertEquals(0.1, w.colStep(0), 1e-7);
-        assertEquals(8, MixPeWeights.groupFor(24, 32), "the largest power of two dividing K");
+    }
+
+    @Test
+    void aKThatTheGroupDoesNotDivideEndsInAPartialGroup() {
+        // K = 6 with groups of 4: positions 0..3 (range [0, 1.5] in steps of 0.1) and 4..5 (range [0, 0.3] in steps of 0.02)
+        MixPeWeights w = new MixPeWeights(t(6, 1, 1.5f, 0, 0.7f, 0.3f, 0.3f, 0.1f), new Scheme.MixPe(4, ActType.INT8, 4));
+        QuantWeights.MixPe q = w.quantWeights();
+        assertEquals(2, MixPeWeights.groups(6, 4));
+        assertArrayEquals(new int[] {15, 0, 7, 3, 15, 5}, q.codes()[0]);
+        assertArrayEquals(new int[] {0, 0}, q.zps()[0]);
+        assertArrayEquals(new int[] {65535, 13107}, q.scales()[0], "the second group's step is a fifth of the column's");
     }
 
     @Test
@@ -66,8 +77,8 @@ class WeightQuantizersTest {
         assertEquals("int8-2:4", Scheme.parse("int8-2:4").label());
         assertEquals("int8-2:8", Scheme.parse("int8-2:8").label());
         assertEquals("scheme int8-3:4: int8 sparsity N:M must be 2:4, 1:4 or 2:8 (got 3:4)",
-                assertThrows(IllegalArgumentException.class, () -> Scheme.parse("int8-3:4")).getMessage());
+                assertThrows(PlanError.class, () -> Scheme.parse("int8-3:4")).getMessage());
         assertEquals("scheme must be float, ternary, w{2,3,4,8}a{8,16}, int8 or int8-N:M (got fp8)",
-                assertThrows(IllegalArgumentException.class, () -> Scheme.parse("fp8")).getMessage());
+                assertThrows(PlanError.class, () -> Scheme.parse("fp8")).getMessage());
     }
 }

@@ -9,10 +9,12 @@ import dev.accelgen.pe.fixed.Fixed;
 import dev.accelgen.pe.mixpe.MixPeArith;
 import dev.accelgen.pe.ternary.BitLinearArith;
 import dev.accelgen.pe.vector.arith.RowScaleArith;
+import java.util.Arrays;
 
 /**
  * One row through a {@link Projection} as the MM instruction computes it: activation codes ({@link MatArith#quantize},
- * or VROWSCALE's per-row q with {@link RowScaleArith}), the unit's integer sums ({@link MixPeArith#dot},
+ * or VROWSCALE's per-row q with {@link RowScaleArith}), the unit's integer sums ({@link MixPeArith#dot} over whole groups,
+ * zeros past K,
  * {@link BitLinearArith#laneSum}, the 32-bit wrapping int8 sum of the DSP chain and systolic array), then
  * {@link MatArith#output} with the column's (or the row's) multiplier and the bias.
  */
@@ -51,7 +53,9 @@ final class ProjectionKernel {
     static long accumulate(Projection p, int[] codes, int j) {
         QuantWeights w = p.weights();
         if (w instanceof QuantWeights.MixPe m) {
-            return MixPeArith.dot(((Scheme.MixPe) p.scheme()).act(), p.group(), m.codes()[j], codes, m.scales()[j], m.zps()[j]);
+            int padded = m.scales()[j].length * p.group();
+            return MixPeArith.dot(((Scheme.MixPe) p.scheme()).act(), p.group(), Arrays.copyOf(m.codes()[j], padded), Arrays.copyOf(codes, padded),
+                    m.scales()[j], m.zps()[j]);
         }
         if (w instanceof QuantWeights.Ternary t) {
             return BitLinearArith.accumulate(0, BitLinearArith.laneSum(t.trits()[j], codes));

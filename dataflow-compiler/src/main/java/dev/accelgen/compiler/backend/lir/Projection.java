@@ -14,8 +14,8 @@ import dev.accelgen.pe.ternary.BitLinearArith;
  *   <li>per column j the unit's integer result {@code acc_j} over the k codes and weight column j
  *       ({@code weights}, [n][k]):
  *       <ul>
- *         <li>{@link Scheme.MixPe}: {@link MixPeArith#dot} with the layer's group ({@link #group()}), scales and
- *             zero points (48-bit wrapping, Q.8);</li>
+ *         <li>{@link Scheme.MixPe}: {@link MixPeArith#dot} with the scheme's group ({@link #group()}), scales and
+ *             zero points (48-bit wrapping, Q.8), codes and activations past K counting as 0;</li>
  *         <li>{@link Scheme.Ternary}: {@code sum trit_i * code_i} ({@link BitLinearArith#laneSum}, 32-bit wrapping);</li>
  *         <li>{@link Scheme.Int8} (dense or N:M sparse: pruned weights are zero codes): {@code sum w_i * code_i},
  *             32-bit wrapping (the DSP chain's and systolic array's sums);</li>
@@ -67,8 +67,8 @@ public record Projection(Scheme scheme, QuantWeights weights, MatArith.CodeRange
         return weights.n();
     }
 
-    /** The MixPE group size (K / groups per column); 0 for other schemes. */
+    /** The MixPE group size (the unit's; the last of ceil(K/G) groups is partial when G does not divide K); 0 for other schemes. */
     public int group() {
-        return weights instanceof QuantWeights.MixPe w ? w.k() / w.scales()[0].length : 0;
+        return scheme instanceof Scheme.MixPe m ? m.groupSize() : 0;
     }
 }

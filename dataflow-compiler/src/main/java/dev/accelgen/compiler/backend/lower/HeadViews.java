@@ -5,9 +5,10 @@ import dev.accelgen.compiler.ir.Op;
 import java.util.Arrays;
 
 /**
- * Reshapes, transposes, unsqueezes and tiles that only split and merge attention heads: they change a value's
- * {@link Form}, never its data. The grouped-query pattern {@code reshape(tile(unsqueeze(kv)))} (or the same with a
- * reshape for the unsqueeze) becomes a repeat count that attention reads as KV-head grouping.
+ * Reshapes, transposes, unsqueezes, tiles and expands that only split and merge attention heads: they change a
+ * value's {@link Form}, never its data. The grouped-query pattern {@code reshape(tile(unsqueeze(kv)))} (or expand for
+ * tile, Hugging Face's repeat_kv; or a reshape for the unsqueeze) becomes a repeat count that attention reads as KV-head
+ * grouping.
  */
 final class HeadViews {
     private HeadViews() {
@@ -20,7 +21,7 @@ final class HeadViews {
             case TRANSPOSE -> transpose(in, ((Op.Transpose) n.op()).perm());
             case UNSQUEEZE -> in instanceof Form.Heads h && h.headMajor() && h.repeat() == 1
                     && Arrays.equals(out, new int[] {1, h.heads(), 1, t, h.dim()}) ? new Form.KvGroup(h.val(), h.heads(), h.dim(), 1) : null;
-            case TILE -> in instanceof Form.KvGroup k && k.repeat() == 1 && out.length == 5
+            case TILE, EXPAND -> in instanceof Form.KvGroup k && k.repeat() == 1 && out.length == 5
                     && Arrays.equals(out, new int[] {1, k.heads(), out[2], t, k.dim()}) ? new Form.KvGroup(k.val(), k.heads(), k.dim(), out[2]) : null;
             default -> null;
         };

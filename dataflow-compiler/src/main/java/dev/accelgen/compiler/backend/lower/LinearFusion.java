@@ -14,10 +14,12 @@ import java.util.Map;
 
 /**
  * Fuses the weight products that read one value (q/k/v, gate/up, f/c/g) into one {@link LirOp.Linear}: one MM over
- * the side-by-side columns, each product's output a {@link LirOp.Slice} of it. Quantization is per column (MixPE
- * groups, int8 channel scales) and the input's multiplier depends only on the input's range, so fusing changes no
- * bit; ternary products fuse only when they share their magnitude beta and factor (one per-row multiplier serves
- * all columns), and never when their scheme or input range differ.
+ * the side-by-side columns, each product's output a {@link LirOp.Slice} of it. Weights are quantized per column
+ * (MixPE groups, int8 channel scales) and the input's multiplier depends only on the input's range, so the codes and
+ * q are those of the separate products; the per-column multipliers M share one dShift, chosen for the largest, so a
+ * smaller column's M may keep a bit or two less than alone (of 31). Ternary products fuse only when they share their
+ * magnitude beta and factor (one per-row multiplier serves all columns); products of different schemes or input
+ * ranges never fuse.
  */
 final class LinearFusion {
     private LinearFusion() {

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Graph to layer IR: lowers the fused graph ({@link GraphLowerer}), folds attention scales into the q projections
- * ({@link ScaleFolding}), fuses projections that share an input ({@link LinearFusion}), quantizes every projection
+ * ({@link ScaleFolding}), scales values down where a long context could saturate attention's accumulator
+ * ({@link ValueScaling}), fuses projections that share an input ({@link LinearFusion}), quantizes every projection
  * for its scheme ({@link Projections}) with the calibrated activation ranges, and decides the sequence: decoders
  * (every attention causal) run incrementally over a context of {@link LowerOptions#positions()} positions (at most
  * what exported tables cover), encoders one whole sequence of the graph's length.
@@ -29,9 +30,11 @@ public final class Lowering {
         LirBuilder b = new LirBuilder();
         GraphLowerer l = new GraphLowerer(source, g, plan, ranges, options, b);
         l.lowerOutputs();
+        Sequence seq = sequence(source, l, options);
         ScaleFolding.run(b, l.qScales);
+        ValueScaling.run(b, l.valueRanges, seq.positions());
         LinearFusion.run(b);
-        return b.build(g.name(), sequence(source, l, options));
+        return b.build(g.name(), seq);
     }
 
     private static Sequence sequence(String source, GraphLowerer l, LowerOptions o) {

@@ -69,7 +69,7 @@ final class RopeTables {
                 float a = (float) p * g.invFreq()[i];
                 double dc = Math.abs(cos[p][i] - StrictMath.cos(a));
                 double ds = Math.abs(sin[p][i] - StrictMath.sin(a));
-                if (dc > TOLERANCE || ds > TOLERANCE) {
+                if (!(dc <= TOLERANCE && ds <= TOLERANCE)) {
                     return String.format(Locale.ROOT, "row %d pair %d differs from cos/sin(p * %.6g) by %.2e", p, i,
                             g.invFreq()[i], Math.max(dc, ds));
                 }

@@ -43,8 +43,11 @@ final class ScaleFolding {
                 attention));
     }
 
-    /** Walks from q back through rotary embeddings and slices to its projection and scales q's columns there. */
-    private static boolean foldInto(LirBuilder b, Val q, double scale, int[] reads) {
+    /**
+     * Walks from a value back through rotary embeddings and slices to its projection and scales the value's columns
+     * there; false (nothing changed) when the path has another reader or no projection.
+     */
+    static boolean foldInto(LirBuilder b, Val q, double scale, int[] reads) {
         Val cur = q;
         int from = 0;
         while (true) {
@@ -98,7 +101,7 @@ final class ScaleFolding {
         return true;
     }
 
-    private static int definer(LirBuilder b, int valId) {
+    static int definer(LirBuilder b, int valId) {
         for (int i = 0; i < b.items.size(); i++) {
             List<Val> outs = b.items.get(i) instanceof LirBuilder.OpItem o ? o.op().outputs() : List.of(((LirBuilder.SpecItem) b.items.get(i)).spec().out());
             for (Val v : outs) {

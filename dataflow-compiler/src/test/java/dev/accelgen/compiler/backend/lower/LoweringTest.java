@@ -8,19 +8,34 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.accelgen.compiler.ModelLoader;
+import dev.accelgen.compiler.backend.exec.LirSession;
 import dev.accelgen.compiler.backend.lir.ActQuant;
 import dev.accelgen.compiler.backend.lir.LirModel;
 import dev.accelgen.compiler.backend.lir.LirOp;
 import dev.accelgen.compiler.backend.lir.LirOp.Tag;
+import dev.accelgen.compiler.backend.lir.LirText;
 import dev.accelgen.compiler.backend.lir.RopeTable;
 import dev.accelgen.compiler.backend.lir.StateBuf;
 import dev.accelgen.compiler.hf.BuildOptions;
+import dev.accelgen.compiler.interp.FloatInterpreter;
+import dev.accelgen.compiler.interp.SeededInputs;
+import dev.accelgen.compiler.ir.DType;
 import dev.accelgen.compiler.ir.Graph;
+import dev.accelgen.compiler.ir.Node;
+import dev.accelgen.compiler.ir.Op;
+import dev.accelgen.compiler.ir.Shape;
+import dev.accelgen.compiler.ir.Tensor;
+import dev.accelgen.compiler.ir.TensorType;
 import dev.accelgen.compiler.quant.Calibration;
+import dev.accelgen.compiler.quant.ErrorStats;
 import dev.accelgen.compiler.quant.QuantPlan;
 import dev.accelgen.compiler.quant.Scheme;
 import dev.accelgen.errors.ModelError;
 import dev.accelgen.pe.accel.isa.VecInstr.ActFn;
+import dev.accelgen.pe.accel.matrix.QuantWeights;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -85,6 +100,60 @@ class LoweringTest {
     }
 
     @Test
+    void aLongContextScalesValuesSoTheAttentionAccumulatorCannotSaturate() {
+        Graph g = graph("zoo:tiny-llama");
+        Map<String, Double> ranges = Calibration.ranges(g, Calibration.seededSamples(g, 1, 2));
+        double vmax = ranges.get("/MatMul_1#values");
+        // 2 x 65535 keys x max|v| must stay below 2^15 after scaling by 2^-s
+        int s = (int) Math.floor(Math.log(2 * 65535 * vmax / 32768) / Math.log(2)) + 1;
+        assertTrue(s >= 2 && 2 * 65535 * vmax / Math.pow(2, s) < 32768, "max|v| " + vmax + " shift " + s);
+        LirModel m = Lowering.lower("x", g, new QuantPlan(Scheme.parse("int8"), Map.of()), ranges, new LowerOptions(65535, 64));
+        List<Tag> t = tags(m);
+        int at = t.indexOf(Tag.ATTENTION);
+        LirOp.Affine up = assertInstanceOf(LirOp.Affine.class, m.ops().get(at + 1));
+        assertEquals(65536 << s, up.mul());
+        assertEquals(((LirOp.Attention) m.ops().get(at)).out(), up.a());
+        LirOp.Part v = ops(m, LirOp.Linear.class).get(0).parts().get(2);
+        assertEquals("/v/MatMul", v.node());
+        assertEquals(Math.pow(2, -s), v.factor());
+        assertTrue(m.notes().contains("attention /MatMul_1_output_0: values scaled by 2^-" + s + " (and its output by 2^" + s
+                + ") so that its accumulator stays within Fx over 65535 keys"), m.notes().toString());
+        var in = SeededInputs.of(g, 3);
+        double cos = ErrorStats.of(new LirSession(m).run(in).outputs().get("output"),
+                FloatInterpreter.run(g, in).get("output")).cosine();
+        assertTrue(cos >= 0.9998, "scaled values keep the output accurate: cosine " + cos);
+    }
+
+    @Test
+    void anExpandRepeatOfKeyValueHeadsIsGroupedLikeATile() {
+        Graph g = graph("zoo:tiny-llama");
+        List<Node> nodes = new ArrayList<>();
+        for (Node n : g.nodes()) {
+            if (n.op() instanceof Op.Tile) {
+                // Hugging Face's repeat_kv: expand [1,2,1,8,8] to [1,2,2,8,8]
+                Tensor shape = Tensor.ofLongs(DType.INT64,
+                        Shape.of(5), new long[] {1, 2, 2, 8, 8});
+                nodes.add(new Node(n.name() + "/shape", new Op.Constant(shape), List.of(),
+                        List.of(n.name() + "/shape:0")));
+                nodes.add(new Node(n.name(), new Op.Expand(), List.of(n.input(0),
+                        n.name() + "/shape:0"), n.outputs()));
+            } else {
+                nodes.add(n);
+            }
+        }
+        Map<String, TensorType> types = new LinkedHashMap<>(g.types());
+        g.nodes().stream().filter(n -> n.op() instanceof Op.Tile).forEach(n -> types.put(n.name() + "/shape:0",
+                new TensorType(DType.INT64,
+                Shape.of(5))));
+        Graph expanded = g.withNodes(nodes, types);
+        Map<String, Double> ranges = Calibration.ranges(g, Calibration.seededSamples(g, 1, 2));
+        QuantPlan plan = new QuantPlan(Scheme.parse("int8"), Map.of());
+        LirModel tiled = Lowering.lower("x", g, plan, ranges, LowerOptions.defaults());
+        LirModel viaExpand = Lowering.lower("x", expanded, plan, ranges, LowerOptions.defaults());
+        assertEquals(LirText.lines(tiled), LirText.lines(viaExpand));
+    }
+
+    @Test
     void tinyMmfreeKeepsItsTernaryProjectionsApartWhenTheirBetasDiffer() {
         LirModel m = lower("zoo:tiny-mmfree", "ternary", LowerOptions.defaults());
         assertEquals(List.of(Tag.INPUT, Tag.NORM, Tag.LINEAR, Tag.LINEAR, Tag.LINEAR, Tag.MLGRU, Tag.LINEAR, Tag.BINARY, Tag.NORM,
@@ -145,8 +214,8 @@ class LoweringTest {
         float[] cos = g.weightData().get("cos").floats().clone();
         cos[3 * 8 + 1] += 0.01f;
         cos[3 * 8 + 5] += 0.01f;
-        java.util.Map<String, dev.accelgen.compiler.ir.Tensor> data = new java.util.LinkedHashMap<>(g.weightData());
-        data.put("cos", dev.accelgen.compiler.ir.Tensor.ofFloats(g.weightData().get("cos").shape(), cos));
+        Map<String, Tensor> data = new LinkedHashMap<>(g.weightData());
+        data.put("cos", Tensor.ofFloats(g.weightData().get("cos").shape(), cos));
         Graph bent = g.withWeights(g.weights(), data);
         Map<String, Double> ranges = Calibration.ranges(bent, Calibration.seededSamples(bent, 1, 1));
         LirModel m = Lowering.lower("bent", bent, new QuantPlan(new Scheme.Int8(0, 0), Map.of()), ranges, LowerOptions.defaults());
@@ -170,5 +239,42 @@ class LoweringTest {
         ModelError e = assertThrows(ModelError.class, () -> lower("zoo:tiny-encoder", "float", LowerOptions.defaults()));
         assertEquals("zoo:tiny-encoder: node /qkv/MatMul (MatMul): the accelerator back end cannot lower it: scheme float runs on no"
                 + " matrix unit; give this layer ternary, w{2,3,4,8}a{8,16}, int8 or int8-N:M", e.getMessage());
+    }
+
+    @Test
+    void fusedProjectionsKeepEachProductsCodesAndMultipliers() {
+        Graph g = graph("zoo:tiny-llama");
+        Map<String, Double> ranges = Calibration.ranges(g, Calibration.seededSamples(g, 1, 2));
+        for (String scheme : new String[] {"w4a8", "int8"}) {
+            LirModel m = Lowering.lower("x", g, new QuantPlan(Scheme.parse(scheme), Map.of()), ranges, LowerOptions.defaults());
+            LirOp.Linear qkv = ops(m, LirOp.Linear.class).get(0);
+            for (LirOp.Part part : qkv.parts()) {
+                Node mm = g.nodes().stream().filter(n -> n.name().equals(part.node())).findFirst().orElseThrow();
+                double[] factor = new double[part.cols()];
+                Arrays.fill(factor, part.factor());
+                var alone = Projections.of(Scheme.parse(scheme), g.weightData().get(mm.input(1)), ranges.get(mm.name()), factor, null);
+                assertEquals(alone.act(), qkv.p().act(), part.node());
+                for (int j = 0; j < part.cols(); j++) {
+                    int c = part.from() + j;
+                    assertEquals(column(alone.weights(), j), column(qkv.p().weights(), c), part.node() + " column " + j);
+                    double fused = qkv.p().m()[c] / Math.pow(2, qkv.p().dShift());
+                    double single = alone.m()[j] / Math.pow(2, alone.dShift());
+                    assertEquals(single, fused, single * Math.pow(2, -28), part.node() + " multiplier " + j);
+                }
+            }
+        }
+    }
+
+    /** Column j's codes (and MixPE scales and zero points) as one list. */
+    private static List<Integer> column(QuantWeights w, int j) {
+        List<Integer> out = new ArrayList<>();
+        if (w instanceof QuantWeights.MixPe m) {
+            for (int[] a : new int[][] {m.codes()[j], m.scales()[j], m.zps()[j]}) {
+                Arrays.stream(a).forEach(out::add);
+            }
+        } else {
+            Arrays.stream(((QuantWeights.Ints) w).values()[j]).forEach(out::add);
+        }
+        return out;
     }
 }

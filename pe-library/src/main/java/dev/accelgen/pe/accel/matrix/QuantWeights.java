@@ -11,7 +11,7 @@ public sealed interface QuantWeights {
 
     /**
      * MixPE: unsigned w-bit codes, and per column and group of G consecutive positions (ceil(K/G) groups) an
-     * unsigned Q0.16 scale and a w-bit zero point, as {@code MixPeLayer} computes them.
+     * unsigned Q0.16 scale and a w-bit zero point, as {@code MixPeWeights} computes them.
      */
     record MixPe(int[][] codes, int[][] scales, int[][] zps) implements QuantWeights {
         public MixPe {
@@ -50,7 +50,7 @@ public sealed interface QuantWeights {
             requireMatrix("values", values, values.length, values.length == 0 ? 0 : values[0].length);
         }
 
-        /** From a K x N matrix ({@code Int8Layer}'s {@code wq[k][n]}). */
+        /** From a K x N matrix ({@code Int8Weights}'s {@code wq[k][n]}). */
         public static Ints fromRows(long[][] kByN) {
             int k = kByN.length;
             int n = kByN[0].length;
