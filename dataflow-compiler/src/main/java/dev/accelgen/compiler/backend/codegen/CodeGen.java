@@ -36,6 +36,14 @@ public final class CodeGen {
     }
 
     public static Generated generate(LirModel lir, HwConfig hw, TilePlan tiles, MemoryLayout layout, int rc) {
+        return generate(lir, hw, tiles, layout, rc, lir.ops().size());
+    }
+
+    /**
+     * The program of the first {@code opCount} ops only (the rest left out, the loop and state handling kept): the
+     * difference of two such programs' cycles is what one op costs ({@code OpCycles}).
+     */
+    public static Generated generate(LirModel lir, HwConfig hw, TilePlan tiles, MemoryLayout layout, int rc, int opCount) {
         Ctx c = new Ctx(lir, hw, tiles, layout, rc);
         ProgramBuilder p = c.program;
         ProgramBuilder.Label end = new ProgramBuilder.Label();
@@ -55,7 +63,7 @@ public final class CodeGen {
         p.alu(AluOp.MIN, Regs.ROWS, Regs.ROWS, rc);
         p.aluReg(AluOp.ADD, Regs.POS, Regs.P, Regs.CHUNK);
         Map<Integer, int[]> opInstrs = new LinkedHashMap<>();
-        for (int i = 0; i < lir.ops().size(); i++) {
+        for (int i = 0; i < opCount; i++) {
             LirOp op = lir.ops().get(i);
             c.log.begin(i, op.tag().name().toLowerCase(Locale.ROOT), op.outputs().isEmpty() ? op.inputs().get(0).name()
                     : op.outputs().get(0).name());

@@ -55,10 +55,10 @@ final class Placement {
             LirOp op = m.ops().get(i);
             if (op instanceof LirOp.Mlgru g) {
                 List<Val> parts = List.of(g.f(), g.c(), g.g());
-                if (!p.alreadyAdjacent(parts) && !p.merge(parts, p.newRoot(3 * p.words(g.f().cols())), views, merged)) {
+                if (!p.alreadyAdjacent(parts) && !p.merge(parts, p.newRoot(3 * p.words(g.f().cols())), false, views, merged)) {
                     p.copied.add(i);
                 }
-            } else if (op instanceof LirOp.Concat c && !p.merge(c.parts(), c.out().id(), views, merged)) {
+            } else if (op instanceof LirOp.Concat c && !p.merge(c.parts(), c.out().id(), true, views, merged)) {
                 p.copied.add(i);
             }
         }
@@ -107,11 +107,15 @@ final class Placement {
         return true;
     }
 
-    /** Places {@code parts} side by side in root {@code into}; false when one of them cannot move there. */
-    private boolean merge(List<Val> parts, int into, Set<Integer> views, Set<Integer> merged) {
+    /**
+     * Places {@code parts} word after word in root {@code into}; false when one of them cannot move there. With
+     * {@code contiguous} (a concatenation) their columns must also follow each other, so every part but the last
+     * must fill whole words.
+     */
+    private boolean merge(List<Val> parts, int into, boolean contiguous, Set<Integer> views, Set<Integer> merged) {
         for (int i = 0; i < parts.size(); i++) {
             Val v = parts.get(i);
-            boolean whole = i == parts.size() - 1 || v.cols() % lanes == 0;
+            boolean whole = !contiguous || i == parts.size() - 1 || v.cols() % lanes == 0;
             if (views.contains(v.id()) || merged.contains(v.id()) || root[v.id()] != v.id() || v.kind() != Val.Kind.FX || !whole) {
                 return false;
             }

@@ -41,6 +41,17 @@ public final class Compiler {
     private Compiler() {
     }
 
+    /**
+     * Loads and lowers {@code model} ({@link Frontend}) and compiles it for {@code hw} ({@code hwSource} names it in
+     * errors), or for a configuration planned for it and the board when {@code hw} is null.
+     */
+    public static Compiled compile(String model, String scheme, java.nio.file.Path planFile, MemoryTarget target, HwConfig hw,
+                                   String hwSource, int seqLen, PlanOptions options, long seed) {
+        int keyTile = hw == null ? KEY_TILE : Math.min(KEY_TILE, hw.maxKeyTile());
+        Frontend front = Frontend.load(model, scheme, planFile, seqLen, keyTile, seed);
+        return hw == null ? plan(front, target, options) : onConfig(front, target, hw, hwSource);
+    }
+
     /** Plans a configuration for {@code front} on {@code target}. */
     public static Compiled plan(Frontend front, MemoryTarget target, PlanOptions options) {
         LirModel lir = front.lir();

@@ -2,6 +2,7 @@ package dev.accelgen.compiler.backend.plan;
 
 import dev.accelgen.compiler.backend.lir.LirModel;
 import dev.accelgen.compiler.backend.lir.LirOp;
+import dev.accelgen.compiler.backend.lir.Val;
 import dev.accelgen.errors.PlanError;
 
 /**
@@ -32,10 +33,15 @@ public final class LaneAlignment {
         return g;
     }
 
-    /** The widest power-of-two lane count in 4..{@code max} dividing {@link #gcd}; refused when even 4 does not. */
+    /**
+     * The widest power-of-two lane count in 4..{@code max} that divides {@link #gcd} and is no wider than the model's
+     * width (its first Fx value, the embedded or input rows: wider words would be mostly padding); refused when even
+     * 4 lanes do not divide the offsets.
+     */
     public static int widest(LirModel m, int max) {
         int g = gcd(m);
-        int v = max;
+        int width = m.vals().stream().filter(x -> x.kind() == Val.Kind.FX).findFirst().map(Val::cols).orElse(max);
+        int v = Math.max(4, Math.min(max, Integer.highestOneBit(width)));
         while (v > 4 && g != 0 && g % v != 0) {
             v /= 2;
         }

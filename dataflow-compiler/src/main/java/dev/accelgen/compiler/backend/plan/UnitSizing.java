@@ -55,17 +55,23 @@ public final class UnitSizing {
         return new MatrixUnitSpec.Ternary(new TernaryConfig(lanes, aBits, dev.accelgen.pe.ternary.Packing.BASE3));
     }
 
-    /** The int8x2 DSP chain (dense, or with {@code sparsity}'s sparse mode). */
+    /**
+     * The DSP chain: dense, two int8 columns per DSP (int8x2); with {@code sparsity}'s sparse mode one column per DSP
+     * (packing none), because the two columns of an int8x2 block share one index per slice and the scheme prunes
+     * every column on its own.
+     */
     static MatrixUnitSpec dsp(Sparsity sparsity, List<Projection> ps) {
         Dims d = Dims.of(ps);
+        boolean sparse = sparsity instanceof Sparsity.NOfM;
+        Packing packing = sparse ? Packing.NONE : Packing.INT8X2;
+        int cols = sparse ? 1 : 2;
         int window = sparsity.windowPerSlice();
-        int min = sparsity instanceof Sparsity.NOfM nm ? nm.n() : 1;
-        int length = min;
+        int length = sparse ? ((Sparsity.NOfM) sparsity).n() : 1;
         while (length * 2 <= Math.min(64, Int8x2.MAX_DEPTH) && d.kPow2 % (length * 2 * window) == 0
-                && beats(d, length * 2 * window, 2) >= TARGET_BEATS) {
+                && beats(d, length * 2 * window, cols) >= TARGET_BEATS) {
             length *= 2;
         }
-        return new MatrixUnitSpec.DspChain(new DspChainConfig(length, Packing.INT8X2, sparsity));
+        return new MatrixUnitSpec.DspChain(new DspChainConfig(length, packing, sparsity));
     }
 
     /** The int8 systolic baseline: 4 x 4 (one row per decode step keeps it a quarter busy; it is the baseline). */

@@ -24,6 +24,42 @@ public final class RunInputs {
     private RunInputs() {
     }
 
+    /** Rows of the graph's inputs (the token or row axis of the first one). */
+    public static int rows(Map<String, Tensor> inputs, LirModel lir) {
+        LirOp.Input in = lir.inputs().get(0);
+        int[] dims = inputs.get(in.name()).shape().dims();
+        return in.out().kind() == Val.Kind.TOKEN_IDS ? dims[dims.length - 1] : dims[dims.length - 2];
+    }
+
+    /** The inputs with {@code total} rows: row p is the graph input's row p modulo its rows. */
+    public static Map<String, Tensor> extend(Map<String, Tensor> inputs, LirModel lir, int total) {
+        int have = rows(inputs, lir);
+        if (total <= have) {
+            return inputs;
+        }
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        for (LirOp.Input in : lir.inputs()) {
+            Tensor t = inputs.get(in.name());
+            int cols = in.out().kind() == Val.Kind.TOKEN_IDS ? 1 : in.out().cols();
+            int[] dims = t.shape().dims();
+            dims[in.out().kind() == Val.Kind.TOKEN_IDS ? dims.length - 1 : dims.length - 2] = total;
+            if (t.isFloating()) {
+                float[] f = new float[total * cols];
+                for (int p = 0; p < total; p++) {
+                    System.arraycopy(t.floats(), (p % have) * cols, f, p * cols, cols);
+                }
+                out.put(in.name(), Tensor.ofFloats(Shape.of(dims), f));
+            } else {
+                long[] l = new long[total * cols];
+                for (int p = 0; p < total; p++) {
+                    System.arraycopy(t.longs(), (p % have) * cols, l, p * cols, cols);
+                }
+                out.put(in.name(), Tensor.ofLongs(t.dtype(), Shape.of(dims), l));
+            }
+        }
+        return out;
+    }
+
     /** Rows [from, from + rows) of every input, graph-shaped with T = rows. */
     public static Map<String, Tensor> slice(Map<String, Tensor> inputs, LirModel lir, int from, int rows) {
         Map<String, Tensor> out = new LinkedHashMap<>();
