@@ -1,7 +1,9 @@
 package dev.accelgen.compiler.backend.compile;
 
 import dev.accelgen.compiler.LoadedModel;
+import dev.accelgen.compiler.backend.lir.ActQuant;
 import dev.accelgen.compiler.backend.lir.LirModel;
+import dev.accelgen.compiler.backend.lir.LirOp;
 import dev.accelgen.compiler.backend.lower.LowerOptions;
 import dev.accelgen.compiler.backend.lower.Lowering;
 import dev.accelgen.compiler.ir.Graph;
@@ -45,7 +47,13 @@ public record Frontend(String source, Graph graph, QuantPlan plan, LirModel lir)
         if (planFile != null) {
             plan = QuantPlanFile.read(planFile, g);
         } else {
-            Scheme s = Scheme.parse(scheme);
+            Scheme s;
+            try {
+                s = Scheme.parse(scheme);
+            } catch (PlanError e) {
+                throw new PlanError("--scheme " + scheme, e.getMessage().replaceFirst("^scheme (" + java.util.regex.Pattern.quote(scheme)
+                        + ": )?", ""));
+            }
             if (s instanceof Scheme.Float) {
                 throw new PlanError("--scheme float", "runs on no matrix unit; the accelerator needs ternary, w{2,3,4,8}a{8,16}, int8 or int8-N:M");
             }
@@ -53,6 +61,13 @@ public record Frontend(String source, Graph graph, QuantPlan plan, LirModel lir)
         }
         List<Map<String, Tensor>> samples = Calibration.seededSamples(g, seed, CALIBRATION_SAMPLES);
         LirModel lir = Lowering.lower(source, g, plan, Calibration.ranges(g, samples), new LowerOptions(seqLen, keyTile));
+        for (LirOp op : lir.ops()) {
+            if (op instanceof LirOp.Moe moe && moe.up().get(0).act() instanceof ActQuant.PerRow) {
+                throw new PlanError(planFile != null ? planFile.toString() : "--scheme " + scheme, "MoE " + moe.out().name() + " cannot run"
+                        + " ternary experts: an expert's rows are gathered by token, and a gathered MM has no per-row scales; give"
+                        + " the MoE another scheme");
+            }
+        }
         return new Frontend(source, g, plan, lir);
     }
 
