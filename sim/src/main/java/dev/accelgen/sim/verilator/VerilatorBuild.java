@@ -80,8 +80,9 @@ public final class VerilatorBuild {
                 cmd.add("rtl/" + f.getKey());
             }
             Files.writeString(tmp.resolve("harness_main.cpp"), main);
-            Files.writeString(tmp.resolve(HarnessGenerator.RUNTIME_HEADER), HarnessGenerator.runtimeHeader());
-            Files.writeString(tmp.resolve(HarnessGenerator.PRNG_HEADER), HarnessGenerator.prngHeader());
+            for (Map.Entry<String, String> h : HarnessGenerator.runtimeHeaders().entrySet()) {
+                Files.writeString(tmp.resolve(h.getKey()), h.getValue());
+            }
             cmd.add("harness_main.cpp");
             cmd.addAll(RuntimeObjects.linkFlags(options));
             ToolProcess.Output out;
@@ -111,9 +112,11 @@ public final class VerilatorBuild {
         return new Result(exe, false, took, key);
     }
 
-    /** Both runtime headers, as hashed into the cache key. */
+    /** The runtime headers, names and text, as hashed into the cache key. */
     private static String runtimeSources() {
-        return HarnessGenerator.runtimeHeader() + "\0" + HarnessGenerator.prngHeader();
+        StringBuilder b = new StringBuilder();
+        HarnessGenerator.runtimeHeaders().forEach((name, text) -> b.append(name).append('\0').append(text).append('\0'));
+        return b.toString();
     }
 
     /** A build directory in the cache (same file system as the entry it becomes); an unwritable cache is the user's to fix. */
