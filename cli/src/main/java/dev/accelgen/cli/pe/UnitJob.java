@@ -25,6 +25,11 @@ record UnitJob<C extends Record>(UnitKind<C> kind, C config) {
         return kind.golden(config);
     }
 
+    /** {@code vectors} random work items for this configuration (seed 1). */
+    Stimulus stimulus(int vectors) {
+        return kind.randomStimulus(config, vectors, 1);
+    }
+
     /** Emits the design into {@code dir} and returns the case a (bundle) verifier runs, under {@code stress}. */
     BundleCase emitCase(Path dir, int vectors, long seed, StressProfile stress) {
         Path manifest = elaborate().emit(dir);

@@ -1,5 +1,8 @@
 package dev.accelgen.sim.verilator;
 
+import dev.accelgen.errors.OutputPathError;
+import dev.accelgen.sim.files.FileErrors;
+import dev.accelgen.sim.files.TempDir;
 import dev.accelgen.sim.tools.ScratchDirs;
 import dev.accelgen.sim.tools.ToolProcess;
 import java.io.IOException;
@@ -65,11 +68,9 @@ public final class VerilatorBuild {
         }
         System.err.println("accelgen: building Verilator model of " + spec.top() + " (" + rtl.size()
                 + " RTL files, -j " + options.jobs() + ") in " + entry + " ...");
-        Path tmp;
-        try {
-            Files.createDirectories(cacheRoot());
+        try (TempDir work = cacheWorkDir(key)) {
+            Path tmp = work.path();
             removeAbandonedBuilds();
-            tmp = Files.createTempDirectory(cacheRoot(), key.substring(0, 12) + ".tmp-");
             Path rtlDir = Files.createDirectories(tmp.resolve("rtl"));
             List<String> cmd = new ArrayList<>(List.of("verilator"));
             cmd.addAll(flags);
@@ -79,8 +80,9 @@ public final class VerilatorBuild {
                 cmd.add("rtl/" + f.getKey());
             }
             Files.writeString(tmp.resolve("harness_main.cpp"), main);
-            Files.writeString(tmp.resolve(HarnessGenerator.RUNTIME_HEADER), HarnessGenerator.runtimeHeader());
-            Files.writeString(tmp.resolve(HarnessGenerator.PRNG_HEADER), HarnessGenerator.prngHeader());
+            for (Map.Entry<String, String> h : HarnessGenerator.runtimeHeaders().entrySet()) {
+                Files.writeString(tmp.resolve(h.getKey()), h.getValue());
+            }
             cmd.add("harness_main.cpp");
             cmd.addAll(RuntimeObjects.linkFlags(options));
             ToolProcess.Output out;
@@ -88,7 +90,6 @@ public final class VerilatorBuild {
                 out = ToolProcess.run(cmd, tmp, Duration.ofMinutes(30));
             }
             if (out.exitCode() != 0 || !Files.isExecutable(tmp.resolve("obj").resolve("sim"))) {
-                ScratchDirs.deleteQuietly(tmp);
                 throw new IllegalStateException("Verilator build of " + spec.top() + " failed (exit " + out.exitCode()
                         + "):\n" + tail(out.combined(), 60));
             }
@@ -97,24 +98,42 @@ public final class VerilatorBuild {
             try {
                 Files.move(tmp, entry, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
-                ScratchDirs.deleteQuietly(tmp); // a concurrent build finished first; its entry is identical
+                // a concurrent build finished first; its entry is identical (the work directory is removed)
             } catch (IOException e) {
                 if (!Files.isExecutable(exe)) {
                     throw e;
                 }
-                ScratchDirs.deleteQuietly(tmp);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot build in cache " + cacheRoot(), e);
+            throw cacheError(e);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         System.err.printf("accelgen: built %s in %.1f s%n", spec.top(), took.toMillis() / 1000.0);
         return new Result(exe, false, took, key);
     }
 
-    /** Both runtime headers, as hashed into the cache key. */
+    /** The runtime headers, names and text, as hashed into the cache key. */
     private static String runtimeSources() {
-        return HarnessGenerator.runtimeHeader() + "\0" + HarnessGenerator.prngHeader();
+        StringBuilder b = new StringBuilder();
+        HarnessGenerator.runtimeHeaders().forEach((name, text) -> b.append(name).append('\0').append(text).append('\0'));
+        return b.toString();
+    }
+
+    /** A build directory in the cache (same file system as the entry it becomes); an unwritable cache is the user's to fix. */
+    private static TempDir cacheWorkDir(String key) {
+        try {
+            Files.createDirectories(cacheRoot());
+            return TempDir.in(cacheRoot(), key.substring(0, 12));
+        } catch (IOException | OutputPathError e) {
+            throw cacheError(e);
+        }
+    }
+
+    private static OutputPathError cacheError(Exception e) {
+        Throwable cause = e instanceof OutputPathError && e.getCause() != null ? e.getCause() : e;
+        String reason = cause instanceof IOException io ? FileErrors.reason(io) : String.valueOf(cause.getMessage());
+        return new OutputPathError("ACCELGEN_CACHE " + cacheRoot().getParent(), "cannot write the Verilator build cache ("
+                + reason + "); set ACCELGEN_CACHE to a writable directory", e);
     }
 
     /** RTL file name to bytes, in order, without duplicates. */

@@ -27,7 +27,7 @@ class ManifestReaderTest {
             """;
 
     private static String error(String json) {
-        return assertThrows(ManifestException.class, () -> ManifestReader.parse(json, Path.of("/d"), "t.manifest.json"))
+        return assertThrows(IllegalArgumentException.class, () -> ManifestReader.parse(json, Path.of("/d"), "t.manifest.json"))
                 .getMessage();
     }
 
@@ -84,7 +84,7 @@ class ManifestReaderTest {
         // parse() does not touch the disk; read() checks the files exist.
         assertEquals("t", ManifestReader.parse(text, dir, "x").top());
         Path tmp = assertDoesNotThrowWrite(text);
-        ManifestException e = assertThrows(ManifestException.class, () -> ManifestReader.read(tmp));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ManifestReader.read(tmp));
         assertEquals(tmp + ": listed source file 'absent.v' does not exist in " + tmp.getParent(), e.getMessage());
     }
 
@@ -129,7 +129,7 @@ class ManifestReaderTest {
                         "{\"name\": \"mem_r_data\", \"direction\": \"in\", \"width\": 16")
                 .replace("\"r_last\": \"mem_r_last\", \"data_bytes\": 4", "\"r_last\": \"mem_r_last\", \"data_bytes\": 2");
         assertEquals("narrow.json: write memory 'mem' shares its image with the read memory of that name, so both need"
-                + " the same data_bytes (read 2, write 4)", assertThrows(ManifestException.class,
+                + " the same data_bytes (read 2, write 4)", assertThrows(IllegalArgumentException.class,
                 () -> ManifestReader.parse(text, m.dir(), "narrow.json")).getMessage());
         WriteMemoryPorts clash = new WriteMemoryPorts("job", w.awValid(), w.awReady(), w.awAddr(), w.awLen(), w.wValid(),
                 w.wReady(), w.wData(), w.wStrb(), w.wLast(), w.bValid(), w.bReady(), 4);
