@@ -23,7 +23,7 @@ class MatrixEnginesRtlTest {
         System.out.println("matrix engines seed=" + seed);
         Random rng = new Random(seed);
         List<EngineCase<?>> cases = new ArrayList<>();
-        for (MatrixEngineConfig cfg : TestConfigs.all()) {
+        for (MatrixEngineConfig cfg : TestConfigs.ci()) {
             long s = rng.nextLong();
             MatrixWorkload w = MatrixWorkload.random(cfg, new Random(s), 12);
             cases.add(new EngineCase<>(new MatrixEngine(), cfg, () -> new MatrixEngineModel(cfg), w.run(), s));

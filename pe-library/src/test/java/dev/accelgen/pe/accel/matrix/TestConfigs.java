@@ -69,8 +69,28 @@ final class TestConfigs {
                 new MatrixUnitSpec.Systolic(new SystolicConfig(2, 4, 6, 5, 20, false))), 0);
     }
 
+    static MatrixEngineConfig mixpeBanked() {
+        return new MatrixEngineConfig(hw("mixpe_banked", 4, 1, 128, 32,
+                new MatrixUnitSpec.MixPe(new MixPeConfig(2, ActType.INT8, 4, 8, 2, MulForm.SHIFT_ADD))), 0);
+    }
+
+    static MatrixEngineConfig dspInt8x2Narrow() {
+        return new MatrixEngineConfig(hw("dsp_int8x2_v4", 4, 1, 128, 32,
+                new MatrixUnitSpec.DspChain(new DspChainConfig(4, Packing.INT8X2, new Sparsity.NOfM(2, 4)))), 0);
+    }
+
+    static MatrixEngineConfig systolicNarrow() {
+        return new MatrixEngineConfig(hw("systolic_s8_v4", 4, 1, 64, 16,
+                new MatrixUnitSpec.Systolic(SystolicConfig.int8(4, 4))), 0);
+    }
+
+    /** Small configurations (V = 4) covering every kind and corner: the default suite's Verilator bundle. */
+    static List<MatrixEngineConfig> ci() {
+        return List.of(mixpeBanked(), ternaryBase3(), dspInt8x2Narrow(), dspInt4x4(), systolicNarrow(), systolicUnsigned());
+    }
+
     static List<MatrixEngineConfig> all() {
-        return List.of(mixpeWide(), mixpeNarrow(), ternary2bit(), ternaryBase3(), dspInt8x2(), dspInt4x4(), dspNone(),
-                systolic(), systolicUnsigned());
+        return List.of(mixpeWide(), mixpeNarrow(), mixpeBanked(), ternary2bit(), ternaryBase3(), dspInt8x2(),
+                dspInt8x2Narrow(), dspInt4x4(), dspNone(), systolic(), systolicNarrow(), systolicUnsigned());
     }
 }
