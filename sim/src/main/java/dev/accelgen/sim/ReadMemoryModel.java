@@ -8,7 +8,7 @@ import java.math.BigInteger;
 import java.util.ArrayDeque;
 
 /**
- * Cycle timing of an AXI4-style read memory, identical to the Verilator harness's (harness_runtime.h,
+ * Cycle timing of an AXI4-style read memory, identical to the Verilator harness's (harness_memory.h,
  * struct ReadMemory) and the cocotb bench's, so golden models predict RTL cycles exactly.
  *
  * <p>Rules: AR ready follows the memory's address-stall pattern ({@link StallSchedule}, channel

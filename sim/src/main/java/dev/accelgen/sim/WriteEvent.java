@@ -20,6 +20,9 @@ public sealed interface WriteEvent {
     /** The compared fields, bit patterns masked to the memory's port widths, e.g. {@code addr=0x40 len=3}. */
     String fields(int dataBytes);
 
+    /** The same handshake on memory {@code name} (a bundle renames its units' memories). */
+    WriteEvent onMemory(String name);
+
     /** AW accepted: a burst of {@code len + 1} beats from byte address {@code address}. */
     record Address(long cycle, String memory, long address, int len) implements WriteEvent {
         @Override
@@ -35,6 +38,11 @@ public sealed interface WriteEvent {
         @Override
         public String fields(int dataBytes) {
             return "addr=0x" + Long.toHexString(address) + " len=" + len;
+        }
+
+        @Override
+        public WriteEvent onMemory(String name) {
+            return new Address(cycle, name, address, len);
         }
     }
 
@@ -59,6 +67,11 @@ public sealed interface WriteEvent {
                     + " strb=0x" + mask(strobe, dataBytes).toString(16);
         }
 
+        @Override
+        public WriteEvent onMemory(String name) {
+            return new Data(cycle, name, address, data, strobe);
+        }
+
         private static BigInteger mask(BigInteger v, int bits) {
             return v.and(BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE));
         }
@@ -79,6 +92,11 @@ public sealed interface WriteEvent {
         @Override
         public String fields(int dataBytes) {
             return "response";
+        }
+
+        @Override
+        public WriteEvent onMemory(String name) {
+            return new Response(cycle, name);
         }
     }
 }

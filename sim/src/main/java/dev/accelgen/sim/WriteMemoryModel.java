@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Cycle timing of an AXI4-style write memory, identical to the Verilator harness's (struct
- * WriteMemory) and the cocotb bench's.
+ * Cycle timing of an AXI4-style write memory, identical to the Verilator harness's (harness_memory.h,
+ * struct WriteMemory) and the cocotb bench's.
  *
  * <p>Rules: AW ready follows the address-stall pattern (channel {@value ChannelSeeds#AW}); an AW
  * accepted in cycle a queues a burst of len+1 beats for words floor(A / dataBytes) + k. W ready is

@@ -48,7 +48,7 @@ final class PeVerify extends KindRunner {
     @Mixin
     ForceOption force;
 
-    @CommandLine.Mixin
+    @Mixin
     StressOptions stress;
 
     @CommandLine.Spec
@@ -67,8 +67,6 @@ final class PeVerify extends KindRunner {
             throw new OptionError("--configs " + configs, "must be in 0..2,000 (verify more in several runs with"
                     + " different --seed values)");
         }
-        StressProfile profile = stress.profile(options.memLatencyRange());
-        spec.commandLine().getErr().println("stress: " + StressOptions.describe(profile));
         List<UnitJob<?>> jobs = new ArrayList<>();
         if (configs == 0) {
             jobs.add(UnitJob.of(kind.kind(), options.toConfig()));
@@ -79,6 +77,8 @@ final class PeVerify extends KindRunner {
             }
         }
         StimulusBudget.check(jobs, vectors);
+        StressProfile profile = stress.profile(options.memLatencyRange());
+        spec.commandLine().getErr().println("stress: " + StressOptions.describe(profile));
         if (keep == null) {
             try (TempDir work = TempDir.inScratch("verify")) {
                 return verify(jobs, work.path(), profile);
@@ -98,7 +98,8 @@ final class PeVerify extends KindRunner {
             long caseSeed = jobs.size() == 1 ? seed : seed * 1_000_003L + i;
             err.println("[" + (i + 1) + "/" + jobs.size() + "] " + jobs.get(i).config() + " seed=" + caseSeed);
             err.flush();
-            cases.add(jobs.get(i).emitCase(work.resolve(jobs.size() == 1 ? "rtl" : "config_" + i), vectors, caseSeed, profile));
+            cases.add(jobs.get(i).emitCase(work.resolve(jobs.size() == 1 ? "rtl" : "config_" + i), vectors, caseSeed,
+                    profile));
         }
         List<VerifyResult> results = cases.size() == 1
                 ? List.of(Verifier.verify(cases.get(0).manifest(), cases.get(0).golden(), cases.get(0).stimulus()))

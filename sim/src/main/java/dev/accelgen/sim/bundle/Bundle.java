@@ -191,7 +191,7 @@ public final class Bundle {
         List<WriteEvent> writes = new ArrayList<>();
         for (WriteEvent w : run.trace().writes()) {
             if (unitOfName.get(w.memory()) == unit) {
-                writes.add(renamed(w, originalName.get(w.memory())));
+                writes.add(w.onMemory(originalName.get(w.memory())));
             }
         }
         List<RtlRun.MemoryRequest> req = new ArrayList<>();
@@ -214,16 +214,6 @@ public final class Bundle {
         }
         return new RtlRun(Trace.of(events, acc, writes), run.timedOut(), run.cyclesRun(), req, written, errors,
                 run.simSeconds());
-    }
-
-    private static WriteEvent renamed(WriteEvent w, String memory) {
-        if (w instanceof WriteEvent.Address a) {
-            return new WriteEvent.Address(a.cycle(), memory, a.address(), a.len());
-        }
-        if (w instanceof WriteEvent.Data d) {
-            return new WriteEvent.Data(d.cycle(), memory, d.address(), d.data(), d.strobe());
-        }
-        return new WriteEvent.Response(w.cycle(), memory);
     }
 
     private static Map<String, BigInteger> prefixKeys(Map<String, BigInteger> values, String prefix) {

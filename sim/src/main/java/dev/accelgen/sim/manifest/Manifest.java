@@ -75,17 +75,7 @@ public record Manifest(String top, String clock, ManifestReset reset, List<Manif
                 throw new IllegalArgumentException("read memory '" + m.name() + "' reuses a stream or memory name");
             }
             String what = "read memory '" + m.name() + "'";
-            for (String p : m.unitOutputs()) {
-                claim(used, p, what);
-                requirePort(byName, p, what + " port", ManifestPort.Direction.OUT, false);
-            }
-            for (String p : m.unitInputs()) {
-                claim(used, p, what);
-                requirePort(byName, p, what + " port", ManifestPort.Direction.IN, false);
-            }
-            for (String bit : List.of(m.arValid(), m.arReady(), m.rValid(), m.rReady(), m.rLast())) {
-                requirePort(byName, bit, what + " handshake", byName.get(bit).direction(), true);
-            }
+            claimMemoryPorts(used, byName, what, m.unitOutputs(), m.unitInputs(), m.bits());
             if (byName.get(m.rData()).width() != m.dataBytes() * 8) {
                 throw new IllegalArgumentException(what + " r_data port '" + m.rData() + "' is "
                         + byName.get(m.rData()).width() + " bits but data_bytes=" + m.dataBytes()
@@ -101,17 +91,7 @@ public record Manifest(String top, String clock, ManifestReset reset, List<Manif
             if (!writeNames.add(m.name()) || streams.stream().anyMatch(s -> s.name().equals(m.name()))) {
                 throw new IllegalArgumentException(what + " reuses a stream or write memory name");
             }
-            for (String p : m.unitOutputs()) {
-                claim(used, p, what);
-                requirePort(byName, p, what + " port", ManifestPort.Direction.OUT, false);
-            }
-            for (String p : m.unitInputs()) {
-                claim(used, p, what);
-                requirePort(byName, p, what + " port", ManifestPort.Direction.IN, false);
-            }
-            for (String bit : m.bits()) {
-                requirePort(byName, bit, what + " handshake", byName.get(bit).direction(), true);
-            }
+            claimMemoryPorts(used, byName, what, m.unitOutputs(), m.unitInputs(), m.bits());
             if (byName.get(m.wData()).width() != m.dataBytes() * 8 || byName.get(m.wStrb()).width() != m.dataBytes()) {
                 throw new IllegalArgumentException(what + " w_data must be " + (m.dataBytes() * 8) + " bits and w_strb "
                         + m.dataBytes() + " bits for data_bytes=" + m.dataBytes());
@@ -124,6 +104,22 @@ public record Manifest(String top, String clock, ManifestReset reset, List<Manif
                         throw new IllegalArgumentException(what + " shares its image with the read memory of that name,"
                                 + " so both need the same data_bytes (read " + r.dataBytes() + ", write " + m.dataBytes() + ")");
                     });
+        }
+    }
+
+    /** A memory's ports: each declared once, in its direction, the handshakes and flags single bits. */
+    private static void claimMemoryPorts(Set<String> used, Map<String, ManifestPort> byName, String what,
+                                         List<String> outputs, List<String> inputs, List<String> bits) {
+        for (String p : outputs) {
+            claim(used, p, what);
+            requirePort(byName, p, what + " port", ManifestPort.Direction.OUT, false);
+        }
+        for (String p : inputs) {
+            claim(used, p, what);
+            requirePort(byName, p, what + " port", ManifestPort.Direction.IN, false);
+        }
+        for (String bit : bits) {
+            requirePort(byName, bit, what + " handshake", byName.get(bit).direction(), true);
         }
     }
 

@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Generates the design-specific C++ main of a Verilator harness (the Verilated model is compiled
@@ -20,20 +22,21 @@ import java.util.List;
  */
 public final class HarnessGenerator {
     public static final String RUNTIME_HEADER = "harness_runtime.h";
-    /** The random draws, a header of their own so the cross-language test compiles it without Verilator. */
+    /** Values and memory timing models, without Verilator. */
+    public static final String MEMORY_HEADER = "harness_memory.h";
+    /** The random draws, a header of their own so the cross-language test compiles it alone. */
     public static final String PRNG_HEADER = "harness_prng.h";
 
     private HarnessGenerator() {
     }
 
-    /** The fixed runtime header, copied next to the generated main. */
-    public static String runtimeHeader() {
-        return resource(RUNTIME_HEADER);
-    }
-
-    /** The PRNG header the runtime header includes. */
-    public static String prngHeader() {
-        return resource(PRNG_HEADER);
+    /** The fixed runtime headers (file name to text), copied next to the generated main. */
+    public static Map<String, String> runtimeHeaders() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String name : List.of(RUNTIME_HEADER, MEMORY_HEADER, PRNG_HEADER)) {
+            out.put(name, resource(name));
+        }
+        return out;
     }
 
     private static String resource(String name) {

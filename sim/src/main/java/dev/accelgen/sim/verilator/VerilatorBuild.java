@@ -80,8 +80,9 @@ public final class VerilatorBuild {
                 cmd.add("rtl/" + f.getKey());
             }
             Files.writeString(tmp.resolve("harness_main.cpp"), main);
-            Files.writeString(tmp.resolve(HarnessGenerator.RUNTIME_HEADER), HarnessGenerator.runtimeHeader());
-            Files.writeString(tmp.resolve(HarnessGenerator.PRNG_HEADER), HarnessGenerator.prngHeader());
+            for (Map.Entry<String, String> h : HarnessGenerator.runtimeHeaders().entrySet()) {
+                Files.writeString(tmp.resolve(h.getKey()), h.getValue());
+            }
             cmd.add("harness_main.cpp");
             cmd.addAll(RuntimeObjects.linkFlags(options));
             ToolProcess.Output out;
@@ -111,6 +112,13 @@ public final class VerilatorBuild {
         return new Result(exe, false, took, key);
     }
 
+    /** The runtime headers, names and text, as hashed into the cache key. */
+    private static String runtimeSources() {
+        StringBuilder b = new StringBuilder();
+        HarnessGenerator.runtimeHeaders().forEach((name, text) -> b.append(name).append('\0').append(text).append('\0'));
+        return b.toString();
+    }
+
     /** A build directory in the cache (same file system as the entry it becomes); an unwritable cache is the user's to fix. */
     private static TempDir cacheWorkDir(String key) {
         try {
@@ -126,11 +134,6 @@ public final class VerilatorBuild {
         String reason = cause instanceof IOException io ? FileErrors.reason(io) : String.valueOf(cause.getMessage());
         return new OutputPathError("ACCELGEN_CACHE " + cacheRoot().getParent(), "cannot write the Verilator build cache ("
                 + reason + "); set ACCELGEN_CACHE to a writable directory", e);
-    }
-
-    /** Both runtime headers, as hashed into the cache key. */
-    private static String runtimeSources() {
-        return HarnessGenerator.runtimeHeader() + "\0" + HarnessGenerator.prngHeader();
     }
 
     /** RTL file name to bytes, in order, without duplicates. */

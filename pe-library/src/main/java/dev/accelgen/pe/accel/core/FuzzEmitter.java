@@ -21,7 +21,7 @@ import java.util.Random;
 
 /** Emits the fuzzer's instructions: one draw per kind, straight-line segments and counted loops. */
 final class FuzzEmitter {
-    private enum Kind { LD, LD_INDIRECT, LD_WBUF, ST, SYNC, VEC, MM, LI, ALU }
+    private enum Kind { LD, LD_INDIRECT, LD_WBUF, ST, SYNC, VEC, MM, LI, ALU, NOP }
 
     private final HwConfig hw;
     private final FuzzLayout l;
@@ -91,7 +91,7 @@ final class FuzzEmitter {
 
     private Instr draw() {
         List<Kind> kinds = new ArrayList<>(List.of(Kind.LD, Kind.LD, Kind.LD, Kind.LD_INDIRECT, Kind.LD_WBUF, Kind.SYNC,
-                Kind.LI, Kind.ALU));
+                Kind.LI, Kind.ALU, Kind.NOP));
         if (stores) {
             kinds.addAll(List.of(Kind.ST, Kind.ST));
         }
@@ -111,6 +111,7 @@ final class FuzzEmitter {
             case MM -> matrix();
             case LI -> li();
             case ALU -> alu();
+            case NOP -> new ControlInstr.Nop();
         };
     }
 

@@ -14,10 +14,10 @@ import dev.accelgen.hdl.Vec;
 import dev.accelgen.hdl.ir.ClockDomain;
 import dev.accelgen.pe.accel.HwConfig;
 import dev.accelgen.pe.accel.ctrl.EntryFields;
-import dev.accelgen.pe.accel.ctrl.QueueLayout;
 import dev.accelgen.pe.accel.isa.Opcode;
 import dev.accelgen.pe.accel.isa.Queue;
 import dev.accelgen.pe.accel.rtl.CoreNames;
+import dev.accelgen.pe.accel.rtl.RtlUtil;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,14 +47,13 @@ public final class LoadEngineRtl implements ModuleGen<HwConfig> {
         int ports = c.ports();
         int pb = c.portBytes();
         int portSel = bitsFor(ports - 1);
-        QueueLayout layout = QueueLayout.of(c, Queue.LOAD);
-        Bool start = b.input("start", Bool.type());
-        EntryFields f = new EntryFields(b.input("instr", Bits.type(layout.width())), layout);
-        Bool clear = b.input("clear_errors", Bool.type());
-        List<UInt> bases = new ArrayList<>();
+        DmaSideRtl side = new DmaSideRtl(b, c, Queue.LOAD, "push_next");
+        Bool start = side.start;
+        EntryFields f = side.instr;
+        List<UInt> bases = side.bases;
+        Bool busy = side.busy;
         List<AxiReadPins> m = new ArrayList<>();
         for (int p = 0; p < ports; p++) {
-            bases.add(b.input("base_" + p, UInt.type(BurstIssuerRtl.ADDR_BITS)));
             m.add(AxiReadPins.declare(b, "m" + p, c.portBits()));
         }
         Bool abReq = b.output("ab_wr_req", Bool.type());
@@ -65,16 +64,7 @@ public final class LoadEngineRtl implements ModuleGen<HwConfig> {
         Bool wbBank = b.output("wb_wr_bank", Bool.type());
         UInt wbAddr = b.output("wb_wr_addr", UInt.type(W));
         Bits wbData = b.output("wb_wr_data", Bits.type(c.wbufWordBits()));
-        Bool busyOut = b.output("busy", Bool.type());
-        Bool doneOut = b.output("done", Bool.type());
-        Bool pushOut = b.output("push_next", Bool.type());
-        Bool errorOut = b.output("error", Bool.type());
 
-        Bool busy = b.reg("busy_q", Bool.type(), 0);
-        Bool donePulse = b.reg("done_q", Bool.type(), 0);
-        Bool donePush = b.reg("done_push_q", Bool.type(), 0);
-        Bool pushNext = b.reg("push_next_q", Bool.type(), 0);
-        Bool readError = b.reg("read_error_q", Bool.type(), 0);
         UInt mode = b.reg("mode_q", UInt.type(2), 0);
         UInt port = b.reg("port_q", UInt.type(portSel), 0);
         Bool bank = b.reg("bank_q", Bool.type(), 0);
@@ -127,10 +117,6 @@ public final class LoadEngineRtl implements ModuleGen<HwConfig> {
             heads.add(wfHead.get(p).select(wf.get(p)[1], wf.get(p)[0]));
         }
         wbData.set(catLowFirst(heads));
-        busyOut.set(busy);
-        doneOut.set(donePulse);
-        pushOut.set(donePulse.and(donePush));
-        errorOut.set(readError);
 
         // the clock edge
         Bool finished = b.named("finished", busy.and(isWbuf.select(wordsLeft.eq(0), abuf.rowsLeft.eq(0).and(abuf.empty()))));
@@ -143,10 +129,7 @@ public final class LoadEngineRtl implements ModuleGen<HwConfig> {
         }
         Bool selFire = b.named("sel_r_fire", new Vec<>(fires).read(port));
         Bits selData = b.named("sel_r_data", new Vec<>(m.stream().map(AxiReadPins::rData).toList()).read(port));
-        Bool anyErr = dev.accelgen.pe.accel.rtl.RtlUtil.any(errs);
-        b.when(clear, () -> readError.set(Bool.FALSE));
-        b.when(busy.and(anyErr), () -> readError.set(Bool.TRUE));
-        donePulse.set(Bool.FALSE);
+        side.errors(busy.and(RtlUtil.any(errs)));
 
         // WBUF FIFOs
         for (int p = 0; p < ports; p++) {
@@ -185,11 +168,7 @@ public final class LoadEngineRtl implements ModuleGen<HwConfig> {
             issuers.get(p).load(loads.index().and(here), bases.get(p), loads.indexOffset(), u(0, W), u(1, W), u(1, W));
             issuers.get(p).load(loads.row().and(here), bases.get(p), loads.rowOffset(), u(0, W), beatsPerRow, u(1, W));
         }
-        b.when(finished, () -> {
-            busy.set(Bool.FALSE);
-            donePulse.set(Bool.TRUE);
-            donePush.set(pushNext);
-        });
+        side.finish(finished);
 
         // start: latch the LD at the queue head
         UInt target = f.field(Opcode.LD, "target");
@@ -209,9 +188,8 @@ public final class LoadEngineRtl implements ModuleGen<HwConfig> {
             issuers.get(p).load(linear.and(portField.eq(p)), bases.get(p), src, stride, bpr, nRows);
             issuers.get(p).load(striped, bases.get(p), src, u(0, W), nRows, nRows.ne(0).asUInt().resize(W));
         }
+        side.begin(f.dep(3));
         b.when(start, () -> {
-            busy.set(Bool.TRUE);
-            pushNext.set(f.dep(3));
             port.set(portField);
             rows.set(nRows);
             beatsPerRow.set(bpr);

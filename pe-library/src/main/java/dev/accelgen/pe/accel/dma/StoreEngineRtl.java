@@ -3,7 +3,6 @@ package dev.accelgen.pe.accel.dma;
 import static dev.accelgen.pe.accel.rtl.RtlUtil.bitsFor;
 import static dev.accelgen.pe.accel.rtl.RtlUtil.log2;
 import static dev.accelgen.pe.accel.rtl.RtlUtil.lowBytesMask;
-import static dev.accelgen.pe.accel.rtl.RtlUtil.u;
 
 import dev.accelgen.hdl.Bits;
 import dev.accelgen.hdl.Bool;
@@ -14,7 +13,6 @@ import dev.accelgen.hdl.Vec;
 import dev.accelgen.hdl.ir.ClockDomain;
 import dev.accelgen.pe.accel.HwConfig;
 import dev.accelgen.pe.accel.ctrl.EntryFields;
-import dev.accelgen.pe.accel.ctrl.QueueLayout;
 import dev.accelgen.pe.accel.isa.Opcode;
 import dev.accelgen.pe.accel.isa.Queue;
 import dev.accelgen.pe.accel.rtl.CoreNames;
@@ -43,30 +41,20 @@ public final class StoreEngineRtl implements ModuleGen<HwConfig> {
         int ports = c.ports();
         int pb = c.portBytes();
         int portSel = bitsFor(ports - 1);
-        QueueLayout layout = QueueLayout.of(c, Queue.STORE);
-        Bool start = b.input("start", Bool.type());
-        EntryFields f = new EntryFields(b.input("instr", Bits.type(layout.width())), layout);
-        Bool clear = b.input("clear_errors", Bool.type());
-        List<UInt> bases = new ArrayList<>();
+        DmaSideRtl side = new DmaSideRtl(b, c, Queue.STORE, "push_prev");
+        Bool start = side.start;
+        EntryFields f = side.instr;
+        List<UInt> bases = side.bases;
+        Bool busy = side.busy;
         List<AxiWritePins> m = new ArrayList<>();
         for (int p = 0; p < ports; p++) {
-            bases.add(b.input("base_" + p, UInt.type(BurstIssuerRtl.ADDR_BITS)));
             m.add(AxiWritePins.declare(b, "m" + p, c.portBits()));
         }
         Bool rdReq = b.output("ab_rd_req", Bool.type());
         UInt rdAddr = b.output("ab_rd_addr", UInt.type(W));
         Bool rdGrant = b.input("ab_rd_grant", Bool.type());
         Bits rdData = b.input("ab_rd_data", Bits.type(c.abufWordBits()));
-        Bool busyOut = b.output("busy", Bool.type());
-        Bool doneOut = b.output("done", Bool.type());
-        Bool pushOut = b.output("push_prev", Bool.type());
-        Bool errorOut = b.output("error", Bool.type());
 
-        Bool busy = b.reg("busy_q", Bool.type(), 0);
-        Bool donePulse = b.reg("done_q", Bool.type(), 0);
-        Bool donePush = b.reg("done_push_q", Bool.type(), 0);
-        Bool pushPrev = b.reg("push_prev_q", Bool.type(), 0);
-        Bool writeError = b.reg("write_error_q", Bool.type(), 0);
         UInt port = b.reg("port_q", UInt.type(portSel), 0);
         UInt beatsPerRow = b.reg("beats_per_row_q", UInt.type(W), 0);
         UInt lastBeatBytes = b.reg("last_beat_bytes_q", UInt.type(bitsFor(pb)), 0);
@@ -105,10 +93,6 @@ public final class StoreEngineRtl implements ModuleGen<HwConfig> {
         rdReq.set(busy.and(rdRowsLeft.ne(0)).and(words.count().resize(cw + 1)
                 .addWrap(rdPending.asUInt().resize(cw + 1)).lt(words.depth())));
         rdAddr.set(rdRowAddr.addWrap(rdWord));
-        busyOut.set(busy);
-        doneOut.set(donePulse);
-        pushOut.set(donePulse.and(donePush));
-        errorOut.set(writeError);
 
         // the clock edge
         Bool awFire = b.named("aw_fire", new Vec<>(m.stream().map(p -> p.awValid().and(p.awReady())).toList()).read(port));
@@ -117,9 +101,7 @@ public final class StoreEngineRtl implements ModuleGen<HwConfig> {
         UInt bResp = b.named("b_resp_sel", new Vec<>(m.stream().map(AxiWritePins::bResp).toList()).read(port));
         Bool finished = b.named("finished", busy.and(wRowsLeft.eq(0)).and(wValid.not()).and(aw.issued())
                 .and(aw.inFlight().eq(0)));
-        b.when(clear, () -> writeError.set(Bool.FALSE));
-        b.when(bFire.and(bResp.ne(0)), () -> writeError.set(Bool.TRUE));
-        donePulse.set(Bool.FALSE);
+        side.errors(bFire.and(bResp.ne(0)));
         aw.tick(busy.and(awFire), bFire);
 
         Bool lastOfRow = b.named("w_last_of_row", wBeat.eq(beatsPerRow.subWrap(1)));
@@ -159,11 +141,7 @@ public final class StoreEngineRtl implements ModuleGen<HwConfig> {
                 rdRowAddr.set(rdRowAddr.addWrap(srcStride));
             }).otherwise(() -> rdWord.set(rdWord.addWrap(1)));
         });
-        b.when(finished, () -> {
-            busy.set(Bool.FALSE);
-            donePulse.set(Bool.TRUE);
-            donePush.set(pushPrev);
-        });
+        side.finish(finished);
 
         // start: latch the ST at the queue head
         UInt rowBytes = f.field(Opcode.ST, "rowBytes");
@@ -175,9 +153,8 @@ public final class StoreEngineRtl implements ModuleGen<HwConfig> {
         UInt startBase = b.named("start_base", new Vec<>(bases).read(portField));
         aw.load(start, startBase, dst, stride, bpr, rows);
         words.start(start, rowBytes);
+        side.begin(f.dep(2));
         b.when(start, () -> {
-            busy.set(Bool.TRUE);
-            pushPrev.set(f.dep(2));
             port.set(portField);
             beatsPerRow.set(bpr);
             lastBeatBytes.set(rowBytes.resize(W).subWrap(1).resize(log2(pb)).resize(bitsFor(pb)).addWrap(1));

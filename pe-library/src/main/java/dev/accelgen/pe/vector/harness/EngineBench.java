@@ -13,7 +13,6 @@ import dev.accelgen.sim.Trace;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,13 +52,13 @@ public final class EngineBench implements GoldenModel {
         WbufReadPort wb = e.wbuf();
 
         List<OutputEvent> events = new ArrayList<>();
+        List<Acceptance> accepted = new ArrayList<>();
         boolean goQ = false;
         boolean pending = false;
         int count = 0;
         EngineRun.Issue issued = null;
         int li = 0;
         int ii = 0;
-        List<Acceptance> accepted = new ArrayList<>();
         long loadFrom = 0;
         long instrFrom = run.issues().isEmpty() ? 0 : run.issues().get(0).idleBefore();
         for (long c = 0; ; c++) {
@@ -150,7 +149,6 @@ public final class EngineBench implements GoldenModel {
                 loadFrom = c + 1;
             }
         }
-        accepted.sort(Comparator.comparingLong(Acceptance::cycle));
         return Trace.of(events, accepted);
     }
 }
