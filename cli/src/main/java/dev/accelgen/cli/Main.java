@@ -3,6 +3,8 @@ package dev.accelgen.cli;
 import dev.accelgen.cli.boards.BoardsCommand;
 import dev.accelgen.cli.boards.GenerateCommand;
 import dev.accelgen.cli.pe.PeCommand;
+import dev.accelgen.cli.regress.RegressCaseTypes;
+import dev.accelgen.cli.regress.RegressCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -40,6 +42,7 @@ public final class Main implements Runnable {
         cl.addSubcommand("compile", new dev.accelgen.cli.accel.CompileCommand());
         cl.addSubcommand("verify", new dev.accelgen.cli.accel.VerifyCommand());
         cl.addSubcommand("program", new dev.accelgen.cli.accel.ProgramCommand());
+        cl.addSubcommand("regress", RegressCommand.commandLine(RegressCaseTypes.product()));
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setParameterExceptionHandler((ex, params) -> {
             // One line, not picocli's full usage dump: the message and where to find help.

@@ -2,6 +2,7 @@ package dev.accelgen.cli.pe;
 
 import dev.accelgen.cli.ForceOption;
 import dev.accelgen.errors.OptionError;
+import dev.accelgen.pe.regress.UnitCaseType;
 import dev.accelgen.sim.StressProfile;
 import dev.accelgen.sim.Verifier;
 import dev.accelgen.sim.VerifyResult;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Option;
  */
 @Command(mixinStandardHelpOptions = true, description = "Verify the unit's RTL against its golden model in Verilator.")
 final class PeVerify extends KindRunner {
-    static final int BUNDLE_SIZE = 40;
+    static final int BUNDLE_SIZE = UnitCaseType.BUNDLE_SIZE;
     static final int MAX_VECTORS = 1_000_000;
     static final int MAX_CONFIGS = 2_000;
 

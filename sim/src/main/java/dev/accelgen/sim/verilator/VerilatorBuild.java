@@ -42,10 +42,25 @@ public final class VerilatorBuild {
     private VerilatorBuild() {
     }
 
+    /** The system property that overrides {@code ACCELGEN_CACHE} (the CLI's {@code --cache DIR} sets it). */
+    public static final String CACHE_PROPERTY = "accelgen.cache";
+
+    /**
+     * {@code <cache>/verilator}, where {@code <cache>} is the {@value #CACHE_PROPERTY} system property, else
+     * {@code ACCELGEN_CACHE}, else {@code ~/.cache/accelgen}. Nodes of a cluster may share it over NFS: entries
+     * appear by an atomic rename and are never modified.
+     */
     public static Path cacheRoot() {
+        return cacheBase().resolve("verilator");
+    }
+
+    /** The cache directory as configured (without the {@code verilator} level). */
+    public static Path cacheBase() {
+        String prop = System.getProperty(CACHE_PROPERTY);
         String env = System.getenv("ACCELGEN_CACHE");
-        Path root = env != null && !env.isEmpty() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".cache", "accelgen");
-        return root.resolve("verilator");
+        String chosen = prop != null && !prop.isEmpty() ? prop : env;
+        return chosen != null && !chosen.isEmpty() ? Path.of(chosen)
+                : Path.of(System.getProperty("user.home"), ".cache", "accelgen");
     }
 
     /** The cache key a build of these inputs would have (the SHA-256 described above). */
