@@ -5,16 +5,16 @@ import dev.accelgen.pe.accel.isa.VecInstr;
 import dev.accelgen.pe.vector.arith.ActArith;
 import dev.accelgen.pe.vector.arith.AttnArith;
 import dev.accelgen.pe.vector.arith.EltwiseArith;
-import dev.accelgen.pe.vector.arith.NormArith;
-import dev.accelgen.pe.vector.arith.RowScaleArith;
 import dev.accelgen.pe.vector.arith.MlgruFxArith;
+import dev.accelgen.pe.vector.arith.NormArith;
 import dev.accelgen.pe.vector.arith.RopeArith;
+import dev.accelgen.pe.vector.arith.RowScaleArith;
 import dev.accelgen.pe.vector.arith.ScatterArith;
 import dev.accelgen.pe.vector.arith.SoftmaxArith;
+import dev.accelgen.pe.vector.arith.TopKArith;
 import java.util.function.IntBinaryOperator;
 import java.util.function.IntUnaryOperator;
 import java.util.function.UnaryOperator;
-import dev.accelgen.pe.vector.arith.TopKArith;
 
 /**
  * What each vector instruction does to the buffers, computed row by row with the {@code *Arith} functions alone

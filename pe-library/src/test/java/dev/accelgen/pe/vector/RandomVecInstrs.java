@@ -7,7 +7,6 @@ import dev.accelgen.pe.accel.isa.VecInstr;
 import dev.accelgen.pe.vector.attn.AttnConfig;
 import dev.accelgen.pe.vector.harness.EngineRun;
 import dev.accelgen.pe.vector.harness.FxRandom;
-
 import dev.accelgen.pe.vector.rope.RopeConfig;
 import java.util.ArrayList;
 import java.util.List;
