@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Prints Yosys synth_xilinx (xcup) figures of every vector engine at V=8 and V=16 (maxRowElems 4096, ABUF
  * 2^14 words, SBUF 2^12 entries; attention and RoPE for heads up to 128, attention tiles of up to 128 keys). A
- * report, not part of the default suite:
+ * report, not part of the default suite (add {@code -Daccelgen.engines=vec_attn,vec_rope} to synthesize only the
+ * engines whose module names start so):
  * {@code mvn -B -pl pe-library -am test -Psweep -Dtest=VectorResourcesReport -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @Tag("sweep")
@@ -26,6 +27,9 @@ class VectorResourcesReport {
         for (int lanes : new int[] {8, 16}) {
             VecEngineConfig c = new VecEngineConfig(lanes, 4096, 14, 12);
             for (ConfiguredEngine<?> e : ConfiguredEngine.all(c, 128, 128)) {
+                if (!selected(e.name())) {
+                    continue;
+                }
                 Path dir = Files.createTempDirectory("accelgen-vec-res-");
                 ResourceCounts r = YosysSynth.synth(ManifestReader.read(e.engine().emit(dir)));
                 System.out.printf("| %s | %d | %d | %d | %d | %d | %.1f |%n", e.gen().getClass().getSimpleName(), lanes,
@@ -34,5 +38,18 @@ class VectorResourcesReport {
                 ScratchDirs.delete(dir);
             }
         }
+    }
+
+    private static boolean selected(String module) {
+        String only = System.getProperty("accelgen.engines", "");
+        if (only.isEmpty()) {
+            return true;
+        }
+        for (String prefix : only.split(",")) {
+            if (module.startsWith(prefix.trim())) {
+                return true;
+            }
+        }
+        return false;
     }
 }
