@@ -2,11 +2,19 @@ package dev.accelgen.pe.vector;
 
 import dev.accelgen.pe.accel.isa.QueuedInstr;
 import dev.accelgen.pe.accel.isa.VecInstr;
+import dev.accelgen.pe.vector.arith.ActArith;
 import dev.accelgen.pe.vector.arith.AttnArith;
+import dev.accelgen.pe.vector.arith.EltwiseArith;
 import dev.accelgen.pe.vector.arith.MlgruFxArith;
+import dev.accelgen.pe.vector.arith.NormArith;
 import dev.accelgen.pe.vector.arith.RopeArith;
+import dev.accelgen.pe.vector.arith.RowScaleArith;
 import dev.accelgen.pe.vector.arith.ScatterArith;
+import dev.accelgen.pe.vector.arith.SoftmaxArith;
 import dev.accelgen.pe.vector.arith.TopKArith;
+import java.util.function.IntBinaryOperator;
+import java.util.function.IntUnaryOperator;
+import java.util.function.UnaryOperator;
 
 /**
  * What each vector instruction does to the buffers, computed row by row with the {@code *Arith} functions alone
@@ -28,6 +36,32 @@ final class ArithReference {
             topk(v, m);
         } else if (instr instanceof VecInstr.VScatter v) {
             scatter(v, m);
+        } else if (instr instanceof VecInstr.VBinary v) {
+            binary(v, m);
+        } else if (instr instanceof VecInstr.VAffine v) {
+            rows(m, v.rows(), v.len(), v.a(), v.aStride(), v.d(), v.dStride(), x -> map(x, e -> EltwiseArith.affine(e,
+                    (int) v.mul(), (int) v.add())));
+        } else if (instr instanceof VecInstr.VCopy v) {
+            rows(m, v.rows(), v.len(), v.a(), v.aStride(), v.d(), v.dStride(), x -> x);
+        } else if (instr instanceof VecInstr.VAct v) {
+            rows(m, v.rows(), v.len(), v.a(), v.aStride(), v.d(), v.dStride(), x -> map(x, e -> ActArith.apply(v.fn(), e)));
+        } else if (instr instanceof VecInstr.VRmsNorm v) {
+            int[] gain = v.hasGain() ? m.row(val(v.gain()), v.len()) : null;
+            rows(m, v.rows(), v.len(), v.a(), v.aStride(), v.d(), v.dStride(), x -> NormArith.row(x, v.len(), v.eps(),
+                    false, gain, null));
+        } else if (instr instanceof VecInstr.VLayerNorm v) {
+            int[] gain = v.hasGain() ? m.row(val(v.gain()), v.len()) : null;
+            int[] bias = v.hasBias() ? m.row(val(v.bias()), v.len()) : null;
+            rows(m, v.rows(), v.len(), v.a(), v.aStride(), v.d(), v.dStride(), x -> NormArith.row(x, v.len(), v.eps(),
+                    true, gain, bias));
+        } else if (instr instanceof VecInstr.VRowScale v) {
+            for (long r = 0; r < rows(v.rows()); r++) {
+                long gamma = RowScaleArith.gamma(m.row(val(v.a()) + r * v.aStride(), v.len()), v.len());
+                m.setSb(val(v.sbuf()) + 2 * r, RowScaleArith.q(gamma));
+                m.setSb(val(v.sbuf()) + 2 * r + 1, RowScaleArith.m(gamma, v.betaMant(), v.betaShift()));
+            }
+        } else if (instr instanceof VecInstr.VSoftmax v) {
+            rows(m, v.rows(), v.len(), v.a(), v.aStride(), v.d(), v.dStride(), x -> SoftmaxArith.row(x, v.len()));
         } else {
             throw new IllegalArgumentException("no reference for " + instr.opcode());
         }
@@ -131,6 +165,40 @@ final class ArithReference {
                 d[e] = ScatterArith.combine(d[e], gate, a[e]);
             }
             m.setRow(dAddr, d);
+        }
+    }
+
+    /** A row-wise instruction: row r of {@code len} elements at a + r * aStride, its result at d + r * dStride. */
+    static void rows(BufferImage m, dev.accelgen.pe.accel.isa.Opnd rows, int len, dev.accelgen.pe.accel.isa.Opnd a,
+                     int aStride, dev.accelgen.pe.accel.isa.Opnd d, int dStride, UnaryOperator<int[]> f) {
+        for (long r = 0; r < rows(rows); r++) {
+            m.setRow(val(d) + r * dStride, f.apply(m.row(val(a) + r * aStride, len)));
+        }
+    }
+
+    private static int[] map(int[] x, IntUnaryOperator f) {
+        int[] y = new int[x.length];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = f.applyAsInt(x[i]);
+        }
+        return y;
+    }
+
+    /** b row r at b + r * bStride, or with bStride 0 one row broadcast. */
+    static void binary(VecInstr.VBinary v, BufferImage m) {
+        IntBinaryOperator op = switch (v.op()) {
+            case ADD -> EltwiseArith::add;
+            case SUB -> EltwiseArith::sub;
+            case MUL -> EltwiseArith::mul;
+        };
+        for (long r = 0; r < rows(v.rows()); r++) {
+            int[] a = m.row(val(v.a()) + r * v.aStride(), v.len());
+            int[] b = m.row(val(v.b()) + r * v.bStride(), v.len());
+            int[] d = new int[v.len()];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = op.applyAsInt(a[i], b[i]);
+            }
+            m.setRow(val(v.d()) + r * v.dStride(), d);
         }
     }
 }

@@ -2,18 +2,24 @@ package dev.accelgen.pe.vector;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import dev.accelgen.pe.accel.isa.Opcode;
 import dev.accelgen.pe.accel.isa.QueuedInstr;
+import dev.accelgen.pe.vector.act.ActModel;
 import dev.accelgen.pe.vector.attn.AttnConfig;
 import dev.accelgen.pe.vector.attn.AttnModel;
-import dev.accelgen.pe.vector.mlgru.MlgruModel;
-import dev.accelgen.pe.vector.moe.ScatterModel;
-import dev.accelgen.pe.vector.moe.TopKModel;
-import dev.accelgen.pe.vector.rope.RopeConfig;
-import dev.accelgen.pe.vector.rope.RopeModel;
+import dev.accelgen.pe.vector.eltwise.EltwiseModel;
 import dev.accelgen.pe.vector.engine.EngineGeometry;
 import dev.accelgen.pe.vector.engine.EngineModel;
 import dev.accelgen.pe.vector.harness.EngineBench;
 import dev.accelgen.pe.vector.harness.EngineRun;
+import dev.accelgen.pe.vector.mlgru.MlgruModel;
+import dev.accelgen.pe.vector.moe.ScatterModel;
+import dev.accelgen.pe.vector.moe.TopKModel;
+import dev.accelgen.pe.vector.norm.NormModel;
+import dev.accelgen.pe.vector.rope.RopeConfig;
+import dev.accelgen.pe.vector.rope.RopeModel;
+import dev.accelgen.pe.vector.rowscale.RowScaleModel;
+import dev.accelgen.pe.vector.softmax.SoftmaxModel;
 import dev.accelgen.sim.Trace;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,6 +105,22 @@ class ModelVersusArithTest {
         long seed = RandomRuns.seed(25);
         for (VecEngineConfig v : List.of(V4, V8)) {
             check("VSCATTER", v.geometry(), () -> new ScatterModel(v), seed, r -> RandomVecInstrs.scatter(r, v, 30, true));
+        }
+    }
+
+    private static void rowOps(String name, Supplier<EngineModel> model, VecEngineConfig v, long seed, Opcode... ops) {
+        check(name, v.geometry(), model, seed, 30, r -> List.of(RandomVecInstrs.rowOp(r, v, ops[r.nextInt(ops.length)])));
+    }
+
+    @Test
+    void vectorUnitEngines() {
+        long seed = RandomRuns.seed(26);
+        for (VecEngineConfig v : List.of(V4, V8)) {
+            rowOps("VBINARY/VAFFINE/VCOPY", () -> new EltwiseModel(v), v, seed, Opcode.VBINARY, Opcode.VAFFINE, Opcode.VCOPY);
+            rowOps("VACT", () -> new ActModel(v), v, seed, Opcode.VACT);
+            rowOps("VRMSNORM/VLAYERNORM", () -> new NormModel(v), v, seed, Opcode.VRMSNORM, Opcode.VLAYERNORM);
+            rowOps("VROWSCALE", () -> new RowScaleModel(v), v, seed, Opcode.VROWSCALE);
+            rowOps("VSOFTMAX", () -> new SoftmaxModel(v), v, seed, Opcode.VSOFTMAX);
         }
     }
 }

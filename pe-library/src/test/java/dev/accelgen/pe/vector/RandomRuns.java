@@ -18,20 +18,31 @@ final class RandomRuns {
     }
 
     static EngineRun run(Random rng, VecEngineConfig c, int instructions, Function<Random, QueuedInstr> instr) {
-        List<QueuedInstr> instrs = new ArrayList<>();
+        return run(rng, c.geometry(), instructions, instr);
+    }
+
+    /** Every ABUF and SBUF word preloaded with random Fx, then {@code instructions} drawn, a few after idle cycles. */
+    static EngineRun run(Random rng, EngineGeometry g, int instructions, Function<Random, QueuedInstr> instr) {
+        List<EngineRun.Load> loads = randomLoads(rng, g);
+        List<EngineRun.Issue> issues = new ArrayList<>();
         for (int i = 0; i < instructions; i++) {
-            instrs.add(instr.apply(rng));
+            issues.add(new EngineRun.Issue(instr.apply(rng), rng.nextInt(4) == 0 ? rng.nextInt(4) : 0));
         }
-        return run(rng, c.geometry(), instrs);
+        return new EngineRun(loads, issues);
     }
 
-    /** Every ABUF and SBUF word preloaded with random Fx, then the instructions, a few after idle cycles. */
-    static EngineRun run(Random rng, EngineGeometry g, List<QueuedInstr> instrs) {
-        return run(rng, g, instrs, List.of());
-    }
-
-    /** As {@link #run(Random, EngineGeometry, List)}, with {@code extra} preloads after the random ones. */
+    /** Random preloads, then {@code extra} preloads, then the given instructions, a few after idle cycles. */
     static EngineRun run(Random rng, EngineGeometry g, List<QueuedInstr> instrs, List<EngineRun.Load> extra) {
+        List<EngineRun.Load> loads = randomLoads(rng, g);
+        loads.addAll(extra);
+        List<EngineRun.Issue> issues = new ArrayList<>();
+        for (QueuedInstr i : instrs) {
+            issues.add(new EngineRun.Issue(i, rng.nextInt(4) == 0 ? rng.nextInt(4) : 0));
+        }
+        return new EngineRun(loads, issues);
+    }
+
+    private static List<EngineRun.Load> randomLoads(Random rng, EngineGeometry g) {
         List<EngineRun.Load> loads = new ArrayList<>();
         for (int a = 0; a < 1 << g.abufAddrBits(); a++) {
             loads.add(new EngineRun.Load(EngineRun.ABUF, a, FxRandom.word(rng, g.lanes())));
@@ -39,12 +50,7 @@ final class RandomRuns {
         for (int a = 0; a < 1 << g.sbufAddrBits(); a++) {
             loads.add(new EngineRun.Load(EngineRun.SBUF, a, new int[] {FxRandom.value(rng)}));
         }
-        loads.addAll(extra);
-        List<EngineRun.Issue> issues = new ArrayList<>();
-        for (QueuedInstr i : instrs) {
-            issues.add(new EngineRun.Issue(i, rng.nextInt(4) == 0 ? rng.nextInt(4) : 0));
-        }
-        return new EngineRun(loads, issues);
+        return loads;
     }
 
     /** Random row geometry within the buffers (addresses wrap at the ABUF depth, as the engines do). */

@@ -7,7 +7,6 @@ import dev.accelgen.pe.accel.isa.VecInstr;
 import dev.accelgen.pe.vector.attn.AttnConfig;
 import dev.accelgen.pe.vector.harness.EngineRun;
 import dev.accelgen.pe.vector.harness.FxRandom;
-
 import dev.accelgen.pe.vector.rope.RopeConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -183,5 +182,55 @@ final class RandomVecInstrs {
 
     private static EngineRun.Load sb(int addr, int value) {
         return new EngineRun.Load(EngineRun.SBUF, addr, new int[] {value});
+    }
+
+    /**
+     * A row-wise instruction of the element-wise, activation, norm, row-scale or softmax engines with its rows,
+     * broadcast rows and destination in disjoint regions.
+     */
+    static QueuedInstr rowOp(Random rng, VecEngineConfig c, dev.accelgen.pe.accel.isa.Opcode op) {
+        int len = 1 + rng.nextInt(op == dev.accelgen.pe.accel.isa.Opcode.VBINARY ? 3 * c.lanes() : c.maxRowElems());
+        int w = words(len, c.lanes());
+        long rows = rng.nextInt(8) == 0 ? 0 : 1 + rng.nextInt(4);
+        int aStride = w + rng.nextInt(2);
+        int dStride = w + rng.nextInt(2);
+        Layout ab = new Layout(rng, 1 << c.abufAddrBits());
+        Opnd a = ab.take(rows * aStride);
+        Opnd d = ab.take(rows * dStride);
+        Opnd n = Opnd.imm(rows);
+        long eps = rng.nextBoolean() ? rng.nextInt(1 << 20) : rng.nextInt() & 0xFFFFFFFFL;
+        return switch (op) {
+            case VBINARY -> {
+                int bStride = rng.nextInt(3) == 0 ? 0 : w + rng.nextInt(2);
+                Opnd b = ab.take(bStride == 0 ? w : rows * bStride);
+                yield new VecInstr.VBinary(Deps.NONE, VecInstr.BinOp.values()[rng.nextInt(3)], n, len, a, aStride, b,
+                        bStride, d, dStride);
+            }
+            case VAFFINE -> new VecInstr.VAffine(Deps.NONE, n, len, a, aStride, d, dStride, FxRandom.value(rng),
+                    FxRandom.value(rng));
+            case VCOPY -> new VecInstr.VCopy(Deps.NONE, n, len, a, aStride, d, dStride);
+            case VACT -> new VecInstr.VAct(Deps.NONE, VecInstr.ActFn.values()[rng.nextInt(6)], n, len, a, aStride, d,
+                    dStride);
+            case VRMSNORM -> new VecInstr.VRmsNorm(Deps.NONE, n, len, a, aStride, d, dStride, rng.nextBoolean(),
+                    ab.take(w), eps);
+            case VLAYERNORM -> new VecInstr.VLayerNorm(Deps.NONE, n, len, a, aStride, d, dStride, rng.nextBoolean(),
+                    ab.take(w), rng.nextBoolean(), ab.take(w), eps);
+            case VROWSCALE -> new VecInstr.VRowScale(Deps.NONE, n, len, a, aStride,
+                    new Layout(rng, 1 << c.sbufAddrBits()).take(2 * rows), 1 + rng.nextInt(1 << 24), rng.nextInt(64));
+            case VSOFTMAX -> new VecInstr.VSoftmax(Deps.NONE, n, len, a, aStride, d, dStride);
+            default -> throw new IllegalArgumentException(op + " is not a row-wise instruction");
+        };
+    }
+
+    /** A VSOFTMAX with random (possibly overlapping) operands. */
+    static VecInstr.VSoftmax softmax(Random rng, VecEngineConfig c) {
+        int depth = 1 << c.abufAddrBits();
+        int len = 1 + rng.nextInt(c.maxRowElems());
+        int w = words(len, c.lanes());
+        int rows = rng.nextInt(8) == 0 ? 0 : 1 + rng.nextInt(4);
+        Opnd a = Opnd.imm(rng.nextInt(depth));
+        boolean inPlace = rng.nextInt(3) == 0;
+        return new VecInstr.VSoftmax(Deps.NONE, Opnd.imm(rows), len, a, w + rng.nextInt(2),
+                inPlace ? a : Opnd.imm(rng.nextInt(depth)), w + rng.nextInt(2));
     }
 }

@@ -100,7 +100,7 @@ public record AttnEngine() implements EngineGen<AttnConfig> {
         Bool zeroO = b.named("zero_o", x.is(AttnTag.O).and(seq.first));
         List<SInt> prod = new ArrayList<>();
         for (int i = 0; i < lanes; i++) {
-            SInt a = b.named("mul_a_" + i, seq.laneValid(x.w(), i, c).and(zeroO.not())
+            SInt a = b.named("mul_a_" + i, seq.row.laneValid(x.w(), i).and(zeroO.not())
                     .select(io.abRdData().slice(32 * i + 31, 32 * i).asSInt(), SInt.lit(0, 32)));
             SInt m = b.named("mul_b_" + i, x.is(AttnTag.K).select(qWord.slice(32 * i + 31, 32 * i).asSInt(),
                     x.is(AttnTag.O).select(sc.alpha.toSInt().resize(32), sc.p.toSInt().resize(32))));

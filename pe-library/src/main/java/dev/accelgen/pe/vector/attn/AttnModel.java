@@ -2,13 +2,10 @@ package dev.accelgen.pe.vector.attn;
 
 import dev.accelgen.pe.accel.isa.QueuedInstr;
 import dev.accelgen.pe.accel.isa.VecInstr;
-import dev.accelgen.pe.accel.model.AbufPort;
-import dev.accelgen.pe.accel.model.SbufPort;
+import dev.accelgen.pe.vector.ScheduledModel;
 import dev.accelgen.pe.vector.arith.AttnArith;
 import dev.accelgen.pe.vector.arith.WideSum;
 import dev.accelgen.pe.vector.attn.AttnEvent.Phase;
-import dev.accelgen.pe.vector.engine.EngineModel;
-import java.util.ArrayDeque;
 
 /**
  * Cycle model of {@link AttnEngine}. A sequencer event reaches the ABUF read port {@value AttnEngine#READ_DELAY}
@@ -17,11 +14,7 @@ import java.util.ArrayDeque;
  * cycles). A row's last slot at the x stage in cycle X schedules its ABUF writes at X + 9 + w and its SBUF writes
  * (m, then l) at X + 9 and X + 10.
  */
-public final class AttnModel implements EngineModel {
-    private final AttnConfig cfg;
-    private final int lanes;
-    private final AbufPort ab;
-    private final SbufPort sb = new SbufPort();
+public final class AttnModel extends ScheduledModel {
     private final AttnSeq seq;
     private final AttnEvent[] line = new AttnEvent[AttnEngine.READ_DELAY];
     private final int[][] q;
@@ -29,15 +22,7 @@ public final class AttnModel implements EngineModel {
     private final boolean[] masked;
     private final WideSum[] acc;
     private final WideSum dot = new WideSum();
-    private final ArrayDeque<long[]> abWrites = new ArrayDeque<>();
-    private final ArrayDeque<int[]> abWriteData = new ArrayDeque<>();
-    private final ArrayDeque<long[]> sbWrites = new ArrayDeque<>();
     private AttnEvent x;
-    private boolean goIn;
-    private QueuedInstr instrIn;
-    private boolean started;
-    private long now;
-    private long busyEnd = -1;
     private int headDim;
     private int words;
     private boolean first;
@@ -54,9 +39,7 @@ public final class AttnModel implements EngineModel {
     private long sumP;
 
     public AttnModel(AttnConfig cfg) {
-        this.cfg = cfg;
-        lanes = cfg.lanes();
-        ab = new AbufPort(lanes);
+        super(cfg.vec());
         seq = new AttnSeq(cfg);
         q = new int[1 << cfg.rowAddrBits()][lanes];
         scores = new int[1 << cfg.scoreAddrBits()];
@@ -68,70 +51,32 @@ public final class AttnModel implements EngineModel {
     }
 
     @Override
-    public AbufPort abuf() {
-        return ab;
-    }
-
-    @Override
-    public SbufPort sbuf() {
-        return sb;
-    }
-
-    @Override
     public boolean handles(QueuedInstr i) {
         return i instanceof VecInstr.VAttn;
     }
 
     @Override
-    public void go(boolean go, QueuedInstr instr) {
-        goIn = go;
-        instrIn = instr;
-    }
-
-    @Override
-    public boolean ready() {
-        return !busy();
-    }
-
-    @Override
-    public boolean busy() {
+    protected boolean working() {
         boolean inLine = x != null;
         for (AttnEvent e : line) {
             inLine |= e != null;
         }
-        return started || seq.active() || seq.ev != null || inLine || now <= busyEnd;
+        return seq.active() || seq.ev != null || inLine;
     }
 
     @Override
-    public void drive() {
+    protected void driveReads() {
         AttnEvent rd = line[line.length - 1];
         ab.rdEn = rd != null && rd.read();
         ab.rdAddr = rd != null ? rd.addr() : 0;
         boolean mRead = rd != null && rd.rowStart();
         boolean lRead = x != null && x.rowStart();
         sb.rdEn = !first && (mRead || lRead);
-        sb.rdAddr = mRead ? rd.sbRow() : lRead ? (x.sbRow() + 1) & sbMask() : 0;
-        ab.wrEn = !abWrites.isEmpty() && abWrites.peek()[0] == now;
-        if (ab.wrEn) {
-            ab.wrAddr = (int) abWrites.peek()[1];
-            System.arraycopy(abWriteData.peek(), 0, ab.wrData, 0, lanes);
-        }
-        sb.wrEn = !sbWrites.isEmpty() && sbWrites.peek()[0] == now;
-        if (sb.wrEn) {
-            sb.wrAddr = (int) sbWrites.peek()[1];
-            sb.wrData = (int) sbWrites.peek()[2];
-        }
+        sb.rdAddr = mRead ? rd.sbRow() : lRead ? sbAddr(x.sbRow() + 1L) : 0;
     }
 
     @Override
-    public void tick() {
-        if (ab.wrEn) {
-            abWrites.poll();
-            abWriteData.poll();
-        }
-        if (sb.wrEn) {
-            sbWrites.poll();
-        }
+    protected void step() {
         if (lPending) {
             lOld = first ? 0 : sb.rdData;
             lPending = false;
@@ -143,17 +88,17 @@ public final class AttnModel implements EngineModel {
         System.arraycopy(line, 0, line, 1, line.length - 1);
         line[0] = seq.ev != null && seq.ev.slot() ? seq.ev : null;
         seq.tick();
-        started = goIn;
-        if (goIn) {
-            VecInstr.VAttn v = (VecInstr.VAttn) instrIn;
-            headDim = v.headDim();
-            words = AttnSeq.words(headDim, lanes);
-            first = v.first();
-            last = v.last();
-            causal = v.causal();
-            seq.start(v);
-        }
-        now++;
+    }
+
+    @Override
+    protected void start(QueuedInstr instr) {
+        VecInstr.VAttn v = (VecInstr.VAttn) instr;
+        headDim = v.headDim();
+        words = AttnSeq.words(headDim, lanes);
+        first = v.first();
+        last = v.last();
+        causal = v.causal();
+        seq.start(v);
     }
 
     private void process(AttnEvent e, int[] data, int sbData) {
@@ -227,19 +172,13 @@ public final class AttnModel implements EngineModel {
                     word[i] = last ? AttnArith.divide(a, l) : a;
                 }
             }
-            abWrites.add(new long[] {now + AttnEngine.WRITE_LATENCY + w, (e.oRow() + w) & cfg.vec().abufMask()});
-            abWriteData.add(word);
+            writeAbuf(now + AttnEngine.WRITE_LATENCY + w, e.oRow() + w, word);
         }
-        sbWrites.add(new long[] {now + AttnEngine.WRITE_LATENCY, e.sbRow(), mNew});
-        sbWrites.add(new long[] {now + AttnEngine.WRITE_LATENCY + 1, (e.sbRow() + 1) & sbMask(), l});
-        busyEnd = now + AttnEngine.WRITE_LATENCY + Math.max(words - 1, 1);
+        writeSbuf(now + AttnEngine.WRITE_LATENCY, e.sbRow(), mNew);
+        writeSbuf(now + AttnEngine.WRITE_LATENCY + 1, e.sbRow() + 1, l);
     }
 
     private boolean laneValid(int w, int i) {
         return w * lanes + i < headDim;
-    }
-
-    private int sbMask() {
-        return (1 << cfg.vec().sbufAddrBits()) - 1;
     }
 }

@@ -4,6 +4,7 @@ import dev.accelgen.hdl.Bool;
 import dev.accelgen.hdl.ModuleBuilder;
 import dev.accelgen.hdl.SInt;
 import dev.accelgen.hdl.UInt;
+import dev.accelgen.pe.vector.RowWords;
 import dev.accelgen.pe.vector.engine.EngineIo;
 
 /** {@link AttnSeq} in RTL: the same registers and transitions; the event registers form the tag {@link #event}. */
@@ -21,9 +22,9 @@ final class AttnSeqRtl {
     /** The last gap cycle: the tile's max is final. */
     final Bool evMax;
     final Bool active;
-    /** Latched instruction values: words per head row, lanes of its last word, {@code first}. */
+    /** Latched instruction values: the head row's words and {@code first}. */
+    final RowWords row;
     final UInt words;
-    final UInt tail;
     final Bool first;
     /** t + diag of the current row. */
     final SInt lim;
@@ -32,12 +33,11 @@ final class AttnSeqRtl {
         int aw = c.vec().abufAddrBits();
         int sw = c.vec().sbufAddrBits();
         int wb = c.wordBits();
-        int lb = c.vec().laneBits();
         UInt mode = b.reg("seq_mode", UInt.type(3), IDLE);
         UInt rowsLeft = b.reg("seq_rows_left", UInt.type(32), 0);
         UInt keys = b.reg("seq_keys", UInt.type(32), 0);
-        words = b.reg("seq_words", UInt.type(wb), 0);
-        tail = b.reg("seq_tail", UInt.type(lb + 1), 0);
+        row = RowWords.latch(b, "seq", io.go(), io.field("headDim"), wb, c.lanes());
+        words = row.words();
         first = b.reg("seq_first", Bool.type(), 0);
         Bool hasO = b.reg("seq_has_o", Bool.type(), 0);
         UInt qRow = b.reg("seq_q_row", UInt.type(aw), 0);
@@ -147,14 +147,9 @@ final class AttnSeqRtl {
         b.when(io.go(), () -> {
             UInt rows = io.field("rows");
             UInt nKeys = io.field("keys");
-            UInt headDim = io.field("headDim");
             Bool firstIn = io.<UInt>field("first").bit(0);
-            int v = c.lanes();
             rowsLeft.set(rows);
             keys.set(nKeys);
-            words.set(headDim.add(UInt.lit(v - 1, lb)).shr(lb).resize(wb));
-            UInt low = headDim.slice(lb - 1, 0);
-            tail.set(low.eq(0).select(UInt.lit(v, lb + 1), low.resize(lb + 1)));
             first.set(firstIn);
             hasO.set(firstIn.not().or(nKeys.eq(0)));
             qRow.set(io.<UInt>field("q").resize(aw));
@@ -185,10 +180,5 @@ final class AttnSeqRtl {
         event.lastWord().set(lastWord);
         event.oRow().set(oRow);
         event.sbRow().set(sbRow);
-    }
-
-    /** Lane i of word w lies within the head. */
-    Bool laneValid(UInt w, int i, AttnConfig c) {
-        return w.ne(words.subWrap(1)).or(UInt.lit(i, c.vec().laneBits() + 1).lt(tail));
     }
 }

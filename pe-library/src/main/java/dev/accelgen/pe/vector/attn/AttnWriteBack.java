@@ -88,7 +88,7 @@ final class AttnWriteBack {
             SInt p2 = b.regNext("wb2_p_" + i, a1.mul(r1.toSInt()), 0);
             SInt divided = p2.sext(51).addWrap(half.asSInt()).shrDyn(ex4).saturate(32);
             SInt res = last.select(z4.select(SInt.lit(0, 32), divided), a2);
-            out.add(b.regNext("wr_" + i, seq.laneValid(w2, i, c).select(res, SInt.lit(0, 32)), 0));
+            out.add(b.regNext("wr_" + i, seq.row.laneValid(w2, i).select(res, SInt.lit(0, 32)), 0));
         }
         io.abWrEn().set(wrEn);
         io.abWrAddr().set(wrAddr);

@@ -112,9 +112,9 @@ public record MlgruEngine() implements EngineGen<VecEngineConfig> {
             mixed.add(h);
             SInt mh = b.regNext(p + "_mh", h, 0);
             SInt mg = b.regNext(p + "_mg", act.value(), 0);
-            Bool mIn = b.regNext(p + "_m_in", seq.laneValid(w3, i, c), 0);
+            Bool mIn = b.regNext(p + "_m_in", seq.row.laneValid(w3, i), 0);
             SInt o = mg.mul(mh).add(SInt.lit(1 << 15, 17)).shr(16).saturate(32);
-            SInt hOut = seq.laneValid(hw, i, c).select(back.slice(32 * i + 31, 32 * i).asSInt(), SInt.lit(0, 32));
+            SInt hOut = seq.row.laneValid(hw, i).select(back.slice(32 * i + 31, 32 * i).asSInt(), SInt.lit(0, 32));
             out.add(b.regNext(p + "_wr", hwb.select(hOut, mIn.select(o, SInt.lit(0, 32))), 0));
         }
         Bool proWrite = b.named("pro_write", xValid.and(xPro));

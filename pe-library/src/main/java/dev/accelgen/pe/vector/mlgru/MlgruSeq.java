@@ -1,15 +1,16 @@
 package dev.accelgen.pe.vector.mlgru;
 
 import dev.accelgen.pe.accel.isa.VecInstr;
+import dev.accelgen.pe.vector.ReadSeqModel;
 import dev.accelgen.pe.vector.VecEngineConfig;
 
 /**
  * The MLGRU engine's sequencer (Java; {@link MlgruSeqRtl} is the same registers): the state row h (W words),
  * then per token row, word by word, its f, c and g words (at a, a + W, a + 2W), one read per cycle.
  */
-final class MlgruSeq {
+final class MlgruSeq implements ReadSeqModel.Seq<MlgruSeq.Event> {
     /** One read: a state word ({@code pro}) or slot 0..2 (f, c, g) of word w of a row. */
-    record Event(boolean pro, int addr, int w, int slot, boolean lastWord, boolean lastRow, int dAddr) {
+    record Event(boolean pro, int addr, int w, int slot, boolean lastWord, boolean lastRow, int dAddr) implements ReadSeqModel.Read {
     }
 
     enum Mode { IDLE, PRO, ROWS }
@@ -27,14 +28,20 @@ final class MlgruSeq {
     private int w;
     private int slot;
     private int sec;
-    Event ev;
+    private Event ev;
 
     MlgruSeq(VecEngineConfig c) {
         abMask = c.abufMask();
         lanes = c.lanes();
     }
 
-    boolean active() {
+    @Override
+    public Event event() {
+        return ev;
+    }
+
+    @Override
+    public boolean active() {
         return mode != Mode.IDLE;
     }
 
@@ -52,7 +59,8 @@ final class MlgruSeq {
         mode = rowsLeft == 0 ? Mode.IDLE : Mode.PRO;
     }
 
-    void tick() {
+    @Override
+    public void tick() {
         ev = null;
         boolean lastWord = w == words - 1;
         switch (mode) {

@@ -3,6 +3,7 @@ package dev.accelgen.pe.vector.mlgru;
 import dev.accelgen.hdl.Bool;
 import dev.accelgen.hdl.ModuleBuilder;
 import dev.accelgen.hdl.UInt;
+import dev.accelgen.pe.vector.RowWords;
 import dev.accelgen.pe.vector.VecEngineConfig;
 import dev.accelgen.pe.vector.engine.EngineIo;
 
@@ -21,18 +22,17 @@ final class MlgruSeqRtl {
     final Bool evLastRow;
     final UInt evDAddr;
     final Bool active;
+    final RowWords row;
     final UInt words;
-    final UInt tail;
     final UInt hBase;
 
     MlgruSeqRtl(ModuleBuilder b, VecEngineConfig c, EngineIo io) {
         int aw = c.abufAddrBits();
         int wb = c.wordBits();
-        int lb = c.laneBits();
         UInt mode = b.reg("seq_mode", UInt.type(2), IDLE);
         UInt rowsLeft = b.reg("seq_rows_left", UInt.type(32), 0);
-        words = b.reg("seq_words", UInt.type(wb), 0);
-        tail = b.reg("seq_tail", UInt.type(lb + 1), 0);
+        row = RowWords.latch(b, "seq", io.go(), io.field("len"), wb, c.lanes());
+        words = row.words();
         UInt aRow = b.reg("seq_a_row", UInt.type(aw), 0);
         UInt dRow = b.reg("seq_d_row", UInt.type(aw), 0);
         hBase = b.reg("seq_h", UInt.type(aw), 0);
@@ -94,12 +94,7 @@ final class MlgruSeqRtl {
                 });
         b.when(io.go(), () -> {
             UInt rows = io.field("rows");
-            UInt len = io.field("len");
-            int v = c.lanes();
             rowsLeft.set(rows);
-            words.set(len.add(UInt.lit(v - 1, lb)).shr(lb).resize(wb));
-            UInt low = len.slice(lb - 1, 0);
-            tail.set(low.eq(0).select(UInt.lit(v, lb + 1), low.resize(lb + 1)));
             aRow.set(io.<UInt>field("a").resize(aw));
             dRow.set(io.<UInt>field("d").resize(aw));
             hBase.set(io.<UInt>field("h").resize(aw));
@@ -110,10 +105,5 @@ final class MlgruSeqRtl {
             sec.set(UInt.lit(0, aw));
             mode.set(rows.eq(0).select(UInt.lit(IDLE, 2), UInt.lit(PRO, 2)));
         });
-    }
-
-    /** Lane i of word w lies within the row. */
-    Bool laneValid(UInt w, int i, VecEngineConfig c) {
-        return w.ne(words.subWrap(1)).or(UInt.lit(i, c.laneBits() + 1).lt(tail));
     }
 }

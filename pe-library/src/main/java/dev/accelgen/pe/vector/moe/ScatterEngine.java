@@ -91,7 +91,7 @@ public record ScatterEngine() implements EngineGen<VecEngineConfig> {
             SInt prod = b.reg("prod_" + i, SInt.type(64), 0);
             b.when(aWord, () -> prod.set(gate.mul(x)));
             SInt sum = x.add(prod.add(SInt.lit(1 << 15, 17)).shr(16)).saturate(32);
-            out.add(b.regNext("wr_" + i, seq.laneValid(xW, i, c).select(sum, SInt.lit(0, 32)), 0));
+            out.add(b.regNext("wr_" + i, seq.row.laneValid(xW, i).select(sum, SInt.lit(0, 32)), 0));
         }
         io.abWrEn().set(wrEn);
         io.abWrAddr().set(wrAddr);

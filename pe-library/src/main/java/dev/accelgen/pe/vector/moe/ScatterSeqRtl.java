@@ -3,6 +3,7 @@ package dev.accelgen.pe.vector.moe;
 import dev.accelgen.hdl.Bool;
 import dev.accelgen.hdl.ModuleBuilder;
 import dev.accelgen.hdl.UInt;
+import dev.accelgen.pe.vector.RowWords;
 import dev.accelgen.pe.vector.VecEngineConfig;
 import dev.accelgen.pe.vector.engine.EngineIo;
 
@@ -25,8 +26,7 @@ final class ScatterSeqRtl {
     final UInt sbKind;
     final Bool sbParity;
     final Bool active;
-    final UInt words;
-    final UInt tail;
+    final RowWords row;
     /** Loaded by the engine from SBUF data. */
     final UInt count;
     final UInt dNext;
@@ -35,11 +35,10 @@ final class ScatterSeqRtl {
         int aw = c.abufAddrBits();
         int sw = c.sbufAddrBits();
         int wb = c.wordBits();
-        int lb = c.laneBits();
         UInt mode = b.reg("seq_mode", UInt.type(2), IDLE);
         UInt step = b.reg("seq_step", UInt.type(2), 0);
-        words = b.reg("seq_words", UInt.type(wb), 0);
-        tail = b.reg("seq_tail", UInt.type(lb + 1), 0);
+        row = RowWords.latch(b, "seq", io.go(), io.field("len"), wb, c.lanes());
+        UInt words = row.words();
         UInt aRow = b.reg("seq_a_row", UInt.type(aw), 0);
         UInt dRow = b.reg("seq_d_row", UInt.type(aw), 0);
         UInt aStride = b.reg("seq_a_stride", UInt.type(aw), 0);
@@ -104,11 +103,6 @@ final class ScatterSeqRtl {
                     });
                 });
         b.when(io.go(), () -> {
-            UInt len = io.field("len");
-            int v = c.lanes();
-            words.set(len.add(UInt.lit(v - 1, lb)).shr(lb).resize(wb));
-            UInt low = len.slice(lb - 1, 0);
-            tail.set(low.eq(0).select(UInt.lit(v, lb + 1), low.resize(lb + 1)));
             aRow.set(io.<UInt>field("a").resize(aw));
             aStride.set(io.<UInt>field("aStride").resize(aw));
             sbPtr.set(io.<UInt>field("sbuf").resize(sw));
@@ -118,10 +112,5 @@ final class ScatterSeqRtl {
             dSlot.set(Bool.FALSE);
             mode.set(UInt.lit(HEAD, 2));
         });
-    }
-
-    /** Lane i of word w lies within the row. */
-    Bool laneValid(UInt w, int i, VecEngineConfig c) {
-        return w.ne(words.subWrap(1)).or(UInt.lit(i, c.laneBits() + 1).lt(tail));
     }
 }

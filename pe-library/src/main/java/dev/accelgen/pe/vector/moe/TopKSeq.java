@@ -1,6 +1,7 @@
 package dev.accelgen.pe.vector.moe;
 
 import dev.accelgen.pe.accel.isa.VecInstr;
+import dev.accelgen.pe.vector.ReadSeqModel;
 import dev.accelgen.pe.vector.VecEngineConfig;
 
 /**
@@ -8,12 +9,12 @@ import dev.accelgen.pe.vector.VecEngineConfig;
  * row's W = ceil(experts / V) words, one read per cycle, {@value #PASS_GAP} idle cycles after each pass (the
  * pick) and {@value #ROW_GAP} more after each row but the last (the row's picks are double buffered).
  */
-final class TopKSeq {
+final class TopKSeq implements ReadSeqModel.Seq<TopKSeq.Event> {
     static final int PASS_GAP = 2;
     static final int ROW_GAP = 3;
 
     /** One read: word w of pass {@code pass} of row {@code token}; {@code bank} is the row's parity. */
-    record Event(int addr, int w, int pass, boolean lastWord, boolean lastPass, boolean lastRow, int bank, int token) {
+    record Event(int addr, int w, int pass, boolean lastWord, boolean lastPass, boolean lastRow, int bank, int token) implements ReadSeqModel.Read {
     }
 
     enum Mode { IDLE, READ, GAP }
@@ -31,14 +32,20 @@ final class TopKSeq {
     private int gap;
     private int bank;
     private int token;
-    Event ev;
+    private Event ev;
 
     TopKSeq(VecEngineConfig c) {
         abMask = c.abufMask();
         lanes = c.lanes();
     }
 
-    boolean active() {
+    @Override
+    public Event event() {
+        return ev;
+    }
+
+    @Override
+    public boolean active() {
         return mode != Mode.IDLE;
     }
 
@@ -55,7 +62,8 @@ final class TopKSeq {
         mode = rowsLeft == 0 ? Mode.IDLE : Mode.READ;
     }
 
-    void tick() {
+    @Override
+    public void tick() {
         ev = null;
         switch (mode) {
             case READ -> {

@@ -1,6 +1,7 @@
 package dev.accelgen.pe.vector.rope;
 
 import dev.accelgen.pe.accel.isa.VecInstr;
+import dev.accelgen.pe.vector.ReadSeqModel;
 
 /**
  * The RoPE engine's sequencer (Java; the RTL in {@link RopeEngine} has the same registers): per row the table
@@ -8,9 +9,9 @@ import dev.accelgen.pe.accel.isa.VecInstr;
  * buffered: the table bank flips per row, the head bank per head. {@link #tick} computes the registered event of
  * the next cycle.
  */
-final class RopeSeq {
+final class RopeSeq implements ReadSeqModel.Seq<RopeSeq.Event> {
     /** One read: a table word ({@code table}) or a head word; {@code dHead} is the head's output row. */
-    record Event(boolean table, int addr, int w, boolean lastWord, int tBank, int hBank, int dHead) {
+    record Event(boolean table, int addr, int w, boolean lastWord, int tBank, int hBank, int dHead) implements ReadSeqModel.Read {
     }
 
     enum Mode { IDLE, T, A }
@@ -34,14 +35,20 @@ final class RopeSeq {
     private int w;
     private int tBank;
     private int hBank;
-    Event ev;
+    private Event ev;
 
     RopeSeq(RopeConfig c) {
         abMask = c.vec().abufMask();
         lanes = c.lanes();
     }
 
-    boolean active() {
+    @Override
+    public Event event() {
+        return ev;
+    }
+
+    @Override
+    public boolean active() {
         return mode != Mode.IDLE;
     }
 
@@ -62,7 +69,8 @@ final class RopeSeq {
         mode = rowsLeft == 0 ? Mode.IDLE : Mode.T;
     }
 
-    void tick() {
+    @Override
+    public void tick() {
         ev = null;
         boolean lastWord = w == words - 1;
         switch (mode) {
