@@ -33,6 +33,15 @@ public final class LirSession {
         }
     }
 
+    /** A state buffer's rows as they stand (a copy): the KV cache or recurrent row the accelerator keeps off chip. */
+    public int[][] state(int id) {
+        int[][] copy = new int[states[id].length][];
+        for (int r = 0; r < copy.length; r++) {
+            copy[r] = states[id][r].clone();
+        }
+        return copy;
+    }
+
     /** P: the position of the next run's first row. */
     public int position() {
         return position;

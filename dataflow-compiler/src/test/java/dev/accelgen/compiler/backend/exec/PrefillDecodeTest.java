@@ -24,8 +24,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * A prefill of P rows followed by one-row decode steps gives every row bit for bit as one run over the whole
- * sequence: KV caches and recurrent state carry over, attention tiles lie at absolute key positions. Sequences
+ * A prefill of P rows followed by one-row decode steps gives every row, and every KV cache and recurrent state, bit for
+ * bit as one run over the whole sequence: state carries over, attention tiles lie at absolute key positions. Sequences
  * longer than the graph's own (generated RoPE rows) and key tiles smaller than the prefill cross tile boundaries
  * inside a run and between runs.
  */
@@ -42,7 +42,8 @@ class PrefillDecodeTest {
         Map<String, Double> ranges = Calibration.ranges(g, Calibration.seededSamples(g, 1, 2));
         LirModel lir = Lowering.lower(model, g, new QuantPlan(Scheme.parse(scheme), Map.of()), ranges, new LowerOptions(tokens, keyTile));
         Map<String, Tensor> all = inputs(lir, g, tokens, new Random(SEED));
-        Map<String, int[][]> whole = new LirSession(lir).run(all).fxOutputs();
+        LirSession one = new LirSession(lir);
+        Map<String, int[][]> whole = one.run(all).fxOutputs();
         LirSession s = new LirSession(lir);
         List<int[]> rows = new ArrayList<>(List.of(s.run(rows(all, 0, prefill)).fxOutputs().get(g.outputs().get(0))));
         while (s.position() < tokens) {
@@ -52,6 +53,9 @@ class PrefillDecodeTest {
         assertEquals(tokens, rows.size());
         for (int t = 0; t < tokens; t++) {
             assertArrayEquals(full[t], rows.get(t), model + " " + scheme + " row " + t);
+        }
+        for (int i = 0; i < lir.states().size(); i++) {
+            assertArrayEquals(one.state(i), s.state(i), model + " " + scheme + " state " + lir.states().get(i).name());
         }
     }
 
