@@ -34,18 +34,18 @@ final class FetchStage {
     private final EngineState st;
     private final UnitShape shape;
     private final int lanes;
-    State state = State.IDLE;
-    int slot;
-    int j;
-    int m;
-    int r;
-    int half;
-    int word;
-    int rowAddr;
-    final long[] qRow = new long[EngineState.SLOTS];
-    Tag tagA;
-    Tag tagB;
-    Quant quant;
+    private State state = State.IDLE;
+    private int slot;
+    private int j;
+    private int m;
+    private int r;
+    private int half;
+    private int word;
+    private int rowAddr;
+    private final long[] qRow = new long[EngineState.SLOTS];
+    private Tag tagA;
+    private Tag tagB;
+    private Quant quant;
     boolean ready = true;
 
     FetchStage(EngineState st) {
