@@ -99,7 +99,7 @@ public final class PlanJson {
                 n.put("rows", r.rows());
             }
             n.put("content", r.content());
-            n.put("bytes", r.end(c.context()) - r.offset());
+            n.put("bytes", r.bytes(c.context()));
         }
         if (est != null) {
             ObjectNode e = root.putObject("estimate");

@@ -36,13 +36,13 @@ public final class Summary {
         }
         out.add("  vector: " + hw.vectorOps().stream().map(Opcode::name).map(n -> n.toLowerCase(Locale.ROOT)).sorted()
                 .collect(Collectors.joining(" ")));
-        long striped = c.layout().all().stream().filter(r -> r.kind() == Region.Kind.STRIPED).mapToLong(r -> r.rows() * r.rowBytes()).sum();
+        long striped = c.layout().all().stream().filter(r -> r.kind() == Region.Kind.STRIPED).mapToLong(r -> r.bytes(c.context())).sum();
         out.add("memory: weights " + GraphText.grouped(striped) + " B per port, striped over " + hw.ports() + " ports at the same offsets");
         for (int p = 0; p < hw.ports(); p++) {
             Map<String, Long> kinds = new LinkedHashMap<>();
             for (Region r : c.layout().all()) {
                 if (r.kind() != Region.Kind.STRIPED && r.port() == p) {
-                    kinds.merge(kind(r.name()), r.end(c.context()) - r.offset(), Long::sum);
+                    kinds.merge(kind(r.name()), r.bytes(c.context()), Long::sum);
                 }
             }
             out.add("  port " + p + " (" + GraphText.grouped(c.layout().portBytes(p, c.context())) + " B): " + kinds.entrySet().stream()
@@ -66,7 +66,7 @@ public final class Summary {
 
     private static String describe(MatrixUnitSpec s) {
         if (s instanceof MatrixUnitSpec.MixPe m) {
-            return "mixpe w" + m.config().wBits() + m.config().aType().cliName() + " group " + m.config().group() + ", "
+            return "mixpe w" + m.config().wBits() + "a" + m.config().aType().portBits() + " group " + m.config().group() + ", "
                     + m.config().lanes() + " lanes x " + m.config().cols() + " cols";
         }
         if (s instanceof MatrixUnitSpec.Ternary t) {

@@ -30,6 +30,11 @@ public record Region(String name, Kind kind, int port, long offset, long rowByte
         return kind == Kind.POSITIONAL ? offset + context * prefix + r * rowBytes : offset + r * rowBytes;
     }
 
+    /** Bytes of the region, in a context of {@code context} positions. */
+    public long bytes(long context) {
+        return (kind == Kind.POSITIONAL ? context : rows) * rowBytes;
+    }
+
     /** One past the last byte, in a context of {@code context} positions. */
     public long end(long context) {
         return kind == Kind.POSITIONAL ? rowOffset(context, context) : offset + rows * rowBytes;
