@@ -34,7 +34,7 @@ class InstrRulesTest {
         RuleCheck rules = new RuleCheck(DecoderRtlTest.ALL);
         Random rng = new Random(11);
         Map<Opcode, int[]> seen = new EnumMap<>(Opcode.class);
-        for (int n = 0; n < 200_000; n++) {
+        for (int n = 0; n < 40_000; n++) {
             Opcode op = Opcode.values()[rng.nextInt(Opcode.values().length)];
             byte[] b = InstrCodec.encode(RandomInstrs.of(op, rng));
             for (int f = rng.nextInt(3); f > 0; f--) {
