@@ -1,5 +1,6 @@
 package dev.accelgen.cli;
 
+import dev.accelgen.errors.OptionError;
 import dev.accelgen.hdl.Design;
 import dev.accelgen.hdl.Hdl;
 import dev.accelgen.pe.systolic.SystolicArray;
@@ -8,12 +9,14 @@ import dev.accelgen.pe.systolic.SystolicGolden;
 import dev.accelgen.pe.systolic.SystolicStimulus;
 import dev.accelgen.sim.Verifier;
 import dev.accelgen.sim.VerifyResult;
+import dev.accelgen.sim.files.OutputDir;
 import dev.accelgen.sim.manifest.ManifestReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -23,8 +26,12 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Generate an INT8 systolic array and verify it in Verilator against its golden model.")
 public final class DemoCommand implements Callable<Integer> {
-    @Option(names = "--out", defaultValue = "out/demo", description = "output directory (default ${DEFAULT-VALUE})")
+    @Option(names = "--out", defaultValue = "out/demo",
+            description = "output directory: new, empty, or an earlier accelgen output with --force (default ${DEFAULT-VALUE})")
     Path out;
+
+    @Mixin
+    ForceOption force;
 
     @Option(names = "--rows", defaultValue = "8")
     int rows;
@@ -45,10 +52,14 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
         SystolicConfig cfg = SystolicConfig.int8(rows, cols);
+        if (tiles < 1 || tiles > 100_000) {
+            throw new OptionError("--tiles " + tiles, "must be in 1..100,000");
+        }
+        OutputDir.check(out, "--out", force.force());
         o.println("1/3 generating " + rows + "x" + cols + " INT8 output-stationary systolic array");
         o.flush();
         Design design = Hdl.elaborate(new SystolicArray(), cfg);
-        Path dir = OutputDir.write(out, design::emit);
+        Path dir = OutputDir.write(out, "--out", force.force(), design::emit);
         o.println("    " + design.files().size() + " files in " + dir);
         o.println("2/3 building the Verilator model and running " + tiles + " random tiles (seed " + seed + ")");
         o.flush();

@@ -2,6 +2,7 @@ package dev.accelgen.cli.model;
 
 import dev.accelgen.compiler.quant.QuantPlan;
 import dev.accelgen.compiler.quant.Scheme;
+import dev.accelgen.errors.OptionError;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,17 +53,15 @@ public final class ModelRun implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        return BadInput.guard(spec.commandLine().getErr(), () -> {
-            if (minCosine != null && !(minCosine >= -1 && minCosine <= 1)) {
-                throw new IllegalArgumentException("--min-cosine must be in -1..1 (got " + minCosine + ")");
-            }
-            QuantPlan plan = new QuantPlan(Scheme.parse(scheme), dev.accelgen.compiler.run.ModelRunner.overrides(layers));
-            var result = dev.accelgen.compiler.run.ModelRunner.run(new dev.accelgen.compiler.run.ModelRunner.Request(model, plan, seed,
-                    calibSamples, compareOrt, seqLen, dev.accelgen.compiler.run.ModelRunner.dims(dims), minCosine,
-                    dev.accelgen.compiler.run.ModelRunner.calibFiles(calib)));
-            result.lines().forEach(out::println);
-            out.flush();
-            return result.pass() ? 0 : 1;
-        });
+        if (minCosine != null && !(minCosine >= -1 && minCosine <= 1)) {
+            throw new OptionError("--min-cosine " + minCosine, "must be in -1..1");
+        }
+        QuantPlan plan = new QuantPlan(Scheme.parse(scheme), dev.accelgen.compiler.run.ModelRunner.overrides(layers));
+        var result = dev.accelgen.compiler.run.ModelRunner.run(new dev.accelgen.compiler.run.ModelRunner.Request(model, plan, seed,
+                calibSamples, compareOrt, seqLen, dev.accelgen.compiler.run.ModelRunner.dims(dims), minCosine,
+                dev.accelgen.compiler.run.ModelRunner.calibFiles(calib)));
+        result.lines().forEach(out::println);
+        out.flush();
+        return result.pass() ? 0 : 1;
     }
 }

@@ -1,10 +1,15 @@
 package dev.accelgen.cli.pe;
 
+import dev.accelgen.errors.OptionError;
 import dev.accelgen.pe.moe.MoeConfig;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
 /** Options of {@code accelgen pe ... moe}. */
 public final class MoeOptions implements KindOptions<MoeConfig> {
+    private static final Pattern EXPERT_ARRAY = Pattern.compile("systolic:(\\d{1,3})x(\\d{1,3})");
+
     @Option(names = "--experts", defaultValue = "8", description = "experts E, 1..64 (default ${DEFAULT-VALUE})")
     int experts;
 
@@ -30,13 +35,11 @@ public final class MoeOptions implements KindOptions<MoeConfig> {
 
     @Override
     public MoeConfig toConfig() {
-        String[] kindAndSize = expertArray.split(":");
-        String[] rc = kindAndSize.length == 2 ? kindAndSize[1].split("x") : new String[0];
-        if (!kindAndSize[0].equals("systolic") || rc.length != 2 || !rc[0].matches("\\d{1,3}") || !rc[1].matches("\\d{1,3}")) {
-            throw new IllegalArgumentException("--expert-array must be systolic:ROWSxCOLS, e.g. systolic:2x4 (got "
-                    + expertArray + ")");
+        Matcher m = EXPERT_ARRAY.matcher(expertArray);
+        if (!m.matches()) {
+            throw new OptionError("", "--expert-array must be systolic:ROWSxCOLS, e.g. systolic:2x4 (got " + expertArray + ")");
         }
-        return new MoeConfig(experts, topK, tokens, Integer.parseInt(rc[0]), Integer.parseInt(rc[1]), dModel, memLatency,
+        return new MoeConfig(experts, topK, tokens, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), dModel, memLatency,
                 memBytesPerCycle);
     }
 }

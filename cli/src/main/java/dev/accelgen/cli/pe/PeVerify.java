@@ -1,20 +1,23 @@
 package dev.accelgen.cli.pe;
 
-import dev.accelgen.sim.tools.ScratchDirs;
+import dev.accelgen.cli.ForceOption;
+import dev.accelgen.errors.OptionError;
+import dev.accelgen.pe.regress.UnitCaseType;
 import dev.accelgen.sim.Verifier;
 import dev.accelgen.sim.VerifyResult;
 import dev.accelgen.sim.bundle.BundleCase;
 import dev.accelgen.sim.bundle.BundleResult;
 import dev.accelgen.sim.bundle.BundleVerifier;
-import java.io.IOException;
+import dev.accelgen.sim.files.OutputDir;
+import dev.accelgen.sim.files.TempDir;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,20 +28,25 @@ import picocli.CommandLine.Option;
  */
 @Command(mixinStandardHelpOptions = true, description = "Verify the unit's RTL against its golden model in Verilator.")
 final class PeVerify extends KindRunner {
-    static final int BUNDLE_SIZE = 40;
+    static final int BUNDLE_SIZE = UnitCaseType.BUNDLE_SIZE;
+    static final int MAX_VECTORS = 1_000_000;
+    static final int MAX_CONFIGS = 2_000;
 
-    @Option(names = "--vectors", defaultValue = "20", description = "work items per configuration (default ${DEFAULT-VALUE})")
+    @Option(names = "--vectors", defaultValue = "20", description = "work items per configuration, 1..1,000,000 (default ${DEFAULT-VALUE})")
     int vectors;
 
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
     long seed;
 
     @Option(names = "--configs", defaultValue = "0",
-            description = "verify N random valid configurations instead of the one given by the options")
+            description = "verify N random valid configurations (at most 2,000) instead of the one given by the options")
     int configs;
 
-    @Option(names = "--keep", description = "keep the generated RTL in this directory")
+    @Option(names = "--keep", description = "keep the generated RTL in this directory (new, empty, or an earlier output with --force)")
     Path keep;
+
+    @Mixin
+    ForceOption force;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -48,15 +56,14 @@ final class PeVerify extends KindRunner {
     }
 
     @Override
-    public Integer call() throws IOException {
-        if (vectors < 1) {
-            throw new IllegalArgumentException("--vectors must be >= 1 (got " + vectors + ")");
+    public Integer call() {
+        if (vectors < 1 || vectors > MAX_VECTORS) {
+            throw new OptionError("--vectors " + vectors, "must be in 1..1,000,000");
         }
-        if (configs < 0) {
-            throw new IllegalArgumentException("--configs must be >= 0 (got " + configs + ")");
+        if (configs < 0 || configs > MAX_CONFIGS) {
+            throw new OptionError("--configs " + configs, "must be in 0..2,000 (verify more in several runs with"
+                    + " different --seed values)");
         }
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         List<UnitJob<?>> jobs = new ArrayList<>();
         if (configs == 0) {
             jobs.add(UnitJob.of(kind.kind(), options.toConfig()));
@@ -66,26 +73,32 @@ final class PeVerify extends KindRunner {
                 jobs.add(UnitJob.of(kind.kind(), kind.kind().randomConfig(rng)));
             }
         }
-        Path work = keep != null ? keep : Files.createTempDirectory("accelgen-verify-");
-        try {
-            List<BundleCase> cases = new ArrayList<>();
-            for (int i = 0; i < jobs.size(); i++) {
-                long caseSeed = jobs.size() == 1 ? seed : seed * 1_000_003L + i;
-                err.println("[" + (i + 1) + "/" + jobs.size() + "] " + jobs.get(i).config() + " seed=" + caseSeed);
-                err.flush();
-                cases.add(jobs.get(i).emitCase(work.resolve(jobs.size() == 1 ? "rtl" : "config_" + i), vectors, caseSeed));
-            }
-            List<VerifyResult> results = cases.size() == 1
-                    ? List.of(Verifier.verify(cases.get(0).manifest(), cases.get(0).golden(), cases.get(0).stimulus()))
-                    : verifyBundle(cases);
-            return report(results, out);
-        } finally {
-            if (keep == null) {
-                ScratchDirs.delete(work);
-            } else {
-                err.println("RTL kept in " + keep.toAbsolutePath());
+        StimulusBudget.check(jobs, vectors);
+        if (keep == null) {
+            try (TempDir work = TempDir.inScratch("verify")) {
+                return verify(jobs, work.path());
             }
         }
+        OutputDir.check(keep, "--keep", force.force());
+        int[] code = new int[1];
+        Path kept = OutputDir.write(keep, "--keep", force.force(), dir -> code[0] = verify(jobs, dir));
+        spec.commandLine().getErr().println("RTL kept in " + kept);
+        return code[0];
+    }
+
+    private int verify(List<UnitJob<?>> jobs, Path work) {
+        PrintWriter err = spec.commandLine().getErr();
+        List<BundleCase> cases = new ArrayList<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            long caseSeed = jobs.size() == 1 ? seed : seed * 1_000_003L + i;
+            err.println("[" + (i + 1) + "/" + jobs.size() + "] " + jobs.get(i).config() + " seed=" + caseSeed);
+            err.flush();
+            cases.add(jobs.get(i).emitCase(work.resolve(jobs.size() == 1 ? "rtl" : "config_" + i), vectors, caseSeed));
+        }
+        List<VerifyResult> results = cases.size() == 1
+                ? List.of(Verifier.verify(cases.get(0).manifest(), cases.get(0).golden(), cases.get(0).stimulus()))
+                : verifyBundle(cases);
+        return report(results, spec.commandLine().getOut());
     }
 
     /**

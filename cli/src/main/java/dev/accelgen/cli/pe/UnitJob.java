@@ -24,6 +24,11 @@ record UnitJob<C extends Record>(UnitKind<C> kind, C config) {
         return kind.golden(config);
     }
 
+    /** {@code vectors} random work items for this configuration (seed 1). */
+    Stimulus stimulus(int vectors) {
+        return kind.randomStimulus(config, vectors, 1);
+    }
+
     /** Emits the design into {@code dir} and returns the case a (bundle) verifier runs. */
     BundleCase emitCase(Path dir, int vectors, long seed) {
         Path manifest = elaborate().emit(dir);

@@ -3,6 +3,7 @@ package dev.accelgen.cli.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.accelgen.cli.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -20,10 +21,13 @@ class ModelCommandTest {
     static Run exec(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new ModelCommand());
+        CommandLine cl = Main.commandLine();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
+        String[] full = new String[args.length + 1];
+        full[0] = "model";
+        System.arraycopy(args, 0, full, 1, args.length);
+        int exit = cl.execute(full);
         return new Run(exit, out.toString(), err.toString());
     }
 

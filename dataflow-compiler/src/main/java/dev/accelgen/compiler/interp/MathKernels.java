@@ -4,6 +4,7 @@ import dev.accelgen.compiler.ir.DType;
 import dev.accelgen.compiler.ir.Op;
 import dev.accelgen.compiler.ir.Shape;
 import dev.accelgen.compiler.ir.Tensor;
+import dev.accelgen.compiler.ir.TensorBudget;
 
 /**
  * Elementwise, matrix and normalization kernels of the float interpreter. Each element is computed in double
@@ -185,7 +186,10 @@ public final class MathKernels {
         int[] bb = Broadcast.sourceIndex(batchB, batch);
         float[] x = a.floats();
         float[] y = b.floats();
-        float[] r = new float[ba.length * m * n];
+        int[] full = java.util.Arrays.copyOf(batch.dims(), batch.rank() + 2);
+        full[batch.rank()] = m;
+        full[batch.rank() + 1] = n;
+        float[] r = new float[TensorBudget.elements(Shape.of(full))];
         double[] row = new double[n];
         for (int t = 0; t < ba.length; t++) {
             int offA = ba[t] * m * k;

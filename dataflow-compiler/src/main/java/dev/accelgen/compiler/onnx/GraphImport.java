@@ -109,6 +109,11 @@ final class GraphImport {
             inlineIf(n, scope);
             return;
         }
+        if (OnnxOps.isStandardDomain(p.getDomain()) && p.getOpType().equals("Dropout") && outs.size() > 1
+                && !outs.get(1).isEmpty()) {
+            DropoutMask.nodes(name, ins.get(0), outs.get(0), outs.get(1)).forEach(this::add);
+            return;
+        }
         for (Node x : OnnxOps.translate(n)) {
             add(x);
         }
@@ -162,8 +167,8 @@ final class GraphImport {
         int[] d = new int[dims.size()];
         for (int i = 0; i < d.length; i++) {
             OnnxMl.TensorShapeProto.Dimension dim = dims.get(i);
-            if (dim.hasDimValue() && dim.getDimValue() > 0) {
-                d[i] = Math.toIntExact(dim.getDimValue());
+            if (dim.hasDimValue()) {
+                d[i] = staticDim(vi.getName(), i, dim.getDimValue());
             } else {
                 String param = dim.hasDimParam() ? dim.getDimParam() : "";
                 Integer bound = param.isEmpty() ? null : dimBounds.get(param);
@@ -176,5 +181,14 @@ final class GraphImport {
             }
         }
         return new TensorType(dt, Shape.of(d));
+    }
+
+    private static int staticDim(String input, int i, long size) {
+        if (size <= 0 || size > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("input " + input + " dimension " + i + " has static size " + size
+                    + (size == 0 ? " (empty tensors are not supported)" : size < 0 ? " (a size must be positive)"
+                    : " (more than the 2,147,483,647 one dimension can have)"));
+        }
+        return (int) size;
     }
 }

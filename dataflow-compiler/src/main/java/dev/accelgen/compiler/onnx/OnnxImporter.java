@@ -2,7 +2,6 @@ package dev.accelgen.compiler.onnx;
 
 import ai.onnx.proto.OnnxMl;
 import com.google.protobuf.InvalidProtocolBufferException;
-import dev.accelgen.compiler.ModelInputException;
 import dev.accelgen.compiler.ir.Graph;
 import dev.accelgen.compiler.passes.ShapeInference;
 import dev.accelgen.errors.ModelError;
@@ -15,7 +14,7 @@ import java.util.SortedSet;
 /**
  * Imports an ONNX model (opset 13 or newer) into the graph IR with every value typed. Initializers become weights
  * with data (float16 and float64 as float32); external data files are read relative to the model's directory.
- * Every failure is a one-line {@link ModelError} (or the older {@link ModelInputException}) naming the file.
+ * Every failure is a one-line {@link ModelError} naming the file.
  */
 public final class OnnxImporter {
     public static final int MIN_OPSET = 13;
@@ -47,7 +46,7 @@ public final class OnnxImporter {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new ModelInputException(source, "cannot read the file (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+            throw new ModelError(source, "cannot read the file (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
         }
         Path dir = file.toAbsolutePath().getParent();
         return parse(bytes, source, dir, dimBounds);
@@ -58,10 +57,13 @@ public final class OnnxImporter {
         try {
             model = OnnxMl.ModelProto.parseFrom(bytes);
         } catch (InvalidProtocolBufferException e) {
-            throw new ModelInputException(source, "not an ONNX model or truncated (protobuf parse failed: " + e.getMessage() + ")");
+            throw new ModelError(source, "not an ONNX model or truncated (protobuf parse failed: " + e.getMessage() + ")");
         }
-        if (model.getIrVersion() <= 0 || !model.hasGraph() || model.getGraph().getNodeCount() == 0) {
-            throw new ModelInputException(source, "not an ONNX model (no IR version or no graph nodes)");
+        if (model.getIrVersion() <= 0 || !model.hasGraph()) {
+            throw new ModelError(source, "not an ONNX model (no IR version or no graph)");
+        }
+        if (model.getGraph().getNodeCount() == 0) {
+            throw new ModelError(source, "the ONNX graph has no nodes: there is nothing to compile");
         }
         int opset = -1;
         for (OnnxMl.OperatorSetIdProto o : model.getOpsetImportList()) {
@@ -74,8 +76,10 @@ public final class OnnxImporter {
         }
         try {
             return GraphImport.run(model.getGraph(), opset, baseDir, dimBounds, source);
-        } catch (OnnxOps.UnknownOp | ShapeInference.ShapeError | IllegalArgumentException | ArithmeticException e) {
-            throw new ModelInputException(source, e.getMessage());
+        } catch (OnnxOps.UnknownOp | ShapeInference.ShapeError | IllegalArgumentException e) {
+            throw new ModelError(source, e.getMessage());
+        } catch (ModelError e) {
+            throw e.input().isEmpty() ? new ModelError(source, e.getMessage(), e) : e;
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.accelgen.compiler.ir.DType;
 import dev.accelgen.compiler.ir.Float16;
 import dev.accelgen.compiler.ir.Shape;
 import dev.accelgen.compiler.ir.Tensor;
+import dev.accelgen.compiler.ir.TensorBudget;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
@@ -37,7 +38,11 @@ final class OnnxTensors {
     static Shape shape(java.util.List<Long> dims) {
         int[] d = new int[dims.size()];
         for (int i = 0; i < d.length; i++) {
-            d[i] = Math.toIntExact(dims.get(i));
+            long v = dims.get(i);
+            if (v < 0 || v > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("dimension " + i + " has size " + v + " (sizes are 0.." + Integer.MAX_VALUE + ")");
+            }
+            d[i] = (int) v;
         }
         return Shape.of(d);
     }
@@ -47,7 +52,7 @@ final class OnnxTensors {
         String what = "tensor " + t.getName();
         DType dt = dtype(t.getDataType(), what);
         Shape s = shape(t.getDimsList());
-        int n = Math.toIntExact(s.elements());
+        int n = TensorBudget.elements(s);
         if (t.getDataType() == ONNX_DOUBLE || t.getDataType() == ONNX_FLOAT16) {
             return asFloat32(t, s, n, baseDir);
         }
@@ -81,21 +86,20 @@ final class OnnxTensors {
             return Tensor.ofLongs(dt, s, l);
         }
         if (dt == DType.FLOAT32) {
-            float[] f = new float[n];
             requireCount(what, t.getFloatDataCount(), n);
+            float[] f = new float[n];
             for (int i = 0; i < n; i++) {
                 f[i] = t.getFloatData(i);
             }
             return Tensor.ofFloats(s, f);
         }
+        requireCount(what, dt == DType.INT64 ? t.getInt64DataCount() : t.getInt32DataCount(), n);
         long[] l = new long[n];
         if (dt == DType.INT64) {
-            requireCount(what, t.getInt64DataCount(), n);
             for (int i = 0; i < n; i++) {
                 l[i] = t.getInt64Data(i);
             }
         } else {
-            requireCount(what, t.getInt32DataCount(), n);
             for (int i = 0; i < n; i++) {
                 l[i] = t.getInt32Data(i);
             }
@@ -108,22 +112,20 @@ final class OnnxTensors {
         boolean half = t.getDataType() == ONNX_FLOAT16;
         int width = half ? 2 : 8;
         String what = "tensor " + t.getName();
-        float[] f = new float[n];
         ByteBuffer raw = t.getDataLocation() == OnnxMl.TensorProto.DataLocation.EXTERNAL ? external(t, baseDir, (long) width * n)
                 : t.getRawData().isEmpty() ? null : t.getRawData().asReadOnlyByteBuffer();
+        requireCount(what, raw != null ? raw.remaining() / width : half ? t.getInt32DataCount() : t.getDoubleDataCount(), n);
+        float[] f = new float[n];
         if (raw != null) {
             raw = raw.order(ByteOrder.LITTLE_ENDIAN);
-            requireCount(what, raw.remaining() / width, n);
             for (int i = 0; i < n; i++) {
                 f[i] = half ? Float16.toFloat(raw.getShort() & 0xffff) : (float) raw.getDouble();
             }
         } else if (half) {
-            requireCount(what, t.getInt32DataCount(), n);
             for (int i = 0; i < n; i++) {
                 f[i] = Float16.toFloat(t.getInt32Data(i));
             }
         } else {
-            requireCount(what, t.getDoubleDataCount(), n);
             for (int i = 0; i < n; i++) {
                 f[i] = (float) t.getDoubleData(i);
             }
@@ -166,6 +168,10 @@ final class OnnxTensors {
         }
         if (!Files.isRegularFile(p)) {
             throw new IllegalArgumentException("external data file " + location + " of tensor " + t.getName() + " is missing");
+        }
+        if (len != length || offset < 0) {
+            throw new IllegalArgumentException("external data of tensor " + t.getName() + " has offset " + offset + " and length "
+                    + len + "; its shape needs " + length + " bytes");
         }
         try (RandomAccessFile f = new RandomAccessFile(p.toFile(), "r")) {
             if (offset + len > f.length()) {

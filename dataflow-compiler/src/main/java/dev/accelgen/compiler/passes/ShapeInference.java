@@ -5,7 +5,9 @@ import dev.accelgen.compiler.ir.Graph;
 import dev.accelgen.compiler.ir.Node;
 import dev.accelgen.compiler.ir.Op;
 import dev.accelgen.compiler.ir.Tensor;
+import dev.accelgen.compiler.ir.TensorBudget;
 import dev.accelgen.compiler.ir.TensorType;
+import dev.accelgen.errors.UserInputException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -43,8 +45,14 @@ public final class ShapeInference {
         return g.withNodes(g.nodes(), new LinkedHashMap<>(t.types()));
     }
 
-    static Tensor zeros(TensorType t) {
-        int n = (int) t.shape().elements();
+    /** A stand-in of zeros for a value whose data is unknown; refuses a tensor too large to allocate. */
+    static Tensor zeros(String value, TensorType t) {
+        int n;
+        try {
+            n = TensorBudget.elements(t.shape());
+        } catch (UserInputException e) {
+            throw new ShapeError("value " + value + ": " + e.getMessage());
+        }
         return t.dtype() == DType.FLOAT32 ? Tensor.ofFloats(t.shape(), new float[n])
                 : Tensor.ofLongs(t.dtype(), t.shape(), new long[n]);
     }

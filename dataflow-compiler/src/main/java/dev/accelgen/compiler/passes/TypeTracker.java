@@ -4,7 +4,9 @@ import dev.accelgen.compiler.interp.Kernels;
 import dev.accelgen.compiler.ir.Node;
 import dev.accelgen.compiler.ir.Op;
 import dev.accelgen.compiler.ir.Tensor;
+import dev.accelgen.compiler.ir.TensorBudget;
 import dev.accelgen.compiler.ir.TensorType;
+import dev.accelgen.errors.UserInputException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -55,23 +57,57 @@ public final class TypeTracker {
             }
             Tensor c = constants.get(in);
             allConstant &= c != null;
-            args.add(c != null ? c : probes.computeIfAbsent(in, k -> ShapeInference.zeros(types.get(k))));
+            args.add(c != null ? c : probes.computeIfAbsent(in, k -> ShapeInference.zeros(k, types.get(k))));
         }
-        List<Tensor> outs;
-        try {
-            outs = Kernels.eval(n.op(), args, n.outputs().size());
-        } catch (RuntimeException e) {
-            throw new ShapeInference.ShapeError("node " + n.name() + " (" + n.op().kind() + "): " + e.getMessage());
-        }
+        List<Tensor> outs = evaluate(n, args);
         boolean constantOut = allConstant || n.op() instanceof Op.ShapeOf;
         for (int i = 0; i < n.outputs().size(); i++) {
             String o = n.outputs().get(i);
             if (o.isEmpty()) {
                 continue;
             }
+            if (i >= outs.size()) {
+                throw new ShapeInference.ShapeError("node " + n.name() + " (" + n.op().kind() + "): output " + i + " (" + o
+                        + ") is not supported; only the first " + outs.size() + " can be used");
+            }
             types.put(o, outs.get(i).type());
             (constantOut ? constants : probes).put(o, outs.get(i));
         }
+    }
+
+    /**
+     * Runs the node's kernel. Its operand checks (IllegalArgumentException) and size limits are the model's
+     * problems; an integer division by a zero stand-in is evaluated again with stand-ins of one (a real value may
+     * be anything); any other failure is accelgen's bug and stays an internal error, with the node named.
+     */
+    private List<Tensor> evaluate(Node n, List<Tensor> args) {
+        String where = "node " + n.name() + " (" + n.op().kind() + "): ";
+        try {
+            try {
+                return Kernels.eval(n.op(), args, n.outputs().size());
+            } catch (ArithmeticException divisionByStandIn) {
+                List<Tensor> ones = new ArrayList<>(args);
+                for (int i = 0; i < ones.size(); i++) {
+                    if (ones.get(i) != null && !constants.containsKey(n.input(i)) && !ones.get(i).isFloating()) {
+                        ones.set(i, filled(ones.get(i).type(), 1));
+                    }
+                }
+                if (ones.equals(args)) {
+                    throw new IllegalArgumentException("integer division by zero in its constant operands");
+                }
+                return Kernels.eval(n.op(), ones, n.outputs().size());
+            }
+        } catch (IllegalArgumentException | UserInputException e) {
+            throw new ShapeInference.ShapeError(where + e.getMessage());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(where + "shape inference failed: " + e, e);
+        }
+    }
+
+    private static Tensor filled(TensorType t, long v) {
+        long[] l = new long[TensorBudget.elements(t.shape())];
+        java.util.Arrays.fill(l, v);
+        return Tensor.ofLongs(t.dtype(), t.shape(), l);
     }
 
     /** The type of a value, or null when nothing declared or produced it. */

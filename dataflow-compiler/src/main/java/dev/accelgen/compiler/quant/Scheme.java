@@ -1,5 +1,7 @@
 package dev.accelgen.compiler.quant;
 
+import dev.accelgen.errors.PlanError;
+import dev.accelgen.errors.UserInputException;
 import dev.accelgen.pe.mixpe.ActType;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -93,8 +95,8 @@ public sealed interface Scheme {
     static Scheme parse(String s) {
         try {
             return parseUnchecked(s);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage().startsWith("scheme must") ? e.getMessage() : "scheme " + s + ": " + e.getMessage());
+        } catch (IllegalArgumentException | UserInputException e) {
+            throw new PlanError("", e.getMessage().startsWith("scheme must") ? e.getMessage() : "scheme " + s + ": " + e.getMessage());
         }
     }
 

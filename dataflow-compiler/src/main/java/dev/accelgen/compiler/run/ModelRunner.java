@@ -1,7 +1,6 @@
 package dev.accelgen.compiler.run;
 
 import dev.accelgen.compiler.LoadedModel;
-import dev.accelgen.compiler.ModelInputException;
 import dev.accelgen.compiler.ModelLoader;
 import dev.accelgen.compiler.hf.BuildOptions;
 import dev.accelgen.compiler.interp.FloatInterpreter;
@@ -9,6 +8,7 @@ import dev.accelgen.compiler.interp.SeededInputs;
 import dev.accelgen.compiler.ir.Graph;
 import dev.accelgen.compiler.ir.Tensor;
 import dev.accelgen.compiler.ort.OrtReference;
+import dev.accelgen.compiler.ort.OrtSupport;
 import dev.accelgen.compiler.quant.Calibration;
 import dev.accelgen.compiler.quant.CalibrationFiles;
 import dev.accelgen.compiler.quant.ErrorStats;
@@ -17,6 +17,8 @@ import dev.accelgen.compiler.quant.QuantReport;
 import dev.accelgen.compiler.quant.Scheme;
 import dev.accelgen.compiler.quant.Tolerance;
 import dev.accelgen.compiler.text.GraphText;
+import dev.accelgen.errors.ModelError;
+import dev.accelgen.errors.OptionError;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +39,7 @@ public final class ModelRunner {
         public Request {
             calibFiles = Map.copyOf(calibFiles);
             if (calibSamples < 1 || calibSamples > 64) {
-                throw new IllegalArgumentException("calib-samples must be in 1..64 (got " + calibSamples + ")");
+                throw new OptionError("", "calib-samples must be in 1..64 (got " + calibSamples + ")");
             }
         }
     }
@@ -55,7 +57,10 @@ public final class ModelRunner {
         Graph g = m.graph();
         long tImport = System.nanoTime();
         if (r.compareOrt() && !m.isOnnx()) {
-            throw new ModelInputException(r.model(), "--compare-ort needs an ONNX model (this is a config-built graph)");
+            throw new ModelError(r.model(), "--compare-ort needs an ONNX model (this is a config-built graph)");
+        }
+        if (r.compareOrt()) {
+            OrtSupport.requireRunnable(m.onnxBytes(), r.model());
         }
         List<Map<String, Tensor>> samples = r.calibFiles().isEmpty() ? Calibration.seededSamples(g, r.seed(), r.calibSamples())
                 : CalibrationFiles.read(g, r.calibFiles());
@@ -80,7 +85,7 @@ public final class ModelRunner {
         long tOrt = tRun;
         if (r.compareOrt()) {
             Map<String, Tensor> ours = FloatInterpreter.run(g, inputs);
-            Map<String, Tensor> ref = OrtReference.run(m.onnxBytes(), inputs);
+            Map<String, Tensor> ref = m.onnxFile() != null ? OrtReference.run(m.onnxFile(), inputs) : OrtReference.run(m.onnxBytes(), inputs);
             tOrt = System.nanoTime();
             double worst = 0;
             for (Map.Entry<String, Tensor> e : ref.entrySet()) {
@@ -121,7 +126,7 @@ public final class ModelRunner {
         }
         long params = shapes.graph().parameterCount();
         if (params > MAX_SIMULATED_PARAMS) {
-            throw new ModelInputException(r.model(), GraphText.grouped(params) + " parameters are too many to simulate with synthetic weights (limit "
+            throw new ModelError(r.model(), GraphText.grouped(params) + " parameters are too many to simulate with synthetic weights (limit "
                     + GraphText.grouped(MAX_SIMULATED_PARAMS) + "); use 'model inspect' for its graph, or run a smaller config");
         }
         return ModelLoader.load(r.model(), r.dims(), BuildOptions.synthetic(r.seqLen(), r.seed()));
@@ -133,7 +138,7 @@ public final class ModelRunner {
         for (String s : specs) {
             int eq = s.indexOf('=');
             if (eq <= 0 || eq == s.length() - 1) {
-                throw new IllegalArgumentException("--layer must be NAME=SCHEME (got " + s + ")");
+                throw new OptionError("", "--layer must be NAME=SCHEME (got " + s + ")");
             }
             m.put(s.substring(0, eq), Scheme.parse(s.substring(eq + 1)));
         }
@@ -146,7 +151,7 @@ public final class ModelRunner {
         for (String s : specs) {
             int eq = s.indexOf('=');
             if (eq <= 0 || eq == s.length() - 1) {
-                throw new IllegalArgumentException("--calib must be INPUT=FILE (got " + s + ")");
+                throw new OptionError("", "--calib must be INPUT=FILE (got " + s + ")");
             }
             m.put(s.substring(0, eq), java.nio.file.Path.of(s.substring(eq + 1)));
         }
@@ -165,7 +170,7 @@ public final class ModelRunner {
                 v = -1;
             }
             if (v < 1) {
-                throw new IllegalArgumentException("--dim must be NAME=N with N >= 1 (got " + s + ")");
+                throw new OptionError("", "--dim must be NAME=N with N >= 1 (got " + s + ")");
             }
             m.put(s.substring(0, eq), v);
         }

@@ -11,7 +11,6 @@ import dev.accelgen.compiler.ir.Graph;
 import dev.accelgen.compiler.ir.Tensor;
 import dev.accelgen.compiler.ort.OrtReference;
 import dev.accelgen.compiler.quant.ErrorStats;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,9 +35,7 @@ class ExportedModelsTest {
         Graph g = ModelLoader.load(p.toString(), Map.of(), BuildOptions.weightless()).graph();
         Map<String, Tensor> in = SeededInputs.of(g, seed);
         Map<String, Tensor> ours = FloatInterpreter.run(g, in);
-        // onnxruntime resolves external data relative to the model file, so hand it a path-free copy only when inline
-        byte[] bytes = Files.readAllBytes(p);
-        Map<String, Tensor> ref = file.startsWith("external/") ? OrtReferenceFromPath.run(p, in) : OrtReference.run(bytes, in);
+        Map<String, Tensor> ref = OrtReference.run(p, in); // external data is resolved relative to the model file
         for (String out : ref.keySet()) {
             ErrorStats e = ErrorStats.of(ours.get(out), ref.get(out));
             System.out.println(file + " " + out + " " + e);

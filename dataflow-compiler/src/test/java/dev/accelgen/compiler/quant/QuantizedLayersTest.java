@@ -8,6 +8,7 @@ import dev.accelgen.compiler.ir.Granularity;
 import dev.accelgen.compiler.ir.QuantParams;
 import dev.accelgen.compiler.ir.Shape;
 import dev.accelgen.compiler.ir.Tensor;
+import dev.accelgen.errors.PlanError;
 import dev.accelgen.pe.mixpe.ActType;
 import org.junit.jupiter.api.Test;
 
@@ -95,8 +96,8 @@ class QuantizedLayersTest {
         assertEquals("int8-2:4", Scheme.parse("int8-2:4").label());
         assertEquals("int8-2:8", Scheme.parse("int8-2:8").label());
         assertEquals("scheme int8-3:4: int8 sparsity N:M must be 2:4, 1:4 or 2:8 (got 3:4)",
-                assertThrows(IllegalArgumentException.class, () -> Scheme.parse("int8-3:4")).getMessage());
+                assertThrows(PlanError.class, () -> Scheme.parse("int8-3:4")).getMessage());
         assertEquals("scheme must be float, ternary, w{2,3,4,8}a{8,16}, int8 or int8-N:M (got fp8)",
-                assertThrows(IllegalArgumentException.class, () -> Scheme.parse("fp8")).getMessage());
+                assertThrows(PlanError.class, () -> Scheme.parse("fp8")).getMessage());
     }
 }

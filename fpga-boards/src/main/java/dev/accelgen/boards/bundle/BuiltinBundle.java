@@ -1,6 +1,5 @@
 package dev.accelgen.boards.bundle;
 
-import dev.accelgen.sim.tools.ScratchDirs;
 import dev.accelgen.boards.fit.ResourceFit;
 import dev.accelgen.boards.fit.YosysResources;
 import dev.accelgen.boards.kernel.KernelSpec;
@@ -16,11 +15,8 @@ import dev.accelgen.boards.vitis.MemoryPlan;
 import dev.accelgen.boards.workload.GemmWorkload;
 import dev.accelgen.hdl.Design;
 import dev.accelgen.hdl.Hdl;
+import dev.accelgen.sim.files.TempDir;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -85,18 +81,10 @@ public final class BuiltinBundle {
     private static Map<String, Long> synthesize(List<Design> designs) {
         Map<String, Long> total = new TreeMap<>();
         for (Design d : designs) {
-            Path dir = null;
-            try {
-                dir = Files.createTempDirectory("accelgen-fit");
-                d.emit(dir);
-                YosysResources.cells(d.sourceFiles().stream().map(dir::resolve).toList(), d.topName())
+            try (TempDir dir = TempDir.inScratch("fit")) {
+                d.emit(dir.path());
+                YosysResources.cells(d.sourceFiles().stream().map(dir.path()::resolve).toList(), d.topName())
                         .forEach((c, n) -> total.merge(c, n, Long::sum));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } finally {
-                if (dir != null) {
-                    ScratchDirs.delete(dir);
-                }
             }
         }
         return total;

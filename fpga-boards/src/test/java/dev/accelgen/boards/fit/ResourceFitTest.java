@@ -1,8 +1,8 @@
 package dev.accelgen.boards.fit;
 
 import dev.accelgen.boards.BoardCatalog;
-import dev.accelgen.boards.BoardException;
 import dev.accelgen.boards.model.Resources;
+import dev.accelgen.errors.BoardError;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -14,11 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ResourceFitTest {
     @Test
     void aDesignOverTheSlrBudgetIsRejectedNamingTheResource() {
-        BoardException e = assertThrows(BoardException.class, () -> ResourceFit.check(BoardCatalog.resolve("u280"), "SLR0",
+        BoardError e = assertThrows(BoardError.class, () -> ResourceFit.check(BoardCatalog.resolve("u280"), "SLR0",
                 "big", new Resources(1000, 1000, 2737, 0, 0), Map.of()));
         assertEquals("design big does not fit board u280: DSP 2737 > 2736 available in SLR0; use a smaller configuration",
                 e.getMessage());
-        e = assertThrows(BoardException.class, () -> ResourceFit.check(BoardCatalog.resolve("zcu104"), "SLR0",
+        e = assertThrows(BoardError.class, () -> ResourceFit.check(BoardCatalog.resolve("zcu104"), "SLR0",
                 "wide", new Resources(230401, 0, 0, 0, 0), Map.of()));
         assertEquals("design wide does not fit board zcu104: LUT 230401 > 230400 available in SLR0; use a smaller"
                 + " configuration", e.getMessage());

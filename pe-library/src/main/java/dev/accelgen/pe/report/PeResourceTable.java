@@ -16,9 +16,8 @@ import dev.accelgen.pe.ternary.LaneForm;
 import dev.accelgen.pe.ternary.Packing;
 import dev.accelgen.pe.ternary.TernaryConfig;
 import dev.accelgen.pe.ternary.TernaryUnit;
+import dev.accelgen.sim.files.TempDir;
 import dev.accelgen.sim.tools.ResourceCounts;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,12 +86,13 @@ public final class PeResourceTable {
                 + "|---|---|---|---|---|---|---|---|---|";
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
         int lanes = args.length > 0 ? Integer.parseInt(args[0]) : 64;
-        Path work = Files.createTempDirectory("accelgen-resources-");
         System.out.println(header());
-        for (Row r : measure(lanes, work)) {
-            System.out.println(r.markdown());
+        try (TempDir work = TempDir.inScratch("resources")) {
+            for (Row r : measure(lanes, work.path())) {
+                System.out.println(r.markdown());
+            }
         }
     }
 }

@@ -4,8 +4,8 @@ import dev.accelgen.sim.Stimulus;
 import dev.accelgen.sim.Trace;
 import dev.accelgen.sim.TraceComparator;
 import dev.accelgen.sim.VerifyResult;
+import dev.accelgen.sim.files.TempDir;
 import dev.accelgen.sim.manifest.Manifest;
-import dev.accelgen.sim.tools.ScratchDirs;
 import dev.accelgen.sim.verilator.BuildOptions;
 import dev.accelgen.sim.verilator.HarnessSpec;
 import dev.accelgen.sim.verilator.RtlRun;
@@ -49,9 +49,8 @@ public final class BundleVerifier {
 
     /** Builds (or finds in the cache) the bundle's harness. */
     public static VerilatorModel build(Bundle bundle, BuildOptions options) {
-        Path dir = null;
-        try {
-            dir = Files.createTempDirectory("accelgen-bundle-");
+        try (TempDir work = TempDir.inScratch("bundle")) {
+            Path dir = work.path();
             Path wrapper = dir.resolve(Bundle.TOP + ".v");
             Files.writeString(wrapper, bundle.wrapperVerilog());
             List<Path> sources = new ArrayList<>(bundle.unitSources());
@@ -59,10 +58,6 @@ public final class BundleVerifier {
             return new VerilatorModel(bundle.spec(), VerilatorBuild.build(bundle.spec(), sources, options));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            if (dir != null) {
-                ScratchDirs.deleteQuietly(dir);
-            }
         }
     }
 }

@@ -13,8 +13,9 @@ import java.util.Map;
 
 /**
  * Reads and validates {@code <top>.manifest.json} (format in HELPERS.md, plus the optional
- * {@code read_memories} section). Every problem becomes a one-line {@link ManifestException}
- * that starts with the file name.
+ * {@code read_memories} section). Every problem becomes a one-line {@link IllegalArgumentException}
+ * that starts with the file name: a manifest is accelgen's own output (the emitter wrote it moments before), so
+ * a bad one is a bug, an internal error rather than a user's input error.
  */
 public final class ManifestReader {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,12 +28,12 @@ public final class ManifestReader {
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            throw new ManifestException(file + ": cannot read manifest (" + e.getMessage() + ")");
+            throw new IllegalArgumentException(file + ": cannot read manifest (" + e.getMessage() + ")");
         }
         Manifest m = parse(text, file.toAbsolutePath().getParent(), file.toString());
         for (String f : concat(m.files(), m.simFiles())) {
             if (!Files.isRegularFile(m.dir().resolve(f))) {
-                throw new ManifestException(file + ": listed source file '" + f + "' does not exist in " + m.dir());
+                throw new IllegalArgumentException(file + ": listed source file '" + f + "' does not exist in " + m.dir());
             }
         }
         return m;
@@ -46,12 +47,12 @@ public final class ManifestReader {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            throw new ManifestException(origin + ": not valid JSON: " + e.getOriginalMessage().split("\n")[0] + where);
+            throw new IllegalArgumentException(origin + ": not valid JSON: " + e.getOriginalMessage().split("\n")[0] + where);
         }
         try {
             return toManifest(root, dir);
         } catch (IllegalArgumentException e) {
-            throw new ManifestException(origin + ": " + e.getMessage());
+            throw new IllegalArgumentException(origin + ": " + e.getMessage());
         }
     }
 
