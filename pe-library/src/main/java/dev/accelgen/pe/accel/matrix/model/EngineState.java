@@ -13,6 +13,8 @@ final class EngineState {
     static final int SLOTS = 3;
 
     final MatrixEngineConfig cfg;
+    /** No data: gather takes the MM's {@code rows} as its count and row m as its m-th token. */
+    final boolean timingOnly;
     final MmContext[] slots = new MmContext[SLOTS];
     /** {@code rb[row slot][bank][address][lane]}: codes; address = half * halfDepth + superword. */
     final int[][][][] rb;
@@ -25,8 +27,9 @@ final class EngineState {
     boolean[] inUse = new boolean[SLOTS];
     long cycle;
 
-    EngineState(MatrixEngineConfig cfg) {
+    EngineState(MatrixEngineConfig cfg, boolean timingOnly) {
         this.cfg = cfg;
+        this.timingOnly = timingOnly;
         int v = cfg.lanes();
         rb = new int[cfg.shape().rowsPerPass()][cfg.banks()][2 * cfg.halfDepth()][v];
         paramM = new int[SLOTS * cfg.paramHalfDepth()][v];

@@ -75,11 +75,12 @@ final class FetchStage {
                 case PARAM_B -> st.paramB[tagB.slot() * st.cfg.paramHalfDepth() + tagB.index()] = abData.clone();
                 case Q -> qRow[tagB.slot()] = sbData & MatArith.Q_MASK;
                 case TOKEN -> {
-                    rowAddr = (int) ((c.act() + (long) (sbData & st.abufMask()) * c.actStride()) & st.abufMask());
+                    int token = st.timingOnly ? m : sbData;
+                    rowAddr = (int) ((c.act() + (long) (token & st.abufMask()) * c.actStride()) & st.abufMask());
                     next = State.WORDS;
                 }
                 case COUNT -> {
-                    int rows = sbData & 0xFFFF;
+                    int rows = st.timingOnly ? c.rows() : sbData & 0xFFFF;
                     if (rows == 0) {
                         inUseNext[tagB.slot()] = false;
                         next = State.IDLE;
@@ -182,7 +183,7 @@ final class FetchStage {
     }
 
     private State start(Mm instr, boolean[] inUseNext) {
-        MmContext c = MmContext.of(instr, shape.sparseCapable());
+        MmContext c = MmContext.of(instr, shape.sparseCapable(), st.timingOnly);
         if (!c.gather() && c.rows() == 0) {
             return State.IDLE;
         }

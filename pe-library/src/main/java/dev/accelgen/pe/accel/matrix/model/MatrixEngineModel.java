@@ -44,14 +44,23 @@ public final class MatrixEngineModel implements EngineModel {
     private final List<Utilization.Run> runs = new ArrayList<>();
 
     public MatrixEngineModel(MatrixEngineConfig cfg) {
+        this(cfg, false);
+    }
+
+    /**
+     * With {@code timingOnly} the unit computes nothing (its results are zeros in the cycles it would deliver
+     * them) and a gather MM takes its {@code rows} operand as the token count and row m as its m-th token
+     * (docs/accelerator.md, "Timing-only mode"); the cycles are those of a data run with such a token list.
+     */
+    public MatrixEngineModel(MatrixEngineConfig cfg, boolean timingOnly) {
         this.cfg = cfg;
         this.ab = new AbufPort(cfg.lanes());
         this.wb = new WbufReadPort(cfg.hw().wbufWordBits());
-        this.st = new EngineState(cfg);
+        this.st = new EngineState(cfg, timingOnly);
         this.fetch = new FetchStage(st);
         this.issue = new IssueStage(st);
         this.output = new OutputStage(st);
-        this.unit = UnitModel.of(cfg.spec());
+        this.unit = timingOnly ? new TimingModel(cfg.spec(), cfg.shape().colsPerBlock()) : UnitModel.of(cfg.spec());
     }
 
     @Override

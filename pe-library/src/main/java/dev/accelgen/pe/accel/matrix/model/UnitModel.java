@@ -9,7 +9,7 @@ import dev.accelgen.pe.accel.matrix.UnitShape;
  * {@link UnitShape#accSigned()}) the output stage sees in this cycle, at most one per cycle, rows of a pass in
  * order. Each kind mirrors its RTL attachment cycle for cycle.
  */
-sealed interface UnitModel permits MixPeModel, TernaryModel, DspModel, SystolicModel {
+sealed interface UnitModel permits MixPeModel, TernaryModel, DspModel, SystolicModel, TimingModel {
     /**
      * One clock cycle: {@code beat} is the engine's beat register (null: no beat), {@code nextSparse} the sparse
      * flag of the beat after it (a DSP chain's mode register is written one cycle ahead).
