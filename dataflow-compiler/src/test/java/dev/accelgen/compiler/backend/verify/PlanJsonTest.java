@@ -11,6 +11,7 @@ import dev.accelgen.compiler.backend.compile.OpCycles;
 import dev.accelgen.compiler.backend.compile.PlanJson;
 import dev.accelgen.compiler.backend.compile.Summary;
 import dev.accelgen.compiler.backend.plan.PlanOptions;
+import dev.accelgen.pe.accel.core.EngineCatalog;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class PlanJsonTest {
     @Test
     void tinyLlamaPlanListsUnitsOpsRegionsAndCycles() throws Exception {
         Compiled c = Compiler.compile("zoo:tiny-llama", "w4a8", null, TinyModelsGoldenTest.ZCU104, null, "", 0, PlanOptions.defaults(), 1);
-        OpCycles.Estimate est = OpCycles.of(c, EngineModels.all());
+        OpCycles.Estimate est = OpCycles.of(c, EngineCatalog.models());
         JsonNode plan = new ObjectMapper().readTree(PlanJson.write(c, est));
         assertEquals("zoo:tiny-llama", plan.get("model").asText());
         assertEquals("mixpe", plan.at("/hardware/units/0/kind").asText());

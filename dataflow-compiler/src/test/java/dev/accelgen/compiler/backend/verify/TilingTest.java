@@ -8,6 +8,7 @@ import dev.accelgen.compiler.backend.compile.Compiler;
 import dev.accelgen.compiler.backend.lir.LirOp;
 import dev.accelgen.compiler.backend.plan.PlanOptions;
 import dev.accelgen.pe.accel.HwConfig;
+import dev.accelgen.pe.accel.core.EngineCatalog;
 import dev.accelgen.pe.accel.model.PortTiming;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -38,7 +39,7 @@ class TilingTest {
                 + " in tiles of at most 32 WBUF words");
         StringWriter progress = new StringWriter();
         ModelVerify.Report r = ModelVerify.run(c, new ModelVerify.Options(24, 4, 3, new PortTiming(20, c.hw().portBytes()), false),
-                EngineModels.all(), new PrintWriter(progress));
+                EngineCatalog.models(), new PrintWriter(progress));
         assertTrue(r.pass(), String.join("\n", r.lines()));
     }
 

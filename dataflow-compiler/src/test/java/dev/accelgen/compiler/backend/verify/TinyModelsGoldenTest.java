@@ -8,6 +8,7 @@ import dev.accelgen.compiler.backend.compile.Compiler;
 import dev.accelgen.compiler.backend.plan.PlanOptions;
 import dev.accelgen.compiler.backend.plan.UniversalTiny;
 import dev.accelgen.pe.accel.MemoryTarget;
+import dev.accelgen.pe.accel.core.EngineCatalog;
 import dev.accelgen.pe.accel.matrix.Utilization;
 import dev.accelgen.pe.accel.model.PortTiming;
 import java.io.PrintWriter;
@@ -30,7 +31,7 @@ class TinyModelsGoldenTest {
         boolean decoder = c.lir().sequence().incremental();
         StringWriter progress = new StringWriter();
         return ModelVerify.run(c, new ModelVerify.Options(4, decoder ? 4 : 0, 1, new PortTiming(20, c.hw().portBytes()), false),
-                EngineModels.all(), new PrintWriter(progress));
+                EngineCatalog.models(), new PrintWriter(progress));
     }
 
     static void check(ModelVerify.Report r) {

@@ -10,15 +10,29 @@ import dev.accelgen.pe.accel.model.ComputeEngines;
 import dev.accelgen.pe.vector.VecEngineConfig;
 import dev.accelgen.pe.vector.act.ActEngine;
 import dev.accelgen.pe.vector.act.ActModel;
+import dev.accelgen.pe.vector.attn.AttnConfig;
+import dev.accelgen.pe.vector.attn.AttnEngine;
+import dev.accelgen.pe.vector.attn.AttnModel;
 import dev.accelgen.pe.vector.eltwise.EltwiseEngine;
 import dev.accelgen.pe.vector.eltwise.EltwiseModel;
 import dev.accelgen.pe.vector.engine.EngineGen;
 import dev.accelgen.pe.vector.engine.EngineGeometry;
 import dev.accelgen.pe.vector.engine.EngineModel;
+import dev.accelgen.pe.vector.mlgru.MlgruEngine;
+import dev.accelgen.pe.vector.mlgru.MlgruModel;
+import dev.accelgen.pe.vector.moe.ScatterEngine;
+import dev.accelgen.pe.vector.moe.ScatterModel;
+import dev.accelgen.pe.vector.moe.TopKEngine;
+import dev.accelgen.pe.vector.moe.TopKModel;
 import dev.accelgen.pe.vector.norm.NormEngine;
 import dev.accelgen.pe.vector.norm.NormModel;
+import dev.accelgen.pe.vector.rope.RopeConfig;
+import dev.accelgen.pe.vector.rope.RopeEngine;
+import dev.accelgen.pe.vector.rope.RopeModel;
 import dev.accelgen.pe.vector.rowscale.RowScaleEngine;
 import dev.accelgen.pe.vector.rowscale.RowScaleModel;
+import dev.accelgen.pe.vector.softmax.SoftmaxEngine;
+import dev.accelgen.pe.vector.softmax.SoftmaxModel;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -34,22 +48,36 @@ public final class EngineCatalog {
     private EngineCatalog() {
     }
 
-    /** A vector function family: its generator and model. */
-    private record Family(EngineGen<VecEngineConfig> gen, Function<VecEngineConfig, EngineModel> model) {
+    /** A vector function family: its generator, its configuration from the core's, and its model. */
+    private record Family<C>(EngineGen<C> gen, Function<HwConfig, C> config, Function<C, EngineModel> model) {
+        static Family<VecEngineConfig> vec(EngineGen<VecEngineConfig> gen, Function<VecEngineConfig, EngineModel> model) {
+            return new Family<>(gen, VecEngineConfig::of, model);
+        }
+
+        Set<Opcode> opcodes(HwConfig c) {
+            return gen.opcodes(config.apply(c));
+        }
+
+        EngineSlot<C> slot(HwConfig c) {
+            C cfg = config.apply(c);
+            return new EngineSlot<>(gen, cfg, -1, () -> model.apply(cfg));
+        }
     }
 
-    private static final List<Family> FAMILIES = List.of(new Family(new EltwiseEngine(), EltwiseModel::new),
-            new Family(new ActEngine(), ActModel::new), new Family(new NormEngine(), NormModel::new),
-            new Family(new RowScaleEngine(), RowScaleModel::new));
+    private static final List<Family<?>> FAMILIES = List.of(Family.vec(new EltwiseEngine(), EltwiseModel::new),
+            Family.vec(new ActEngine(), ActModel::new), Family.vec(new NormEngine(), NormModel::new),
+            Family.vec(new RowScaleEngine(), RowScaleModel::new), Family.vec(new SoftmaxEngine(), SoftmaxModel::new),
+            new Family<>(new AttnEngine(), AttnConfig::of, AttnModel::new), new Family<>(new RopeEngine(), RopeConfig::of, RopeModel::new),
+            Family.vec(new MlgruEngine(), MlgruModel::new), Family.vec(new TopKEngine(), TopKModel::new),
+            Family.vec(new ScatterEngine(), ScatterModel::new));
 
     public static List<EngineSlot<?>> of(HwConfig c) {
         List<EngineSlot<?>> out = new ArrayList<>();
         Set<Opcode> covered = EnumSet.noneOf(Opcode.class);
-        VecEngineConfig vec = VecEngineConfig.of(c);
-        for (Family f : FAMILIES) {
-            Set<Opcode> ops = f.gen().opcodes(vec);
+        for (Family<?> f : FAMILIES) {
+            Set<Opcode> ops = f.opcodes(c);
             if (!disjoint(c.vectorOps(), ops)) {
-                out.add(new EngineSlot<>(f.gen(), vec, -1, () -> f.model().apply(vec)));
+                out.add(f.slot(c));
                 covered.addAll(ops);
             }
         }
