@@ -14,7 +14,7 @@ import dev.accelgen.pe.vector.engine.EngineModel;
 import java.util.List;
 
 /**
- * The compute dispatcher's cycle model (RTL: {@code DispatcherRtl}). A compute instruction the issue glue starts
+ * The compute dispatcher's cycle model (RTL: {@code core.ComputeUnitRtl}). A compute instruction the issue glue starts
  * in cycle s is latched at edge s and offered to its engine with {@code go} in s+1; it completes in the first
  * cycle after that in which the engine is not busy, and its tokens are pushed with the completion pulse one
  * cycle later. One instruction at a time, except an {@code overlap} MM, which may go to the engine of the

@@ -32,11 +32,6 @@ public final class RtlUtil {
         return aw.lt(bw).select(aw, bw);
     }
 
-    /** {@code v} zero-extended or truncated to {@code w} bits. */
-    public static UInt fit(UInt v, int w) {
-        return v.resize(w);
-    }
-
     /** Concatenation with element 0 in the low bits. */
     public static Bits catLowFirst(List<? extends Val> parts) {
         Val[] msbFirst = new Val[parts.size()];
