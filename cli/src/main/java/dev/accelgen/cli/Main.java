@@ -41,6 +41,9 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.addSubcommand("pe", PeCommand.commandLine());
         cl.addSubcommand("model", new dev.accelgen.cli.model.ModelCommand());
+        cl.addSubcommand("compile", new dev.accelgen.cli.accel.CompileCommand());
+        cl.addSubcommand("verify", new dev.accelgen.cli.accel.VerifyCommand());
+        cl.addSubcommand("program", new dev.accelgen.cli.accel.ProgramCommand());
         cl.addSubcommand("regress", RegressCommand.commandLine(RegressCaseTypes.product()));
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setExecutionStrategy(parsed -> {

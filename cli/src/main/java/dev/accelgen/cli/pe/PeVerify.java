@@ -3,6 +3,7 @@ package dev.accelgen.cli.pe;
 import dev.accelgen.cli.ForceOption;
 import dev.accelgen.errors.OptionError;
 import dev.accelgen.pe.regress.UnitCaseType;
+import dev.accelgen.sim.StressProfile;
 import dev.accelgen.sim.Verifier;
 import dev.accelgen.sim.VerifyResult;
 import dev.accelgen.sim.bundle.BundleCase;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Option;
  * {@code accelgen pe verify <kind> ...}: runs the generated RTL in Verilator against the golden model on
  * random stimulus. The last line is {@code PASS outputs=<n> rtl_cycles=<c> golden_cycles=<c>} or
  * {@code FAIL ...}; exit status 0 or 1. With {@code --configs N}, N random valid configurations are
- * verified together in one Verilator build.
+ * verified together in one Verilator build. Stimulus is stressed by default ({@link StressOptions}).
  */
 @Command(mixinStandardHelpOptions = true, description = "Verify the unit's RTL against its golden model in Verilator.")
 final class PeVerify extends KindRunner {
@@ -49,6 +50,9 @@ final class PeVerify extends KindRunner {
 
     @Mixin
     ForceOption force;
+
+    @Mixin
+    StressOptions stress;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -76,25 +80,28 @@ final class PeVerify extends KindRunner {
             }
         }
         StimulusBudget.check(jobs, vectors);
+        StressProfile profile = stress.profile(options.memLatencyRange());
+        spec.commandLine().getErr().println("stress: " + StressOptions.describe(profile));
         if (keep == null) {
             try (TempDir work = TempDir.inScratch("verify")) {
-                return verify(jobs, work.path());
+                return verify(jobs, work.path(), profile);
             }
         }
         OutputDir.check(keep, "--keep", force.force());
         int[] code = new int[1];
-        Path kept = OutputDir.write(keep, "--keep", force.force(), dir -> code[0] = verify(jobs, dir));
+        Path kept = OutputDir.write(keep, "--keep", force.force(), dir -> code[0] = verify(jobs, dir, profile));
         spec.commandLine().getErr().println("RTL kept in " + kept);
         return code[0];
     }
 
-    private int verify(List<UnitJob<?>> jobs, Path work) {
+    private int verify(List<UnitJob<?>> jobs, Path work, StressProfile profile) {
         ProgressConsole console = ProgressConsole.stderr();
         List<BundleCase> cases = new ArrayList<>();
         for (int i = 0; i < jobs.size(); i++) {
             long caseSeed = jobs.size() == 1 ? seed : seed * 1_000_003L + i;
             console.line("[" + (i + 1) + "/" + jobs.size() + "] " + jobs.get(i).config() + " seed=" + caseSeed);
-            cases.add(jobs.get(i).emitCase(work.resolve(jobs.size() == 1 ? "rtl" : "config_" + i), vectors, caseSeed));
+            cases.add(jobs.get(i).emitCase(work.resolve(jobs.size() == 1 ? "rtl" : "config_" + i), vectors, caseSeed,
+                    profile));
         }
         List<VerifyResult> results = cases.size() == 1
                 ? List.of(Verifier.verify(cases.get(0).manifest(), cases.get(0).golden(), cases.get(0).stimulus()))
@@ -138,7 +145,7 @@ final class PeVerify extends KindRunner {
                 failed = r;
             }
             if (r.passed()) {
-                outputs += r.golden().events().size();
+                outputs += r.golden().outputCount();
                 rtl += r.rtl().trace().totalCycles();
                 golden += r.golden().totalCycles();
             }

@@ -67,7 +67,7 @@ public final class VerilatorBuild {
 
     /** The cache key a build of these inputs would have (the SHA-256 described above). */
     public static String cacheKey(HarnessSpec spec, List<Path> rtlFiles, BuildOptions options) {
-        return key(readRtl(rtlFiles), HarnessGenerator.generateMain(spec), HarnessGenerator.runtimeHeader(),
+        return key(readRtl(rtlFiles), HarnessGenerator.generateMain(spec), runtimeSources(),
                 options.verilatorFlags(spec.top()));
     }
 
@@ -75,7 +75,7 @@ public final class VerilatorBuild {
         long start = System.nanoTime();
         Map<String, byte[]> rtl = readRtl(rtlFiles);
         String main = HarnessGenerator.generateMain(spec);
-        String runtime = HarnessGenerator.runtimeHeader();
+        String runtime = runtimeSources();
         List<String> flags = options.verilatorFlags(spec.top());
         String key = key(rtl, main, runtime, flags);
         Path entry = cacheRoot().resolve(key);
@@ -95,7 +95,9 @@ public final class VerilatorBuild {
                 cmd.add("rtl/" + f.getKey());
             }
             Files.writeString(tmp.resolve("harness_main.cpp"), main);
-            Files.writeString(tmp.resolve(HarnessGenerator.RUNTIME_HEADER), runtime);
+            for (Map.Entry<String, String> h : HarnessGenerator.runtimeHeaders().entrySet()) {
+                Files.writeString(tmp.resolve(h.getKey()), h.getValue());
+            }
             cmd.add("harness_main.cpp");
             cmd.addAll(RuntimeObjects.linkFlags(options));
             ToolProcess.Output out;
@@ -122,6 +124,13 @@ public final class VerilatorBuild {
             throw cacheError(e);
         }
         return new Result(exe, false, Duration.ofNanos(System.nanoTime() - start), key);
+    }
+
+    /** The runtime headers, names and text, as hashed into the cache key. */
+    private static String runtimeSources() {
+        StringBuilder b = new StringBuilder();
+        HarnessGenerator.runtimeHeaders().forEach((name, text) -> b.append(name).append('\0').append(text).append('\0'));
+        return b.toString();
     }
 
     /** A build directory in the cache (same file system as the entry it becomes); an unwritable cache is the user's to fix. */
