@@ -12,9 +12,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code accelgen model run}: float and quantized interpreters, error figures, PASS/FAIL as the last line. */
+/** {@code accelgen model run}: the float interpreter against the accelerator's arithmetic, error figures, PASS/FAIL as the last line. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run a model in the float and the quantized interpreter (configs get seeded synthetic weights) and report the error.")
+        description = "Run a model in the float interpreter and in the accelerator's fixed-point arithmetic (configs get seeded synthetic weights) and report the error.")
 public final class ModelRun implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -50,6 +50,9 @@ public final class ModelRun implements Callable<Integer> {
     @Option(names = "--dim", paramLabel = "NAME=N", description = "Bound for a dynamic ONNX input dimension.")
     List<String> dims = new ArrayList<>();
 
+    @Option(names = "--lir", description = "Also list the layer IR the accelerator runs (ops, projections, states).")
+    boolean lir;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -59,7 +62,7 @@ public final class ModelRun implements Callable<Integer> {
         QuantPlan plan = new QuantPlan(Scheme.parse(scheme), dev.accelgen.compiler.run.ModelRunner.overrides(layers));
         var result = dev.accelgen.compiler.run.ModelRunner.run(new dev.accelgen.compiler.run.ModelRunner.Request(model, plan, seed,
                 calibSamples, compareOrt, seqLen, dev.accelgen.compiler.run.ModelRunner.dims(dims), minCosine,
-                dev.accelgen.compiler.run.ModelRunner.calibFiles(calib)));
+                dev.accelgen.compiler.run.ModelRunner.calibFiles(calib), lir));
         result.lines().forEach(out::println);
         out.flush();
         return result.pass() ? 0 : 1;

@@ -2,6 +2,9 @@ package dev.accelgen.compiler.run;
 
 import dev.accelgen.compiler.LoadedModel;
 import dev.accelgen.compiler.ModelLoader;
+import dev.accelgen.compiler.backend.lir.LirModel;
+import dev.accelgen.compiler.backend.lir.LirOp;
+import dev.accelgen.compiler.backend.lir.LirText;
 import dev.accelgen.compiler.hf.BuildOptions;
 import dev.accelgen.compiler.interp.FloatInterpreter;
 import dev.accelgen.compiler.interp.SeededInputs;
@@ -13,7 +16,6 @@ import dev.accelgen.compiler.quant.Calibration;
 import dev.accelgen.compiler.quant.CalibrationFiles;
 import dev.accelgen.compiler.quant.ErrorStats;
 import dev.accelgen.compiler.quant.QuantPlan;
-import dev.accelgen.compiler.quant.QuantReport;
 import dev.accelgen.compiler.quant.Scheme;
 import dev.accelgen.compiler.quant.Tolerance;
 import dev.accelgen.compiler.text.GraphText;
@@ -26,8 +28,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code model run}: load (configs get seeded synthetic weights), calibrate on seeded samples, run the float and
- * quantized interpreters on one seeded input, optionally onnxruntime, and judge against the stated tolerances.
+ * {@code model run}: load (configs get seeded synthetic weights), calibrate on seeded samples, run the float
+ * interpreter and the accelerator's arithmetic (the model lowered to the layer IR, {@link QuantReport}) on one seeded
+ * input, optionally onnxruntime, and judge against the stated tolerances.
  */
 public final class ModelRunner {
     /** Configs larger than this are not simulated (their weights would not fit comfortably in memory). */
@@ -35,7 +38,8 @@ public final class ModelRunner {
 
     /** Everything the run needs. */
     public record Request(String model, QuantPlan plan, long seed, int calibSamples, boolean compareOrt,
-                          int seqLen, Map<String, Integer> dims, Double minCosine, Map<String, java.nio.file.Path> calibFiles) {
+                          int seqLen, Map<String, Integer> dims, Double minCosine, Map<String, java.nio.file.Path> calibFiles,
+                          boolean listLir) {
         public Request {
             calibFiles = Map.copyOf(calibFiles);
             if (calibSamples < 1 || calibSamples > 64) {
@@ -67,7 +71,7 @@ public final class ModelRunner {
         Map<String, Double> ranges = Calibration.ranges(g, samples);
         Map<String, Tensor> inputs = SeededInputs.of(g, r.seed());
         long tCal = System.nanoTime();
-        QuantReport q = QuantReport.measure(g, r.plan(), ranges, inputs);
+        QuantReport q = QuantReport.measure(r.model(), g, r.plan(), ranges, inputs);
         long tRun = System.nanoTime();
         List<String> lines = new ArrayList<>();
         lines.add("model " + r.model() + " (" + (m.isOnnx() ? "onnx" : "config, synthetic weights seed " + r.seed()) + ", "
@@ -75,6 +79,7 @@ public final class ModelRunner {
         lines.add("scheme " + r.plan().defaultScheme().label() + (r.plan().overrides().isEmpty() ? "" : " with overrides " + r.plan().overrides().keySet())
                 + ", activations calibrated on " + samples.size() + (r.calibFiles().isEmpty() ? " seeded" : " provided")
                 + " samples, input seed " + r.seed());
+        lines.addAll(accelerator(q.lir(), r.listLir()));
         for (QuantReport.Layer l : q.layers()) {
             lines.add("layer " + l.node() + " [" + l.scheme() + "] " + l.error());
         }
@@ -105,6 +110,25 @@ public final class ModelRunner {
         lines.add(String.format(Locale.ROOT, "%s cosine=%.6f (need >= %s)%s", pass ? "PASS" : "FAIL", cos, need,
                 ort == null ? "" : String.format(Locale.ROOT, " ort_max_rel=%.2e (need <= %.0e)", ort.maxRel(), Tolerance.ORT_MAX_REL)));
         return new Result(lines, pass, q, ort);
+    }
+
+    /** What the accelerator runs: a summary of the layer IR, the lowering's notes, and with {@code list} the IR itself. */
+    private static List<String> accelerator(LirModel lir, boolean list) {
+        if (lir == null) {
+            return List.of("accelerator: none (a float plan runs the float interpreter only)");
+        }
+        long projections = lir.ops().stream().filter(o -> o instanceof LirOp.Linear).count();
+        long parts = lir.ops().stream().filter(o -> o instanceof LirOp.Linear).mapToLong(o -> ((LirOp.Linear) o).parts().size()).sum();
+        List<String> lines = new ArrayList<>();
+        lines.add("accelerator: " + lir.ops().size() + " LIR ops, " + projections + " projections (" + parts + " weight products), "
+                + (lir.sequence().incremental() ? "incremental over a context of " : "whole sequences of ") + lir.sequence().positions()
+                + " positions, run bit-exactly in fixed point");
+        if (list) {
+            lines.addAll(LirText.lines(lir));
+        } else {
+            lir.notes().forEach(n -> lines.add("lowering: " + n));
+        }
+        return lines;
     }
 
     private static double ms(long a, long b) {
