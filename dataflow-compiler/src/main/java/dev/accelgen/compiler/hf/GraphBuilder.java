@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * Builds a typed graph op by op for the config importers. Weights are declared by shape; with
@@ -31,7 +30,7 @@ public final class GraphBuilder {
 
     private final String name;
     private final WeightMode mode;
-    private final Random rng;
+    private final SeededRandom rng;
     private final List<String> inputs = new ArrayList<>();
     private final List<Node> nodes = new ArrayList<>();
     private final Map<String, TensorType> weights = new LinkedHashMap<>();
@@ -42,7 +41,7 @@ public final class GraphBuilder {
     public GraphBuilder(String name, WeightMode mode, long seed) {
         this.name = name;
         this.mode = mode;
-        this.rng = new Random(seed);
+        this.rng = new SeededRandom(seed);
     }
 
     public String input(String n, TensorType t) {
@@ -152,8 +151,8 @@ public final class GraphBuilder {
         return node(scope + "/Attention", new Op.Attention(scale, causal), List.of(q, k, v), TensorType.f32(out));
     }
 
-    public String moe(String scope, int experts, int topK, String x, String router, String up, String upB, String down, String downB) {
-        return node(scope + "/MoE", new Op.Moe(experts, topK), List.of(x, router, up, upB, down, downB), type(x));
+    public String moe(String scope, Op.Moe op, String x, String router, String up, String upB, String down, String downB) {
+        return node(scope + "/MoE", op, List.of(x, router, up, upB, down, downB), type(x));
     }
 
     public String gather(String scope, String table, String ids) {
