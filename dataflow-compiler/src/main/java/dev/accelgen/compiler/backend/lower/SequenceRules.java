@@ -103,7 +103,11 @@ final class SequenceRules {
         int keys = l.b.state(n.name() + ".keys", StateBuf.Kind.KEYS, k.val().cols());
         int values = l.b.state(n.name() + ".values", StateBuf.Kind.VALUES, v.val().cols());
         Val out = l.b.fx(n.output(), qv.cols());
-        l.b.add(new LirOp.Attention(qv, k.val(), v.val(), out, q.heads(), k.heads(), q.dim(), a.causal(), l.options.keyTile(), keys, values));
+        l.b.add(new LirOp.Attention(qv, k.val(), v.val(), out, q.heads(), k.heads(), q.dim(), a.causal(), l.options.keyTile(), keys, values,
+                a.window()));
+        if (a.window() > 0) {
+            l.b.note("attention " + n.name() + " sees the last " + a.window() + " keys of each row (sliding window)");
+        }
         l.valueRanges.put(out.id(), l.ranges.getOrDefault(Calibration.valuesKey(n), 0.0));
         return new Form.Heads(out, q.heads(), q.dim(), true, 1);
     }
@@ -120,7 +124,7 @@ final class SequenceRules {
     Form mlgru(Node n) {
         Val f = l.rows(n, n.input(0));
         Val c = l.rows(n, n.input(1));
-        Val gg = l.rows(n, n.input(2));
+        Val gg = ((Op.Mlgru) n.op()).outputGate() ? l.rows(n, n.input(2)) : null;
         int state = l.b.state(n.name() + ".h", StateBuf.Kind.RECURRENT, f.cols());
         Val out = l.b.fx(n.output(), f.cols());
         l.b.add(new LirOp.Mlgru(f, c, gg, out, state));
