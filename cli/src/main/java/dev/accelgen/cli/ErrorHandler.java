@@ -1,6 +1,7 @@
 package dev.accelgen.cli;
 
 import dev.accelgen.errors.UserInputException;
+import dev.accelgen.sim.progress.ProgressConsole;
 import dev.accelgen.sim.tools.ToolMissingException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -27,6 +28,7 @@ public final class ErrorHandler implements CommandLine.IExecutionExceptionHandle
     }
 
     static int report(Throwable t, PrintWriter err, boolean verbose, List<String> args) {
+        ProgressConsole.stderr().clearStatus();
         if (t instanceof UserInputException || t instanceof ToolMissingException) {
             err.println("accelgen: error: " + firstLine(t.getMessage()));
             return USER_ERROR;

@@ -5,13 +5,15 @@ import dev.accelgen.cli.boards.GenerateCommand;
 import dev.accelgen.cli.pe.PeCommand;
 import dev.accelgen.cli.regress.RegressCaseTypes;
 import dev.accelgen.cli.regress.RegressCommand;
+import dev.accelgen.cli.report.ReportCommand;
+import dev.accelgen.sim.progress.ProgressConsole;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code accelgen} command. */
 @Command(name = "accelgen", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Hardware generator for FPGA transformer accelerators (ZCU104, Alveo U280).",
-        subcommands = {DemoCommand.class, BenchCommand.class, BoardsCommand.class, GenerateCommand.class})
+        subcommands = {DemoCommand.class, BenchCommand.class, BoardsCommand.class, GenerateCommand.class, ReportCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -39,8 +41,15 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.addSubcommand("pe", PeCommand.commandLine());
         cl.addSubcommand("model", new dev.accelgen.cli.model.ModelCommand());
+        cl.addSubcommand("compile", new dev.accelgen.cli.accel.CompileCommand());
+        cl.addSubcommand("verify", new dev.accelgen.cli.accel.VerifyCommand());
+        cl.addSubcommand("program", new dev.accelgen.cli.accel.ProgramCommand());
         cl.addSubcommand("regress", RegressCommand.commandLine(RegressCaseTypes.product()));
         cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.setExecutionStrategy(parsed -> {
+            ProgressConsole.stderr().writeTo(cl.getErr()); // progress goes where the command's stderr goes
+            return new CommandLine.RunLast().execute(parsed);
+        });
         cl.setParameterExceptionHandler((ex, params) -> {
             // One line, not picocli's full usage dump: the message and where to find help.
             CommandLine c = ex.getCommandLine();

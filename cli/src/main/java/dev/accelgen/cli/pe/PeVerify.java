@@ -3,6 +3,7 @@ package dev.accelgen.cli.pe;
 import dev.accelgen.cli.ForceOption;
 import dev.accelgen.errors.OptionError;
 import dev.accelgen.pe.regress.UnitCaseType;
+import dev.accelgen.sim.StressProfile;
 import dev.accelgen.sim.Verifier;
 import dev.accelgen.sim.VerifyResult;
 import dev.accelgen.sim.bundle.BundleCase;
@@ -10,6 +11,8 @@ import dev.accelgen.sim.bundle.BundleResult;
 import dev.accelgen.sim.bundle.BundleVerifier;
 import dev.accelgen.sim.files.OutputDir;
 import dev.accelgen.sim.files.TempDir;
+import dev.accelgen.sim.progress.Progress;
+import dev.accelgen.sim.progress.ProgressConsole;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +27,7 @@ import picocli.CommandLine.Option;
  * {@code accelgen pe verify <kind> ...}: runs the generated RTL in Verilator against the golden model on
  * random stimulus. The last line is {@code PASS outputs=<n> rtl_cycles=<c> golden_cycles=<c>} or
  * {@code FAIL ...}; exit status 0 or 1. With {@code --configs N}, N random valid configurations are
- * verified together in one Verilator build.
+ * verified together in one Verilator build. Stimulus is stressed by default ({@link StressOptions}).
  */
 @Command(mixinStandardHelpOptions = true, description = "Verify the unit's RTL against its golden model in Verilator.")
 final class PeVerify extends KindRunner {
@@ -47,6 +50,9 @@ final class PeVerify extends KindRunner {
 
     @Mixin
     ForceOption force;
+
+    @Mixin
+    StressOptions stress;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -74,30 +80,32 @@ final class PeVerify extends KindRunner {
             }
         }
         StimulusBudget.check(jobs, vectors);
+        StressProfile profile = stress.profile(options.memLatencyRange());
+        spec.commandLine().getErr().println("stress: " + StressOptions.describe(profile));
         if (keep == null) {
             try (TempDir work = TempDir.inScratch("verify")) {
-                return verify(jobs, work.path());
+                return verify(jobs, work.path(), profile);
             }
         }
         OutputDir.check(keep, "--keep", force.force());
         int[] code = new int[1];
-        Path kept = OutputDir.write(keep, "--keep", force.force(), dir -> code[0] = verify(jobs, dir));
+        Path kept = OutputDir.write(keep, "--keep", force.force(), dir -> code[0] = verify(jobs, dir, profile));
         spec.commandLine().getErr().println("RTL kept in " + kept);
         return code[0];
     }
 
-    private int verify(List<UnitJob<?>> jobs, Path work) {
-        PrintWriter err = spec.commandLine().getErr();
+    private int verify(List<UnitJob<?>> jobs, Path work, StressProfile profile) {
+        ProgressConsole console = ProgressConsole.stderr();
         List<BundleCase> cases = new ArrayList<>();
         for (int i = 0; i < jobs.size(); i++) {
             long caseSeed = jobs.size() == 1 ? seed : seed * 1_000_003L + i;
-            err.println("[" + (i + 1) + "/" + jobs.size() + "] " + jobs.get(i).config() + " seed=" + caseSeed);
-            err.flush();
-            cases.add(jobs.get(i).emitCase(work.resolve(jobs.size() == 1 ? "rtl" : "config_" + i), vectors, caseSeed));
+            console.line("[" + (i + 1) + "/" + jobs.size() + "] " + jobs.get(i).config() + " seed=" + caseSeed);
+            cases.add(jobs.get(i).emitCase(work.resolve(jobs.size() == 1 ? "rtl" : "config_" + i), vectors, caseSeed,
+                    profile));
         }
         List<VerifyResult> results = cases.size() == 1
                 ? List.of(Verifier.verify(cases.get(0).manifest(), cases.get(0).golden(), cases.get(0).stimulus()))
-                : verifyBundle(cases);
+                : verifyBundle(cases, console);
         return report(results, spec.commandLine().getOut());
     }
 
@@ -105,11 +113,18 @@ final class PeVerify extends KindRunner {
      * Bundles of at most {@link #BUNDLE_SIZE} configurations: one Verilator build for hundreds of
      * units grows past 10 GB and hours of C++ compilation, a few dozen build in well under a minute.
      */
-    private static List<VerifyResult> verifyBundle(List<BundleCase> cases) {
+    private List<VerifyResult> verifyBundle(List<BundleCase> cases, ProgressConsole console) {
         List<VerifyResult> results = new ArrayList<>();
-        for (int from = 0; from < cases.size(); from += BUNDLE_SIZE) {
-            BundleResult r = BundleVerifier.verify(cases.subList(from, Math.min(cases.size(), from + BUNDLE_SIZE)));
-            results.addAll(r.results());
+        int bundles = (cases.size() + BUNDLE_SIZE - 1) / BUNDLE_SIZE;
+        try (Progress progress = console.start("verify " + kind.kind().name(), cases.size(), "configs")) {
+            for (int from = 0, b = 1; from < cases.size(); from += BUNDLE_SIZE, b++) {
+                List<BundleCase> part = cases.subList(from, Math.min(cases.size(), from + BUNDLE_SIZE));
+                BundleResult r = BundleVerifier.verify(part);
+                results.addAll(r.results());
+                long failed = results.stream().filter(v -> !v.passed()).count();
+                progress.detail(failed == 0 ? "" : failed + " failed");
+                progress.advance(part.size(), part.size(), "bundle " + b + " of " + bundles + " verified");
+            }
         }
         return results;
     }
@@ -130,7 +145,7 @@ final class PeVerify extends KindRunner {
                 failed = r;
             }
             if (r.passed()) {
-                outputs += r.golden().events().size();
+                outputs += r.golden().outputCount();
                 rtl += r.rtl().trace().totalCycles();
                 golden += r.golden().totalCycles();
             }

@@ -5,6 +5,7 @@ import dev.accelgen.hdl.Hdl;
 import dev.accelgen.pe.UnitKind;
 import dev.accelgen.sim.GoldenModel;
 import dev.accelgen.sim.Stimulus;
+import dev.accelgen.sim.StressProfile;
 import dev.accelgen.sim.bundle.BundleCase;
 import dev.accelgen.sim.manifest.ManifestReader;
 import java.nio.file.Path;
@@ -29,10 +30,10 @@ record UnitJob<C extends Record>(UnitKind<C> kind, C config) {
         return kind.randomStimulus(config, vectors, 1);
     }
 
-    /** Emits the design into {@code dir} and returns the case a (bundle) verifier runs. */
-    BundleCase emitCase(Path dir, int vectors, long seed) {
+    /** Emits the design into {@code dir} and returns the case a (bundle) verifier runs, under {@code stress}. */
+    BundleCase emitCase(Path dir, int vectors, long seed, StressProfile stress) {
         Path manifest = elaborate().emit(dir);
-        Stimulus stimulus = kind.randomStimulus(config, vectors, seed);
+        Stimulus stimulus = kind.randomStimulus(config, vectors, seed, stress);
         return new BundleCase(ManifestReader.read(manifest), golden(), stimulus);
     }
 }

@@ -2,6 +2,7 @@ package dev.accelgen.cli.regress;
 
 import dev.accelgen.errors.OptionError;
 import dev.accelgen.sim.regress.CaseTypes;
+import dev.accelgen.sim.progress.ProgressConsole;
 import dev.accelgen.sim.regress.ConsoleProgress;
 import dev.accelgen.sim.regress.CostModel;
 import dev.accelgen.sim.regress.Estimates;
@@ -124,7 +125,7 @@ public final class RegressCommand implements Callable<Integer> {
                 BuildOptions.DEFAULT, CostModel.DEFAULT);
         String title = "regress " + suite.name() + (options.shard().count() > 1 ? " shard " + options.shard() : "");
         RunReport report = RegressRun.run(suite, all, options,
-                new ConsoleProgress(err, System.console() != null, title, System::nanoTime));
+                new ConsoleProgress(ProgressConsole.stderr(), title));
         Summary.lines(report).forEach(o::println);
         if (junit != null) {
             JUnitXml.write(report, junit.toAbsolutePath());

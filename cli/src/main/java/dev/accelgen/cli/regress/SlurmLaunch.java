@@ -2,10 +2,10 @@ package dev.accelgen.cli.regress;
 
 import dev.accelgen.errors.OptionError;
 import dev.accelgen.errors.UserInputException;
+import dev.accelgen.sim.progress.Durations;
 import dev.accelgen.sim.regress.Batch;
 import dev.accelgen.sim.regress.Batches;
 import dev.accelgen.sim.regress.CostModel;
-import dev.accelgen.sim.regress.Durations;
 import dev.accelgen.sim.regress.Estimates;
 import dev.accelgen.sim.regress.Merge;
 import dev.accelgen.sim.regress.Partition;

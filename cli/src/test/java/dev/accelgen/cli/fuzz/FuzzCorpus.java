@@ -1,7 +1,15 @@
 package dev.accelgen.cli.fuzz;
 
 import dev.accelgen.boards.BoardCatalog;
+import dev.accelgen.cli.report.SmallReport;
+import dev.accelgen.compiler.backend.plan.UniversalTiny;
 import dev.accelgen.compiler.zoo.Zoo;
+import dev.accelgen.pe.accel.HwConfigJson;
+import dev.accelgen.pe.accel.MemoryTarget;
+import dev.accelgen.pe.accel.isa.ControlInstr;
+import dev.accelgen.pe.accel.isa.Program;
+import dev.accelgen.pe.accel.isa.ProgramBinary;
+import dev.accelgen.reports.data.ReportDataFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,7 +49,9 @@ final class FuzzCorpus {
         c.modelOptions();
         c.units(kindOptions);
         c.boardsAndBundles();
+        c.accelerator();
         c.otherCommands();
+        c.reports();
         return c.cases;
     }
 
@@ -174,6 +184,56 @@ final class FuzzCorpus {
         Path lab = dir.resolve("lab" + files++);
         add(lab, "generate", "builtin:gemm", "--board", "u280", "--banks", pick(List.of("HBM[9:1]", "HBM[0-3]", "DDR[0]", "HBM[99]")),
                 "--out", lab.toString(), "--no-estimate");
+    }
+
+    /** Build directories with damaged report data (half of them accelgen outputs, which the command may rewrite). */
+    private void reports() throws IOException {
+        for (Map.Entry<String, String> f : ReportDataFiles.texts(SmallReport.data()).entrySet()) {
+            for (int i = 0; i < 3; i++) {
+                Path build = dir.resolve("build" + files++);
+                String text = new String(Mutations.json(f.getValue(), rng), StandardCharsets.UTF_8);
+                SmallReport.build(build, rng.nextBoolean(), f.getKey(), text);
+                add(build, "report", build.toString());
+            }
+        }
+        Path good = SmallReport.build(dir.resolve("build" + files++), true, "", "");
+        add(null, "report", good.toString(), "--out", badOutput());
+        add(null, "report", good.toString(), "--force");
+        add(null, "report", pick(List.of("", dir.resolve("none").toString(), file("notadir", new byte[1]).toString())));
+    }
+
+    /**
+     * compile, verify and program show: bad boards, schemes, contexts, plans, configurations and outputs, and damaged
+     * program binaries. verify gets only inputs it refuses before compiling; a damaged plan or hw.json that still
+     * parses may compile (into its declared output).
+     */
+    private void accelerator() throws IOException {
+        String plan = "{\"default\": \"w4a8\", \"layers\": {\"/o/MatMul\": \"w8a8\"}}";
+        String hw = HwConfigJson.write(UniversalTiny.of(new MemoryTarget("zcu104", "PS_DDR4", 4, 128, 1L << 31)));
+        for (int i = 0; i < 6; i++) {
+            Path p = file("plan.json", Mutations.json(plan, rng));
+            Path out = dir.resolve("compiled" + files++);
+            add(out, "compile", "zoo:tiny-llama", "--board", "zcu104", "--plan", p.toString(), "--out", out.toString());
+            Path h = file("hw.json", Mutations.json(hw, rng));
+            Path out2 = dir.resolve("compiled" + files++);
+            add(out2, "compile", "zoo:tiny-encoder", "--board", "zcu104", "--hw", h.toString(), "--out", out2.toString());
+            add(null, pick(List.of("compile", "verify")), "zoo:tiny-llama", "--board", pick(List.of("zcu102", "", "u280.json",
+                    dir.toString())), "--out", dir.resolve("x" + files++).toString());
+            add(null, "verify", "zoo:tiny-llama", "--board", "zcu104", "--scheme", pick(List.of("w5a8", "int4", "", "float",
+                    "int8-3:4", "ternary8")));
+            add(null, "verify", "zoo:tiny-llama", "--board", "u280", pick(List.of("--seq-len", "--prompt-len", "--decode-steps")),
+                    pick(INVALID));
+            add(null, "verify", "zoo:tiny-encoder", "--board", "zcu104", "--decode-steps", pick(List.of("1", "4", "1000")));
+            add(null, "compile", "zoo:tiny-llama", "--board", "zcu104", "--int8-unit", pick(List.of("mixpe", "", "dsp")), "--out",
+                    dir.resolve("x" + files++).toString());
+            add(null, "compile", "zoo:tiny-llama", "--board", "zcu104", "--out", badOutput());
+            byte[] program = ProgramBinary.write(new Program(List.of(new ControlInstr.Halt()), new byte[32], new byte[32]));
+            byte[] bad = i % 2 == 0 ? Mutations.truncated(program, rng) : Mutations.flipped(program, rng);
+            add(null, "program", "show", file("program.bin", bad).toString());
+        }
+        add(null, "program", "show", dir.resolve("missing.bin").toString());
+        add(null, "program", "show", dir.toString());
+        add(null, "program");
     }
 
     private void otherCommands() throws IOException {

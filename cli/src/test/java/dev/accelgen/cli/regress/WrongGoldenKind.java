@@ -52,8 +52,8 @@ final class WrongGoldenKind<C extends Record> implements UnitKind<C> {
     }
 
     @Override
-    public Stimulus randomStimulus(C config, int vectors, long seed) {
-        return real.randomStimulus(config, vectors, seed);
+    public Stimulus randomWork(C config, int vectors, long seed) {
+        return real.randomWork(config, vectors, seed);
     }
 
     @Override
@@ -68,6 +68,6 @@ final class WrongGoldenKind<C extends Record> implements UnitKind<C> {
         String port = values.keySet().iterator().next();
         values.put(port, values.get(port).flipBit(0));
         events.set(0, new OutputEvent(first.cycle(), first.stream(), values));
-        return new Trace(events, t.totalCycles());
+        return new Trace(events, t.totalCycles(), t.acceptances(), t.writes());
     }
 }

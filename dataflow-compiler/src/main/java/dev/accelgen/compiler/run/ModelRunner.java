@@ -144,16 +144,24 @@ public final class ModelRunner {
     }
 
     private static LoadedModel load(Request r) {
-        LoadedModel shapes = ModelLoader.load(r.model(), r.dims(), new BuildOptions(r.seqLen(), dev.accelgen.compiler.hf.GraphBuilder.WeightMode.NONE, r.seed()));
+        return loadSimulated(r.model(), r.dims(), r.seqLen(), r.seed());
+    }
+
+    /**
+     * A model as {@code model run} simulates it: ONNX as it is; a config built with seeded synthetic weights for
+     * {@code seqLen} tokens, refused beyond {@link #MAX_SIMULATED_PARAMS} parameters.
+     */
+    public static LoadedModel loadSimulated(String model, Map<String, Integer> dims, int seqLen, long seed) {
+        LoadedModel shapes = ModelLoader.load(model, dims, new BuildOptions(seqLen, dev.accelgen.compiler.hf.GraphBuilder.WeightMode.NONE, seed));
         if (shapes.isOnnx()) {
             return shapes;
         }
         long params = shapes.graph().parameterCount();
         if (params > MAX_SIMULATED_PARAMS) {
-            throw new ModelError(r.model(), GraphText.grouped(params) + " parameters are too many to simulate with synthetic weights (limit "
+            throw new ModelError(model, GraphText.grouped(params) + " parameters are too many to simulate with synthetic weights (limit "
                     + GraphText.grouped(MAX_SIMULATED_PARAMS) + "); use 'model inspect' for its graph, or run a smaller config");
         }
-        return ModelLoader.load(r.model(), r.dims(), BuildOptions.synthetic(r.seqLen(), r.seed()));
+        return ModelLoader.load(model, dims, BuildOptions.synthetic(seqLen, seed));
     }
 
     /** Parses repeated {@code NAME=SCHEME} overrides. */

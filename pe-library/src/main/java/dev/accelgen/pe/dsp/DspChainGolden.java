@@ -1,6 +1,7 @@
 package dev.accelgen.pe.dsp;
 
 import dev.accelgen.pe.stream.AlwaysReadyInput;
+import dev.accelgen.sim.Acceptance;
 import dev.accelgen.sim.Beat;
 import dev.accelgen.sim.GoldenModel;
 import dev.accelgen.sim.OutputEvent;
@@ -32,6 +33,11 @@ public final class DspChainGolden implements GoldenModel {
         List<Beat> modes = cfg.sparse() ? stimulus.stream("cfg").beats() : List.of();
         long[] dataAt = AlwaysReadyInput.acceptCycles(data);
         long[] modeAt = AlwaysReadyInput.acceptCycles(modes);
+        List<Acceptance> accepted = new ArrayList<>();
+        if (cfg.sparse()) {
+            accepted.addAll(Acceptance.of("cfg", modeAt));
+        }
+        accepted.addAll(Acceptance.of("in", dataAt));
         long end = Math.max(data.isEmpty() ? 0 : dataAt[data.size() - 1] + cfg.latency() + 1,
                 modes.isEmpty() ? 0 : modeAt[modes.size() - 1] + 1);
         DspChainCycle chain = new DspChainCycle(cfg);
@@ -56,8 +62,7 @@ public final class DspChainGolden implements GoldenModel {
                 events.add(new OutputEvent(cycle, "out", out));
             }
         }
-        long total = events.isEmpty() ? 0 : events.get(events.size() - 1).cycle() + 1;
-        return new Trace(events, total);
+        return Trace.of(events, accepted);
     }
 
     private DspChainCycle.Beat beat(Map<String, BigInteger> v) {

@@ -52,7 +52,7 @@ public final class DspChainKind implements UnitKind<DspChainConfig> {
     }
 
     @Override
-    public Stimulus randomStimulus(DspChainConfig config, int vectors, long seed) {
+    public Stimulus randomWork(DspChainConfig config, int vectors, long seed) {
         return DspChainStimulus.random(config, vectors, seed);
     }
 

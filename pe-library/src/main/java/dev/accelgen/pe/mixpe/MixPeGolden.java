@@ -2,6 +2,7 @@ package dev.accelgen.pe.mixpe;
 
 import dev.accelgen.pe.stream.AlwaysReadyInput;
 import dev.accelgen.pe.stream.Ports;
+import dev.accelgen.sim.Acceptance;
 import dev.accelgen.sim.Beat;
 import dev.accelgen.sim.GoldenModel;
 import dev.accelgen.sim.OutputEvent;
@@ -47,8 +48,7 @@ public final class MixPeGolden implements GoldenModel {
                 events.add(new OutputEvent(cycle, "out", values));
             }
         }
-        long total = events.isEmpty() ? 0 : events.get(events.size() - 1).cycle() + 1;
-        return new Trace(events, total);
+        return Trace.of(events, Acceptance.of("in", accept));
     }
 
     private MixPeCycle.Beat beat(Map<String, BigInteger> v) {

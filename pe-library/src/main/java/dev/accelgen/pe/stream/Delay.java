@@ -1,7 +1,5 @@
 package dev.accelgen.pe.stream;
 
-import java.util.Arrays;
-
 /**
  * A fixed delay line for cycle models: what enters in one {@link #step} leaves exactly {@code cycles} steps
  * later (null = nothing), the Java twin of a chain of pipeline registers.
@@ -26,10 +24,5 @@ public final class Delay<T> {
         slots[head] = in;
         head = (head + 1) % slots.length;
         return out;
-    }
-
-    /** Whether anything is still in flight. */
-    public boolean busy() {
-        return Arrays.stream(slots).anyMatch(s -> s != null);
     }
 }

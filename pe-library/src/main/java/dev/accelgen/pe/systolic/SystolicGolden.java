@@ -1,5 +1,6 @@
 package dev.accelgen.pe.systolic;
 
+import dev.accelgen.sim.Acceptance;
 import dev.accelgen.sim.Beat;
 import dev.accelgen.sim.GoldenModel;
 import dev.accelgen.sim.OutputEvent;
@@ -44,6 +45,7 @@ public final class SystolicGolden implements GoldenModel {
         List<Beat> beats = stimulus.stream("in").beats();
         SystolicCycle array = new SystolicCycle(cfg);
         List<OutputEvent> events = new ArrayList<>();
+        List<Acceptance> accepted = new ArrayList<>();
         long offered = beats.isEmpty() ? Long.MAX_VALUE : beats.get(0).idleBefore();
         long drainEnd = 0;
         int next = 0;
@@ -53,6 +55,7 @@ public final class SystolicGolden implements GoldenModel {
                 SystolicCycle.Beat b = beat(beats.get(next).values());
                 if (array.ready(b.last())) {
                     in = b;
+                    accepted.add(new Acceptance(cycle, "in", next));
                     next++;
                     offered = next < beats.size() ? cycle + 1 + beats.get(next).idleBefore() : Long.MAX_VALUE;
                     if (b.last()) {
@@ -67,8 +70,7 @@ public final class SystolicGolden implements GoldenModel {
                 }
             }
         }
-        long total = events.isEmpty() ? 0 : events.get(events.size() - 1).cycle() + 1;
-        return new Trace(events, total);
+        return Trace.of(events, accepted);
     }
 
     private SystolicCycle.Beat beat(Map<String, BigInteger> v) {

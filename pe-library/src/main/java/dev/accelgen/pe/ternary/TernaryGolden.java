@@ -2,6 +2,7 @@ package dev.accelgen.pe.ternary;
 
 import dev.accelgen.pe.stream.AlwaysReadyInput;
 import dev.accelgen.pe.stream.Ports;
+import dev.accelgen.sim.Acceptance;
 import dev.accelgen.sim.Beat;
 import dev.accelgen.sim.GoldenModel;
 import dev.accelgen.sim.OutputEvent;
@@ -62,7 +63,6 @@ public final class TernaryGolden implements GoldenModel {
                 events.add(new OutputEvent(cycle, "out", Map.of("out", Ports.bits(out, BitLinearArith.ACC_BITS))));
             }
         }
-        long total = events.isEmpty() ? 0 : events.get(events.size() - 1).cycle() + 1;
-        return new Trace(events, total);
+        return Trace.of(events, Acceptance.of("in", accept));
     }
 }

@@ -17,6 +17,7 @@ import dev.accelgen.pe.moe.MoeLayerGolden;
 import dev.accelgen.pe.moe.MoeLayerStimulus;
 import dev.accelgen.sim.GoldenModel;
 import dev.accelgen.sim.Stimulus;
+import dev.accelgen.sim.StressProfile;
 import dev.accelgen.sim.Trace;
 import dev.accelgen.sim.Verifier;
 import dev.accelgen.sim.VerifyResult;
@@ -44,13 +45,13 @@ class DspMoeCocotbVectorsTest {
     @Test
     void sparseInt8x2ChainVectorsAreCurrent(@TempDir Path tmp) throws IOException {
         DspChainConfig c = new DspChainConfig(4, Packing.INT8X2, Sparsity.parse("2:4"));
-        check(Hdl.elaborate(new DspChain(), c), new DspChainGolden(c), DspChainStimulus.random(c, 24, 41), tmp);
+        check(Hdl.elaborate(new DspChain(), c), new DspChainGolden(c), StressProfile.DEFAULT.apply(DspChainStimulus.random(c, 24, 41)), tmp);
     }
 
     @Test
     void moeLayerVectorsAreCurrent(@TempDir Path tmp) throws IOException {
         MoeConfig c = new MoeConfig(4, 2, 4, 2, 2, 4, 9, 1);
-        check(Hdl.elaborate(new MoeLayer(), c), new MoeLayerGolden(c), MoeLayerStimulus.random(c, 2, 42), tmp);
+        check(Hdl.elaborate(new MoeLayer(), c), new MoeLayerGolden(c), StressProfile.DEFAULT.apply(MoeLayerStimulus.random(c, 2, 42)), tmp);
     }
 
     private static void check(Design d, GoldenModel golden, Stimulus s, Path tmp) throws IOException {

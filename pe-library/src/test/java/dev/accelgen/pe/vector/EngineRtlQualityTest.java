@@ -4,14 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.accelgen.hdl.Design;
-import dev.accelgen.hdl.Hdl;
-import dev.accelgen.pe.vector.act.ActEngine;
-import dev.accelgen.pe.vector.eltwise.EltwiseEngine;
-import dev.accelgen.pe.vector.norm.NormEngine;
-import dev.accelgen.pe.vector.rowscale.RowScaleEngine;
-import dev.accelgen.pe.vector.engine.EngineGen;
-import dev.accelgen.pe.vector.harness.EngineTop;
-import dev.accelgen.pe.vector.harness.EngineTopConfig;
 import dev.accelgen.sim.manifest.ManifestReader;
 import dev.accelgen.sim.tools.LintResult;
 import dev.accelgen.sim.tools.ScratchDirs;
@@ -27,22 +19,17 @@ import org.junit.jupiter.api.Test;
 class EngineRtlQualityTest {
     private static final VecEngineConfig CFG = new VecEngineConfig(4, 16, 7, 5);
 
-    static List<EngineGen<VecEngineConfig>> engines() {
-        return List.of(new EltwiseEngine(), new ActEngine(), new RowScaleEngine(), new NormEngine());
-    }
-
     @Test
     void testTopsAreLintAndYosysClean() throws Exception {
-        for (EngineGen<VecEngineConfig> g : engines()) {
+        for (ConfiguredEngine<?> e : ConfiguredEngine.all(CFG, 10, 6)) {
             Path dir = Files.createTempDirectory("accelgen-engine-lint-");
-            Design d = Hdl.elaborate(new EngineTop<VecEngineConfig>(), new EngineTopConfig<>(g, CFG));
+            Design d = e.top();
             var manifest = ManifestReader.read(d.emit(dir));
             LintResult lint = VerilatorLint.lint(manifest);
-            assertEquals(List.of(), lint.warnings(), g.moduleName(CFG));
+            assertEquals(List.of(), lint.warnings(), e.name());
             YosysResult y = YosysCheck.check(manifest);
-            assertTrue(y.ok(), g.moduleName(CFG) + ": " + y.errors());
-            Design again = Hdl.elaborate(new EngineTop<VecEngineConfig>(), new EngineTopConfig<>(g, CFG));
-            assertEquals(d.files(), again.files(), "deterministic emission of " + g.moduleName(CFG));
+            assertTrue(y.ok(), e.name() + ": " + y.errors());
+            assertEquals(d.files(), e.top().files(), "deterministic emission of " + e.name());
             ScratchDirs.delete(dir);
         }
     }

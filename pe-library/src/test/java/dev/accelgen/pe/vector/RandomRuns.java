@@ -4,6 +4,7 @@ import dev.accelgen.pe.accel.isa.Deps;
 import dev.accelgen.pe.accel.isa.Opnd;
 import dev.accelgen.pe.accel.isa.QueuedInstr;
 import dev.accelgen.pe.accel.isa.VecInstr;
+import dev.accelgen.pe.vector.engine.EngineGeometry;
 import dev.accelgen.pe.vector.harness.EngineRun;
 import dev.accelgen.pe.vector.harness.FxRandom;
 import java.util.ArrayList;
@@ -17,18 +18,39 @@ final class RandomRuns {
     }
 
     static EngineRun run(Random rng, VecEngineConfig c, int instructions, Function<Random, QueuedInstr> instr) {
-        List<EngineRun.Load> loads = new ArrayList<>();
-        for (int a = 0; a < 1 << c.abufAddrBits(); a++) {
-            loads.add(new EngineRun.Load(EngineRun.ABUF, a, FxRandom.word(rng, c.lanes())));
-        }
-        for (int a = 0; a < 1 << c.sbufAddrBits(); a++) {
-            loads.add(new EngineRun.Load(EngineRun.SBUF, a, new int[] {FxRandom.value(rng)}));
-        }
+        return run(rng, c.geometry(), instructions, instr);
+    }
+
+    /** Every ABUF and SBUF word preloaded with random Fx, then {@code instructions} drawn, a few after idle cycles. */
+    static EngineRun run(Random rng, EngineGeometry g, int instructions, Function<Random, QueuedInstr> instr) {
+        List<EngineRun.Load> loads = randomLoads(rng, g);
         List<EngineRun.Issue> issues = new ArrayList<>();
         for (int i = 0; i < instructions; i++) {
             issues.add(new EngineRun.Issue(instr.apply(rng), rng.nextInt(4) == 0 ? rng.nextInt(4) : 0));
         }
         return new EngineRun(loads, issues);
+    }
+
+    /** Random preloads, then {@code extra} preloads, then the given instructions, a few after idle cycles. */
+    static EngineRun run(Random rng, EngineGeometry g, List<QueuedInstr> instrs, List<EngineRun.Load> extra) {
+        List<EngineRun.Load> loads = randomLoads(rng, g);
+        loads.addAll(extra);
+        List<EngineRun.Issue> issues = new ArrayList<>();
+        for (QueuedInstr i : instrs) {
+            issues.add(new EngineRun.Issue(i, rng.nextInt(4) == 0 ? rng.nextInt(4) : 0));
+        }
+        return new EngineRun(loads, issues);
+    }
+
+    private static List<EngineRun.Load> randomLoads(Random rng, EngineGeometry g) {
+        List<EngineRun.Load> loads = new ArrayList<>();
+        for (int a = 0; a < 1 << g.abufAddrBits(); a++) {
+            loads.add(new EngineRun.Load(EngineRun.ABUF, a, FxRandom.word(rng, g.lanes())));
+        }
+        for (int a = 0; a < 1 << g.sbufAddrBits(); a++) {
+            loads.add(new EngineRun.Load(EngineRun.SBUF, a, new int[] {FxRandom.value(rng)}));
+        }
+        return loads;
     }
 
     /** Random row geometry within the buffers (addresses wrap at the ABUF depth, as the engines do). */

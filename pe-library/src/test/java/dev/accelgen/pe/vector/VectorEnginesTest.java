@@ -2,19 +2,33 @@ package dev.accelgen.pe.vector;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.accelgen.pe.accel.isa.QueuedInstr;
 import dev.accelgen.pe.vector.act.ActEngine;
 import dev.accelgen.pe.vector.act.ActModel;
+import dev.accelgen.pe.vector.attn.AttnConfig;
+import dev.accelgen.pe.vector.attn.AttnEngine;
+import dev.accelgen.pe.vector.attn.AttnModel;
 import dev.accelgen.pe.vector.eltwise.EltwiseEngine;
 import dev.accelgen.pe.vector.eltwise.EltwiseModel;
-import dev.accelgen.pe.accel.isa.QueuedInstr;
 import dev.accelgen.pe.vector.engine.EngineGen;
 import dev.accelgen.pe.vector.engine.EngineModel;
 import dev.accelgen.pe.vector.harness.EngineCase;
+import dev.accelgen.pe.vector.harness.EngineVerify;
+import dev.accelgen.pe.vector.mlgru.MlgruEngine;
+import dev.accelgen.pe.vector.mlgru.MlgruModel;
+import dev.accelgen.pe.vector.moe.ScatterEngine;
+import dev.accelgen.pe.vector.moe.ScatterModel;
+import dev.accelgen.pe.vector.moe.TopKEngine;
+import dev.accelgen.pe.vector.moe.TopKModel;
 import dev.accelgen.pe.vector.norm.NormEngine;
 import dev.accelgen.pe.vector.norm.NormModel;
+import dev.accelgen.pe.vector.rope.RopeConfig;
+import dev.accelgen.pe.vector.rope.RopeEngine;
+import dev.accelgen.pe.vector.rope.RopeModel;
 import dev.accelgen.pe.vector.rowscale.RowScaleEngine;
 import dev.accelgen.pe.vector.rowscale.RowScaleModel;
-import dev.accelgen.pe.vector.harness.EngineVerify;
+import dev.accelgen.pe.vector.softmax.SoftmaxEngine;
+import dev.accelgen.pe.vector.softmax.SoftmaxModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -27,10 +41,10 @@ class VectorEnginesTest {
     private static final List<VecEngineConfig> CONFIGS = List.of(new VecEngineConfig(4, 16, 7, 5),
             new VecEngineConfig(8, 32, 8, 6));
 
-    private static void add(List<EngineCase<?>> cases, Random rng, EngineGen<VecEngineConfig> gen, VecEngineConfig c,
-                            Supplier<EngineModel> model, Function<Random, QueuedInstr> instr) {
+    private static <C> void add(List<EngineCase<?>> cases, Random rng, EngineGen<C> gen, C c,
+                                Supplier<EngineModel> model, Function<Random, QueuedInstr> instr) {
         long s = rng.nextLong();
-        cases.add(new EngineCase<>(gen, c, model, RandomRuns.run(new Random(s), c, 24, instr), s));
+        cases.add(new EngineCase<>(gen, c, model, RandomRuns.run(new Random(s), gen.geometry(c), 24, instr), s));
     }
 
     @Test
@@ -49,7 +63,22 @@ class VectorEnginesTest {
             add(cases, rng, new NormEngine(), c, () -> new NormModel(c), r -> RandomRuns.vnorm(r, c));
         }
         VecEngineConfig small = CONFIGS.get(0);
+        VecEngineConfig wide = CONFIGS.get(1);
         add(cases, rng, new ActEngine(), small, () -> new ActModel(small), r -> RandomRuns.vact(r, small));
+        add(cases, rng, new SoftmaxEngine(), small, () -> new SoftmaxModel(small), r -> RandomVecInstrs.softmax(r, small));
+        for (VecEngineConfig c : CONFIGS) {
+            AttnConfig ac = new AttnConfig(c, 2 * c.lanes() + 3, 7);
+            add(cases, rng, new AttnEngine(), ac, () -> new AttnModel(ac), r -> RandomVecInstrs.attn(r, ac));
+        }
+        RopeConfig rc = new RopeConfig(wide, 20);
+        add(cases, rng, new RopeEngine(), rc, () -> new RopeModel(rc), r -> RandomVecInstrs.rope(r, rc, false));
+        add(cases, rng, new MlgruEngine(), small, () -> new MlgruModel(small), r -> RandomVecInstrs.mlgru(r, small, false));
+        add(cases, rng, new TopKEngine(), wide, () -> new TopKModel(wide), r -> RandomVecInstrs.topk(r, wide, false));
+        long s = rng.nextLong();
+        Random sr = new Random(s);
+        RandomVecInstrs.Batch scatter = RandomVecInstrs.scatter(sr, small, 24, false);
+        cases.add(new EngineCase<>(new ScatterEngine(), small, () -> new ScatterModel(small),
+                RandomRuns.run(sr, small.geometry(), scatter.instrs(), scatter.loads()), s));
         assertEquals(List.of(), EngineVerify.verify(cases));
     }
 }

@@ -2,8 +2,6 @@ package dev.accelgen.pe.vector;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.accelgen.hdl.Hdl;
-import dev.accelgen.pe.vector.engine.EngineGen;
 import dev.accelgen.sim.manifest.ManifestReader;
 import dev.accelgen.sim.tools.ResourceCounts;
 import dev.accelgen.sim.tools.ScratchDirs;
@@ -15,7 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Prints Yosys synth_xilinx (xcup) figures of every vector engine at V=8 and V=16 (maxRowElems 4096, ABUF
- * 2^14 words, SBUF 2^12 entries). A report, not part of the default suite:
+ * 2^14 words, SBUF 2^12 entries; attention and RoPE for heads up to 128, attention tiles of up to 128 keys). A
+ * report, not part of the default suite (add {@code -Daccelgen.engines=vec_attn,vec_rope} to synthesize only the
+ * engines whose module names start so):
  * {@code mvn -B -pl pe-library -am test -Psweep -Dtest=VectorResourcesReport -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @Tag("sweep")
@@ -26,14 +26,30 @@ class VectorResourcesReport {
         System.out.println("|---|---|---|---|---|---|---|");
         for (int lanes : new int[] {8, 16}) {
             VecEngineConfig c = new VecEngineConfig(lanes, 4096, 14, 12);
-            for (EngineGen<VecEngineConfig> g : EngineRtlQualityTest.engines()) {
+            for (ConfiguredEngine<?> e : ConfiguredEngine.all(c, 128, 128)) {
+                if (!selected(e.name())) {
+                    continue;
+                }
                 Path dir = Files.createTempDirectory("accelgen-vec-res-");
-                ResourceCounts r = YosysSynth.synth(ManifestReader.read(Hdl.elaborate(g, c).emit(dir)));
-                System.out.printf("| %s | %d | %d | %d | %d | %d | %.1f |%n", g.getClass().getSimpleName(), lanes, r.lut(),
-                        r.ff(), r.carry4(), r.dsp48e2(), r.bram36());
+                ResourceCounts r = YosysSynth.synth(ManifestReader.read(e.engine().emit(dir)));
+                System.out.printf("| %s | %d | %d | %d | %d | %d | %.1f |%n", e.gen().getClass().getSimpleName(), lanes,
+                        r.lut(), r.ff(), r.carry4(), r.dsp48e2(), r.bram36());
                 assertTrue(r.lut() > 0);
                 ScratchDirs.delete(dir);
             }
         }
+    }
+
+    private static boolean selected(String module) {
+        String only = System.getProperty("accelgen.engines", "");
+        if (only.isEmpty()) {
+            return true;
+        }
+        for (String prefix : only.split(",")) {
+            if (module.startsWith(prefix.trim())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

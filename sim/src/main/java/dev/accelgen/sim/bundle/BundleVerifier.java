@@ -37,7 +37,8 @@ public final class BundleVerifier {
         VerilatorModel model = build(bundle, options);
         List<Trace> expected = cases.stream().map(c -> c.golden().run(c.stimulus())).toList();
         long longest = expected.stream().mapToLong(Trace::totalCycles).max().orElse(0);
-        RtlRun run = model.run(bundle.merge(cases.stream().map(BundleCase::stimulus).toList()), limits.atLeast(longest + 1));
+        List<Stimulus> stimuli = cases.stream().map(BundleCase::stimulus).toList();
+        RtlRun run = model.run(bundle.merge(stimuli), limits.atLeast(longest + 1), bundle.channelSeeds(stimuli));
         List<VerifyResult> results = new ArrayList<>();
         for (int u = 0; u < cases.size(); u++) {
             BundleCase c = cases.get(u);

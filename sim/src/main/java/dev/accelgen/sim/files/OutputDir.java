@@ -120,7 +120,7 @@ public final class OutputDir {
     }
 
     /** The entries the marker lists (empty: no marker). */
-    private static Optional<List<String>> listing(Path dir, String input) {
+    static Optional<List<String>> listing(Path dir, String input) {
         try {
             return OutputMarker.read(dir);
         } catch (IOException e) {
@@ -129,7 +129,7 @@ public final class OutputDir {
     }
 
     /** The entries of {@code dir} accelgen did not write: all of them without a marker, else those it does not list. */
-    private static List<String> foreignEntries(Path dir, Optional<List<String>> listed, String input) {
+    static List<String> foreignEntries(Path dir, Optional<List<String>> listed, String input) {
         try {
             List<String> foreign = new ArrayList<>(OutputMarker.entries(dir));
             listed.ifPresent(l -> foreign.removeAll(new HashSet<>(l)));
@@ -165,7 +165,7 @@ public final class OutputDir {
         }
     }
 
-    private static void move(Path from, Path to) throws IOException {
+    static void move(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {

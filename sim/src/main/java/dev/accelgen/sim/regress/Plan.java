@@ -1,5 +1,6 @@
 package dev.accelgen.sim.regress;
 
+import dev.accelgen.sim.progress.Durations;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,10 @@
 package dev.accelgen.sim.tools;
 
 import dev.accelgen.sim.manifest.Manifest;
+import dev.accelgen.sim.progress.Progress;
+import dev.accelgen.sim.progress.ProgressConsole;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class YosysSynth {
     private static final Pattern CELL_LINE = Pattern.compile("^\\s+(\\S+)\\s+(\\d+)$");
+    private static volatile String version;
 
     private YosysSynth() {
     }
@@ -24,12 +28,24 @@ public final class YosysSynth {
     }
 
     public static ResourceCounts synth(List<Path> files, String top) {
-        ToolProcess.Output out = YosysScripts.run(files,
-                "synth_xilinx -family xcup -noiopad -noclkbuf -flatten -top " + top + "; stat");
+        ToolProcess.Output out;
+        try (Progress progress = ProgressConsole.stderr().startIndeterminate("synthesizing " + top + " with Yosys")) {
+            out = YosysScripts.run(files, "synth_xilinx -family xcup -noiopad -noclkbuf -flatten -top " + top + "; stat");
+        }
         if (out.exitCode() != 0) {
             throw new IllegalStateException("yosys synth_xilinx of " + top + " failed: " + lastError(out.combined()));
         }
         return ResourceCounts.of(parseStat(out.stdout()));
+    }
+
+    /** {@code yosys -V}: "Yosys 0.23 (git sha1 7ce5011c24b)". */
+    public static String version() {
+        String v = version;
+        if (v == null) {
+            v = ToolProcess.run(List.of("yosys", "-V"), null, Duration.ofSeconds(30)).stdout().trim();
+            version = v;
+        }
+        return v;
     }
 
     /** Cell histogram of the last "Number of cells" table in a Yosys log. */

@@ -3,6 +3,8 @@ package dev.accelgen.sim.verilator;
 import dev.accelgen.errors.OutputPathError;
 import dev.accelgen.sim.files.FileErrors;
 import dev.accelgen.sim.files.TempDir;
+import dev.accelgen.sim.progress.Progress;
+import dev.accelgen.sim.progress.ProgressConsole;
 import dev.accelgen.sim.tools.ScratchDirs;
 import dev.accelgen.sim.tools.ToolProcess;
 import java.io.IOException;
@@ -65,7 +67,7 @@ public final class VerilatorBuild {
 
     /** The cache key a build of these inputs would have (the SHA-256 described above). */
     public static String cacheKey(HarnessSpec spec, List<Path> rtlFiles, BuildOptions options) {
-        return key(readRtl(rtlFiles), HarnessGenerator.generateMain(spec), HarnessGenerator.runtimeHeader(),
+        return key(readRtl(rtlFiles), HarnessGenerator.generateMain(spec), runtimeSources(),
                 options.verilatorFlags(spec.top()));
     }
 
@@ -73,7 +75,7 @@ public final class VerilatorBuild {
         long start = System.nanoTime();
         Map<String, byte[]> rtl = readRtl(rtlFiles);
         String main = HarnessGenerator.generateMain(spec);
-        String runtime = HarnessGenerator.runtimeHeader();
+        String runtime = runtimeSources();
         List<String> flags = options.verilatorFlags(spec.top());
         String key = key(rtl, main, runtime, flags);
         Path entry = cacheRoot().resolve(key);
@@ -81,8 +83,6 @@ public final class VerilatorBuild {
         if (Files.isExecutable(exe)) {
             return new Result(exe, true, Duration.ofNanos(System.nanoTime() - start), key);
         }
-        System.err.println("accelgen: building Verilator model of " + spec.top() + " (" + rtl.size()
-                + " RTL files, -j " + options.jobs() + ") in " + entry + " ...");
         try (TempDir work = cacheWorkDir(key)) {
             Path tmp = work.path();
             removeAbandonedBuilds();
@@ -95,11 +95,14 @@ public final class VerilatorBuild {
                 cmd.add("rtl/" + f.getKey());
             }
             Files.writeString(tmp.resolve("harness_main.cpp"), main);
-            Files.writeString(tmp.resolve(HarnessGenerator.RUNTIME_HEADER), runtime);
+            for (Map.Entry<String, String> h : HarnessGenerator.runtimeHeaders().entrySet()) {
+                Files.writeString(tmp.resolve(h.getKey()), h.getValue());
+            }
             cmd.add("harness_main.cpp");
             cmd.addAll(RuntimeObjects.linkFlags(options));
             ToolProcess.Output out;
-            try (BuildProgress progress = BuildProgress.start(spec.top())) {
+            try (Progress progress = ProgressConsole.stderr().startIndeterminate("building Verilator model of " + spec.top()
+                    + " (" + rtl.size() + " RTL files, -j " + options.jobs() + ")")) {
                 out = ToolProcess.run(cmd, tmp, Duration.ofMinutes(30));
             }
             if (out.exitCode() != 0 || !Files.isExecutable(tmp.resolve("obj").resolve("sim"))) {
@@ -120,9 +123,14 @@ public final class VerilatorBuild {
         } catch (IOException e) {
             throw cacheError(e);
         }
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
-        System.err.printf("accelgen: built %s in %.1f s%n", spec.top(), took.toMillis() / 1000.0);
-        return new Result(exe, false, took, key);
+        return new Result(exe, false, Duration.ofNanos(System.nanoTime() - start), key);
+    }
+
+    /** The runtime headers, names and text, as hashed into the cache key. */
+    private static String runtimeSources() {
+        StringBuilder b = new StringBuilder();
+        HarnessGenerator.runtimeHeaders().forEach((name, text) -> b.append(name).append('\0').append(text).append('\0'));
+        return b.toString();
     }
 
     /** A build directory in the cache (same file system as the entry it becomes); an unwritable cache is the user's to fix. */

@@ -92,16 +92,19 @@ final class Projections {
         return new MatArith.CodeRange(-128, 127);
     }
 
+    /** The MM instruction's {@code q} field is 24 bits wide (docs/isa.md, MM). */
+    static final long MM_Q_MAX = (1L << 24) - 1;
+
     /** {@code q / 2^qShift ~ codeMax / (2^16 * range)} with the largest qShift whose q fits 24 bits. */
     static ActQuant.PerTensor perTensor(double actMaxAbs, int codeMax) {
         double codesPerRaw = actMaxAbs > 0 ? codeMax / (actMaxAbs * 65536) : 1.0 / 65536;
         for (int s = 63; s > 0; s--) {
             long q = Math.round(codesPerRaw * Math.pow(2, s));
-            if (q <= MatArith.Q_MASK) {
+            if (q <= MM_Q_MAX) {
                 return new ActQuant.PerTensor(Math.max(q, 1), s);
             }
         }
-        return new ActQuant.PerTensor(MatArith.Q_MASK, 0);
+        return new ActQuant.PerTensor(MM_Q_MAX, 0);
     }
 
     /** The real value of one activation code under q: {@code 2^qShift / (2^16 q)}. */

@@ -12,13 +12,16 @@ package dev.accelgen.pe.accel.isa;
  *       i's token at {@code sbuf + 1 + 2i}), and the row count is that list's count.</li>
  *   <li>Weights: the tile in WBUF bank {@code wbank} from word {@code wAddr}, in the unit's layout.</li>
  *   <li>{@code M}: per column, the 32-bit multipliers in ABUF from word {@code cparam} (ceil(n/V) words); with
- *       {@code rowScale}, per row: {@code q = SBUF[sbuf + 2m]}, {@code M = SBUF[sbuf + 2m + 1]}.</li>
+ *       {@code rowScale}, per row: {@code q = SBUF[sbuf + 2m]} (read as unsigned 32-bit),
+ *       {@code M = SBUF[sbuf + 2m + 1]}.</li>
  *   <li>{@code bias}: Fx row at ABUF word {@code cparam + ceil(n/V)}.</li>
  *   <li>Output row m to ABUF words from {@code out + m * outStride}; lanes past n are written 0.</li>
  *   <li>{@code sparse}: run a DSP-chain unit in its sparse mode (weights in the compressed N:M or block layout);
  *       false for every other unit kind.</li>
  *   <li>{@code overlap}: may start issuing while the previous MM still drains (the program guarantees that
- *       this MM reads nothing the previous one writes).</li>
+ *       this MM reads nothing the previous two MMs write: a matrix engine holds up to three; the old outputs
+ *       that {@code accumulate} adds are read after every earlier write, so accumulating MMs may overlap).</li>
+ *   <li>{@code k} and {@code n}: at most the configuration's {@code maxRowElems}.</li>
  * </ul>
  */
 public record Mm(Deps deps, @Bits(3) int unit, boolean bias, boolean accumulate, boolean rowScale, boolean gather,

@@ -6,7 +6,8 @@ package dev.accelgen.pe.accel.matrix;
  * computes exactly this.
  * <ul>
  *   <li>activation code: {@code clamp(roundShift(x * q, qShift), lo, hi)} with x an Fx value (signed 32-bit),
- *       q an unsigned {@value #Q_BITS}-bit multiplier and qShift in 0..63;</li>
+ *       q an unsigned {@value #Q_BITS}-bit multiplier (the MM's 24-bit {@code q}, or with {@code rowScale} the
+ *       row's SBUF entry read as unsigned) and qShift in 0..63;</li>
  *   <li>output: {@code sat32(sat32(sat32(roundShift(acc * M, dShift)) + bias) + old)} with M a signed 32-bit
  *       multiplier, dShift in 0..63, bias 0 without {@code bias} and old 0 without {@code accumulate}.</li>
  * </ul>
@@ -14,8 +15,8 @@ package dev.accelgen.pe.accel.matrix;
  * s = 0), computed without overflow for every product of these operands (acc up to 48 bits: 80-bit products).
  */
 public final class MatArith {
-    /** Width of the unsigned quantization multiplier (the MM field {@code q}, and the low bits of an SBUF entry). */
-    public static final int Q_BITS = 24;
+    /** Width of the unsigned quantization multiplier (an SBUF entry; the MM field {@code q} is 24 bits). */
+    public static final int Q_BITS = 32;
     public static final long Q_MASK = (1L << Q_BITS) - 1;
 
     private MatArith() {

@@ -8,13 +8,12 @@ import dev.accelgen.pe.mixpe.ActType;
 import dev.accelgen.pe.mixpe.MixPeArith;
 import dev.accelgen.pe.mixpe.MixPeConfig;
 import dev.accelgen.pe.systolic.SystolicConfig;
-import dev.accelgen.pe.ternary.BitLinearArith;
 import dev.accelgen.pe.ternary.TernaryConfig;
 
 /**
  * How a matrix engine drives one unit kind: a beat carries {@link #positions} consecutive reduction positions of
- * {@link #rowsPerPass} activation rows and produces {@link #colsPerBlock} output columns per row; the unit's
- * result for a row is an {@link #accBits}-bit sum. One record per kind; {@link #of} maps a configuration's unit.
+ * {@link #rowsPerPass} activation rows and produces {@link #colsPerBlock} output columns per row. One record per
+ * kind; {@link #of} maps a configuration's unit.
  */
 public sealed interface UnitShape {
     /** Activation rows one pass streams together (1; 2 for int4x4 DSP chains; R for a systolic array). */
@@ -34,12 +33,6 @@ public sealed interface UnitShape {
 
     /** Width of an activation code port. */
     int codeBits();
-
-    /** Width of the unit's result. */
-    int accBits();
-
-    /** Whether the result is two's complement (an unsigned systolic array's is not). */
-    boolean accSigned();
 
     /** Bits of a beat's weight payload (the low bits of its WBUF word). */
     int payloadBits();
@@ -100,13 +93,7 @@ public sealed interface UnitShape {
             return c.aType().portBits();
         }
 
-        public int accBits() {
-            return MixPeArith.ACC_BITS;
-        }
 
-        public boolean accSigned() {
-            return true;
-        }
 
         public int payloadBits() {
             return c.cols() * c.lanes() * c.wBits() + c.cols() * c.groupsPerBeat() * (MixPeArith.SCALE_BITS + c.wBits());
@@ -148,13 +135,7 @@ public sealed interface UnitShape {
             return c.aBits();
         }
 
-        public int accBits() {
-            return BitLinearArith.ACC_BITS;
-        }
 
-        public boolean accSigned() {
-            return true;
-        }
 
         public int payloadBits() {
             return c.packing() == dev.accelgen.pe.ternary.Packing.TWO_BIT ? 2 * c.lanes() : 8 * c.weightBytes();
@@ -198,13 +179,7 @@ public sealed interface UnitShape {
             return c.packing().bits();
         }
 
-        public int accBits() {
-            return DspChainConfig.RESULT_BITS;
-        }
 
-        public boolean accSigned() {
-            return true;
-        }
 
         public int payloadBits() {
             return c.length() * colsPerBlock() * c.packing().bits() + c.indexFields() * c.indexBits();
@@ -262,13 +237,7 @@ public sealed interface UnitShape {
             return c.aBits();
         }
 
-        public int accBits() {
-            return c.accBits();
-        }
 
-        public boolean accSigned() {
-            return c.signed();
-        }
 
         public int payloadBits() {
             return c.cols() * c.wBits();

@@ -5,6 +5,7 @@ import dev.accelgen.pe.accel.model.SbufPort;
 import dev.accelgen.pe.accel.model.WbufReadPort;
 import dev.accelgen.pe.vector.engine.EngineGeometry;
 import dev.accelgen.pe.vector.engine.EngineModel;
+import dev.accelgen.sim.Acceptance;
 import dev.accelgen.sim.GoldenModel;
 import dev.accelgen.sim.OutputEvent;
 import dev.accelgen.sim.Stimulus;
@@ -51,6 +52,7 @@ public final class EngineBench implements GoldenModel {
         WbufReadPort wb = e.wbuf();
 
         List<OutputEvent> events = new ArrayList<>();
+        List<Acceptance> accepted = new ArrayList<>();
         boolean goQ = false;
         boolean pending = false;
         int count = 0;
@@ -135,17 +137,18 @@ public final class EngineBench implements GoldenModel {
             }
             goQ = instrFire;
             if (instrFire) {
+                accepted.add(new Acceptance(c, "instr", ii));
                 issued = run.issues().get(ii);
                 count++;
                 ii++;
                 instrFrom = ii < run.issues().size() ? c + 1 + run.issues().get(ii).idleBefore() : 0;
             }
             if (loadFire) {
+                accepted.add(new Acceptance(c, "load", li));
                 li++;
                 loadFrom = c + 1;
             }
         }
-        long total = events.isEmpty() ? 0 : events.get(events.size() - 1).cycle() + 1;
-        return new Trace(events, total);
+        return Trace.of(events, accepted);
     }
 }

@@ -6,6 +6,7 @@ import dev.accelgen.pe.vector.engine.EngineField;
 import dev.accelgen.pe.vector.engine.EngineGeometry;
 import dev.accelgen.sim.Beat;
 import dev.accelgen.sim.StreamStimulus;
+import dev.accelgen.sim.StressProfile;
 import dev.accelgen.sim.Stimulus;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -61,6 +62,8 @@ public record EngineRun(List<Load> loads, List<Issue> issues) {
             }
             instrBeats.add(new Beat(i.idleBefore(), v));
         }
-        return new Stimulus(List.of(new StreamStimulus("load", loadBeats), new StreamStimulus("instr", instrBeats)), seed);
+        // Stressed like every unit's stimulus: junk on the idle load and instr beats (the top has no output ready).
+        return StressProfile.DEFAULT.apply(new Stimulus(List.of(new StreamStimulus("load", loadBeats),
+                new StreamStimulus("instr", instrBeats)), seed));
     }
 }

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Random;
 
 /** Random valid instructions of every opcode, field values spread over their whole encodable ranges. */
-final class RandomInstrs {
+public final class RandomInstrs {
     private RandomInstrs() {
     }
 
-    static Instr of(Opcode op, Random rng) {
+    public static Instr of(Opcode op, Random rng) {
         List<FieldLayout> fields = InstrLayout.of(op);
         for (int attempt = 0; attempt < 10_000; attempt++) {
             Object[] args = new Object[fields.size()];

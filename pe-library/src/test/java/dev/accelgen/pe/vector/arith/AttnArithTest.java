@@ -128,7 +128,7 @@ class AttnArithTest {
         System.out.printf("attention max abs error relative to the values' scale %.3g (tiles of 1, 3, 16, all: %.3g %.3g %.3g %.3g)%n",
                 worst, perTile[0], perTile[1], perTile[2], perTile[3]);
         // every tile rounds the unnormalized sum to Fx once, so the error grows with the number of tiles
-        double[] bound = {5e-4, 2.5e-4, 1.5e-4, 1e-4};
+        double[] bound = {5e-4, 3e-4, 2e-4, 1.5e-4};
         for (int ts = 0; ts < 4; ts++) {
             assertTrue(perTile[ts] < bound[ts], "attention tiling " + ts + ": " + perTile[ts]);
         }

@@ -8,7 +8,8 @@ import dev.accelgen.pe.accel.matrix.UnitShape;
  * The fetch stage: takes an MM ({@code go}), then reads, one request per cycle, the SBUF token count
  * ({@code gather}), the M and bias words into the instruction slot's column-parameter half, and pass after pass
  * the activation rows (per row the SBUF token or q first, with {@code gather} or {@code rowScale}) into the
- * free row-buffer half, quantized on the way: the product {@code x * q} is registered, the rounded and clamped
+ * next row-buffer half once the issue stage released it (the first request of a pass claims the half),
+ * quantized on the way: the product {@code x * q} is registered, the rounded and clamped
  * codes are written one cycle later, and the half is marked full with the pass's last word. The output stage's
  * requests take a buffer port first ({@code abClaim}, {@code sbClaim}); a request that finds its port taken
  * waits.
@@ -33,18 +34,18 @@ final class FetchStage {
     private final EngineState st;
     private final UnitShape shape;
     private final int lanes;
-    State state = State.IDLE;
-    int slot;
-    int j;
-    int m;
-    int r;
-    int half;
-    int word;
-    int rowAddr;
-    final long[] qRow = new long[2];
-    Tag tagA;
-    Tag tagB;
-    Quant quant;
+    private State state = State.IDLE;
+    private int slot;
+    private int j;
+    private int m;
+    private int r;
+    private int half;
+    private int word;
+    private int rowAddr;
+    private final long[] qRow = new long[EngineState.SLOTS];
+    private Tag tagA;
+    private Tag tagB;
+    private Quant quant;
     boolean ready = true;
 
     FetchStage(EngineState st) {
@@ -55,7 +56,7 @@ final class FetchStage {
 
     /** One clock edge; returns this stage's read request for the next cycle (null: none). */
     Op tick(boolean go, Mm instr, boolean abClaim, boolean sbClaim, int[] abData, int sbData, boolean[] fullNext,
-            boolean[] inUseNext) {
+            boolean[] claimedNext, boolean[] inUseNext) {
         writeCodes(fullNext);
         Quant quantNext = null;
         State next = state;
@@ -74,11 +75,12 @@ final class FetchStage {
                 case PARAM_B -> st.paramB[tagB.slot() * st.cfg.paramHalfDepth() + tagB.index()] = abData.clone();
                 case Q -> qRow[tagB.slot()] = sbData & MatArith.Q_MASK;
                 case TOKEN -> {
-                    rowAddr = (int) ((c.act() + (long) (sbData & st.abufMask()) * c.actStride()) & st.abufMask());
+                    int token = st.timingOnly ? m : sbData;
+                    rowAddr = (int) ((c.act() + (long) (token & st.abufMask()) * c.actStride()) & st.abufMask());
                     next = State.WORDS;
                 }
                 case COUNT -> {
-                    int rows = sbData & 0xFFFF;
+                    int rows = st.timingOnly ? c.rows() : sbData & 0xFFFF;
                     if (rows == 0) {
                         inUseNext[tagB.slot()] = false;
                         next = State.IDLE;
@@ -98,7 +100,7 @@ final class FetchStage {
                 }
             }
             case WAIT -> {
-                if (st.slots[slot].overlap() || !st.inUse[slot ^ 1]) {
+                if (st.slots[slot].overlap() || !st.othersInUse(slot)) {
                     next = first(st.slots[slot]);
                 }
             }
@@ -122,8 +124,9 @@ final class FetchStage {
                 }
             }
             case ROW_SB -> {
-                if (!(r == 0 && st.full[half]) && !sbClaim) {
+                if (!(r == 0 && st.claimed[half]) && !sbClaim) {
                     MmContext c = st.slots[slot];
+                    claimedNext[half] |= r == 0;
                     if (c.gather()) {
                         op = new Op(true, (c.sbuf() + 1 + 2 * m) & st.sbufMask(), new Tag(Kind.TOKEN, slot, 0, r, half, false));
                         next = State.TOKEN_WAIT;
@@ -134,8 +137,10 @@ final class FetchStage {
                 }
             }
             case WORDS -> {
-                if (!(r == 0 && word == 0 && st.full[half]) && !abClaim) {
-                    MmContext c = st.slots[slot];
+                MmContext c = st.slots[slot];
+                boolean passStart = r == 0 && word == 0 && !c.gather() && !c.rowScale();
+                if (!(passStart && st.claimed[half]) && !abClaim) {
+                    claimedNext[half] |= passStart;
                     boolean lastWord = word == c.actWords(lanes) - 1;
                     boolean lastRow = m == c.rows() - 1;
                     boolean endPass = r == shape.rowsPerPass() - 1 || lastRow;
@@ -178,7 +183,7 @@ final class FetchStage {
     }
 
     private State start(Mm instr, boolean[] inUseNext) {
-        MmContext c = MmContext.of(instr, shape.sparseCapable());
+        MmContext c = MmContext.of(instr, shape.sparseCapable(), st.timingOnly);
         if (!c.gather() && c.rows() == 0) {
             return State.IDLE;
         }
@@ -189,7 +194,7 @@ final class FetchStage {
         word = 0;
         rowAddr = c.act() & st.abufMask();
         j = c.rowScale() ? c.outWords(lanes) : 0;
-        return c.overlap() || !st.inUse[slot ^ 1] ? first(c) : State.WAIT;
+        return c.overlap() || !st.othersInUse(slot) ? first(c) : State.WAIT;
     }
 
     private State first(MmContext c) {
@@ -221,7 +226,7 @@ final class FetchStage {
         }
         m++;
         if (lastRow) {
-            slot ^= 1;
+            slot = EngineState.nextSlot(slot);
             return State.IDLE;
         }
         return rowStart(c);

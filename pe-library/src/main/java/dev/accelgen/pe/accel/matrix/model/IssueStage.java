@@ -17,31 +17,31 @@ final class IssueStage {
                boolean mmStart) {
     }
 
-    /** The beat the unit takes: codes per row slot and lane, the WBUF payload, and its flags. */
-    record Beat(boolean first, boolean last, boolean sparse, boolean mmStart, int[][] codes, long[] payload) {
+    /** The beat the unit takes: codes per row slot and lane, the WBUF payload, its flags ({@code mmStart}: an MM's first). */
+    record Beat(boolean first, boolean last, boolean mmStart, int[][] codes, long[] payload) {
     }
 
     private final EngineState st;
     private final UnitShape shape;
-    int half;
-    int slot;
-    int posK;
-    int superword;
-    int sub;
-    int colPos;
-    int rowPos;
-    int wOff;
-    int lastGap;
-    Req req;
-    Req d;
+    private int half;
+    private int slot;
+    private int posK;
+    private int superword;
+    private int sub;
+    private int colPos;
+    private int rowPos;
+    private int wOff;
+    private int lastGap;
+    private Req req;
+    private Req d;
     /** The row buffer's registered read data: {@code [row slot][bank][lane]}. */
-    int[][][] rbData;
+    private int[][][] rbData;
     Beat beat;
     boolean wbEn;
     int wbBank;
     int wbAddr;
     /** The sparse flag of the latest request, and of the request before (the beat register's next beat). */
-    boolean reqSparse;
+    private boolean reqSparse;
     boolean dSparse;
 
     IssueStage(EngineState st) {
@@ -51,7 +51,7 @@ final class IssueStage {
     }
 
     /** One clock edge; {@code wbData} is the WBUF word requested in the previous cycle. */
-    void tick(long[] wbData, boolean[] fullNext) {
+    void tick(long[] wbData, boolean[] fullNext, boolean[] claimedNext) {
         beat = d == null ? null : form(d, wbData);
         d = req;
         dSparse = reqSparse;
@@ -101,12 +101,13 @@ final class IssueStage {
         colPos = 0;
         wOff = 0;
         fullNext[half] = false;
+        claimedNext[half] = false;
         half ^= 1;
         if (rowPos + shape.rowsPerPass() < c.rows()) {
             rowPos += shape.rowsPerPass();
         } else {
             rowPos = 0;
-            slot ^= 1;
+            slot = EngineState.nextSlot(slot);
         }
     }
 
@@ -127,6 +128,6 @@ final class IssueStage {
             int w = Math.min(64, shape.payloadBits() - b);
             WordBits.put(payload, b, w, WordBits.get(wbData, b, w));
         }
-        return new Beat(q.first(), q.last(), q.sparse(), q.mmStart(), codes, payload);
+        return new Beat(q.first(), q.last(), q.mmStart(), codes, payload);
     }
 }

@@ -33,22 +33,22 @@ final class OutputStage {
     private final EngineState st;
     private final UnitShape shape;
     private final int lanes;
-    int slot;
-    int rowPos;
-    int colPos;
-    int r;
-    boolean mValid;
-    int mRow;
-    int mSlot;
-    int mReg;
-    Frag f1;
-    Frag f2;
-    Frag p;
-    int[] prmM;
-    int[] prmB;
-    final int[][] staging;
-    Word w1;
-    Word w2;
+    private int slot;
+    private int rowPos;
+    private int colPos;
+    private int r;
+    private boolean mValid;
+    private int mRow;
+    private int mSlot;
+    private int mReg;
+    private Frag f1;
+    private Frag f2;
+    private Frag p;
+    private int[] prmM;
+    private int[] prmB;
+    private final int[][] staging;
+    private Word w1;
+    private Word w2;
     Write write;
     /** Requests for the next cycle, decided in this edge (they take the ports first). */
     boolean sbClaim;
@@ -177,7 +177,7 @@ final class OutputStage {
                     rowPos += shape.rowsPerPass();
                 } else {
                     rowPos = 0;
-                    slot ^= 1;
+                    slot = EngineState.nextSlot(slot);
                 }
             }
         }

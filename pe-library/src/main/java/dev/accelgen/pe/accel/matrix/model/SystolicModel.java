@@ -1,6 +1,7 @@
 package dev.accelgen.pe.accel.matrix.model;
 
 import dev.accelgen.pe.accel.matrix.SystolicTiles;
+import dev.accelgen.pe.fixed.Fixed;
 import dev.accelgen.pe.stream.Delay;
 import dev.accelgen.pe.systolic.SystolicConfig;
 import dev.accelgen.pe.systolic.SystolicCycle;
@@ -8,7 +9,8 @@ import dev.accelgen.pe.systolic.SystolicCycle;
 /**
  * Systolic array: beat k carries position k of the pass's R rows; C[r][c] leaves on {@code out_c} in cycle
  * {@code T + 2r + c + 1} (T: the last beat), and column c is delayed {@code C - 1 - c} cycles so that row r's
- * columns meet in cycle {@code T + 2r + C}: one row fragment every other cycle.
+ * columns meet in cycle {@code T + 2r + C}: one row fragment every other cycle (the unit's unsigned patterns
+ * read as two's complement for a signed array).
  */
 final class SystolicModel implements UnitModel {
     private final SystolicConfig c;
@@ -46,7 +48,7 @@ final class SystolicModel implements UnitModel {
             Long v = d != null && d.valid()[col] ? d.value()[col] : null;
             Long out = col < c.cols() - 1 ? deskew.get(col).step(v) : v;
             if (out != null) {
-                frag[col] = out;
+                frag[col] = c.signed() ? Fixed.wrap(out, c.accBits()) : out;
                 any = true;
             } else if (any) {
                 throw new IllegalStateException("systolic columns out of step");

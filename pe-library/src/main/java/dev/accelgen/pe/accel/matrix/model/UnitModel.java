@@ -1,15 +1,14 @@
 package dev.accelgen.pe.accel.matrix.model;
 
 import dev.accelgen.pe.accel.MatrixUnitSpec;
-import dev.accelgen.pe.accel.matrix.UnitShape;
 
 /**
  * The unit side of a matrix engine's cycle model: steps the unit's own cycle model with the engine's registered
  * beat and returns the row fragment (the column block's results of one row, as signed or unsigned integers per
- * {@link UnitShape#accSigned()}) the output stage sees in this cycle, at most one per cycle, rows of a pass in
+ * the unit's signedness) the output stage sees in this cycle, at most one per cycle, rows of a pass in
  * order. Each kind mirrors its RTL attachment cycle for cycle.
  */
-sealed interface UnitModel permits MixPeModel, TernaryModel, DspModel, SystolicModel {
+sealed interface UnitModel permits MixPeModel, TernaryModel, DspModel, SystolicModel, TimingModel {
     /**
      * One clock cycle: {@code beat} is the engine's beat register (null: no beat), {@code nextSparse} the sparse
      * flag of the beat after it (a DSP chain's mode register is written one cycle ahead).

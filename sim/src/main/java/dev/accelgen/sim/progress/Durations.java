@@ -1,4 +1,6 @@
-package dev.accelgen.sim.regress;
+package dev.accelgen.sim.progress;
+
+import java.util.Locale;
 
 /** Seconds for people: {@code 45s}, {@code 3m07s}, {@code 2h05m}. */
 public final class Durations {
@@ -11,8 +13,8 @@ public final class Durations {
             return s + "s";
         }
         if (s < 3600) {
-            return String.format("%dm%02ds", s / 60, s % 60);
+            return String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
         }
-        return String.format("%dh%02dm", s / 3600, (s % 3600) / 60);
+        return String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60);
     }
 }
