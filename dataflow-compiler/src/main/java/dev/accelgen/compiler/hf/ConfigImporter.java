@@ -15,9 +15,10 @@ public final class ConfigImporter {
             case "LlamaForCausalLM", "llama" -> LlamaImporter.build(c, o);
             case "HGRNBitForCausalLM", "hgrn_bit" -> MmfreeImporter.build(c, o);
             case "M3ViT", "m3vit" -> MoeVitImporter.build(c, o);
+            case "AccelgenHybrid", "accelgen_hybrid" -> HybridImporter.build(c, o);
             case "" -> throw new ModelError(source, "missing required key 'architectures' (or 'model_type')");
             default -> throw new ModelError(source, "unsupported architecture '" + arch
-                    + "' (supported: LlamaForCausalLM, HGRNBitForCausalLM, M3ViT)");
+                    + "' (supported: LlamaForCausalLM, HGRNBitForCausalLM, M3ViT, AccelgenHybrid)");
         };
     }
 }

@@ -102,7 +102,7 @@ public final class LlamaImporter {
     }
 
     /** x * cos + rotate_half(x) * sin for x [1,H,T,hd]; rotate_half(x) = concat(-x2, x1). */
-    private static String rope(GraphBuilder b, String s, String x, String cos, String sin, int hd) {
+    static String rope(GraphBuilder b, String s, String x, String cos, String sin, int hd) {
         String x1 = b.sliceLast(s + ".rope", x, 0, hd / 2);
         String x2 = b.sliceLast(s + ".rope", x, hd / 2, hd);
         String rot = b.concatLast(s + ".rope", b.neg(s + ".rope", x2), x1);
@@ -111,7 +111,7 @@ public final class LlamaImporter {
     }
 
     /** [1,T,H*hd] -> [1,H,T,hd]. */
-    private static String heads(GraphBuilder b, String s, String x, int t, int h, int hd) {
+    static String heads(GraphBuilder b, String s, String x, int t, int h, int hd) {
         return b.transpose(s, b.reshape(s, x, 1, t, h, hd), 0, 2, 1, 3);
     }
 
