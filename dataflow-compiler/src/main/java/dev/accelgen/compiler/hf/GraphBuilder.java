@@ -145,6 +145,11 @@ public final class GraphBuilder {
         return node(scope + "/MLGRU", new Op.Mlgru(), List.of(f, c, g), type(f));
     }
 
+    /** The MLGRU without output gate: its output is the recurrent state. */
+    public String mlgru(String scope, String f, String c) {
+        return node(scope + "/MLGRU", new Op.Mlgru(false), List.of(f, c), type(f));
+    }
+
     public String attention(String scope, String q, String k, String v, float scale, boolean causal) {
         int[] out = type(q).shape().dims();
         out[out.length - 1] = type(v).shape().dim(-1);

@@ -10,8 +10,8 @@ import dev.accelgen.compiler.ir.TensorType;
 
 /**
  * A decoder whose blocks need every matrix and routing unit of the accelerator ({@code architectures:
- * ["AccelgenHybrid"]}, model_type {@code accelgen_hybrid}): embedding; a MatMul-free token mixer as HGRN-Bit builds it
- * (BitLinear f/c/g projections, the MLGRU, RMSNorm, BitLinear output projection); a LLaMA attention block (RMSNorm,
+ * ["AccelgenHybrid"]}, model_type {@code accelgen_hybrid}): embedding; a MatMul-free token mixer in the paper's form
+ * (BitLinear f/c/g projections, the MLGRU with its sigmoid output gate, RMSNorm, BitLinear output projection); a LLaMA attention block (RMSNorm,
  * q/k/v, RoPE, causal attention, output projection); a top-k mixture-of-experts feed-forward (RMSNorm, router, GELU
  * experts with biases, gates = softmax of the picked logits); final RMSNorm and LM head; each block residual. Keys:
  * hidden_size, num_attention_heads, vocab_size, num_experts, num_experts_per_tok, expert_intermediate_size,

@@ -143,8 +143,7 @@ public final class LirSession {
                 }
                 case MLGRU -> {
                     LirOp.Mlgru m = (LirOp.Mlgru) op;
-                    env[m.out().id()] = SequenceKernels.mlgru(env[m.f().id()], env[m.c().id()], m.g() == null ? null : env[m.g().id()],
-                            states[m.state()][0]);
+                    env[m.out().id()] = SequenceKernels.mlgru(env[m.f().id()], env[m.c().id()], env[m.g().id()], states[m.state()][0]);
                 }
                 case MOE -> {
                     LirOp.Moe m = (LirOp.Moe) op;

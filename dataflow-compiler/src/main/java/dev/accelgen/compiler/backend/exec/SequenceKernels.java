@@ -95,18 +95,12 @@ final class SequenceKernels {
         return out;
     }
 
-    /** VMLGRU's g for an MLGRU without output gate: Fx 32767, whose sigmoid is exactly 1, so the output is h. */
-    static final int NO_GATE = 32767 << 16;
-
-    /**
-     * The recurrence over the rows in order ({@link MlgruFxArith}); {@code state} (one row) is updated in place. Without
-     * g (null) every row's gate is {@link #NO_GATE}.
-     */
+    /** The recurrence over the rows in order ({@link MlgruFxArith}); {@code state} (one row) is updated in place. */
     static int[][] mlgru(int[][] f, int[][] c, int[][] g, int[] state) {
         int[][] out = new int[f.length][state.length];
         for (int r = 0; r < f.length; r++) {
             for (int i = 0; i < state.length; i++) {
-                MlgruFxArith.Step s = MlgruFxArith.step(f[r][i], c[r][i], g == null ? NO_GATE : g[r][i], state[i]);
+                MlgruFxArith.Step s = MlgruFxArith.step(f[r][i], c[r][i], g[r][i], state[i]);
                 state[i] = s.h();
                 out[r][i] = s.o();
             }

@@ -366,19 +366,17 @@ public sealed interface LirOp {
     /**
      * The MatMul-free LM token mixer over the rows in order (VMLGRU): from pre-activations f, c, g,
      * {@code h = sigmoid(f) h + (1 - sigmoid(f)) silu(c)}, {@code out = sigmoid(g) h}; h is the recurrent
-     * {@code state} (one row), carried across runs. Without g (null: HGRN-Bit's reference form, whose output gate
-     * is a gated RMSNorm after the mixer) {@code out = h}: VMLGRU with a g row of Fx 32767, whose sigmoid is exactly 1
-     * ({@code MlgruFxArith.step}: {@code mul(65536, h) = h}).
+     * {@code state} (one row), carried across runs.
      */
     record Mlgru(Val f, Val c, Val g, Val out, int state) implements LirOp {
         public Mlgru {
-            if (c.cols() != f.cols() || g != null && g.cols() != f.cols() || out.cols() != f.cols()) {
+            if (c.cols() != f.cols() || g.cols() != f.cols() || out.cols() != f.cols()) {
                 throw new IllegalArgumentException("MLGRU " + out.name() + " needs f, c, g and output of one width");
             }
         }
 
         public LirOp withVals(UnaryOperator<Val> m) {
-            return new Mlgru(m.apply(f), m.apply(c), g == null ? null : m.apply(g), m.apply(out), state);
+            return new Mlgru(m.apply(f), m.apply(c), m.apply(g), m.apply(out), state);
         }
 
         public Tag tag() {
@@ -386,7 +384,7 @@ public sealed interface LirOp {
         }
 
         public List<Val> inputs() {
-            return g == null ? List.of(f, c) : List.of(f, c, g);
+            return List.of(f, c, g);
         }
 
         public List<Val> outputs() {

@@ -81,7 +81,7 @@ public final class LirText {
             }
             case MLGRU -> {
                 LirOp.Mlgru m = (LirOp.Mlgru) op;
-                yield m.f() + " " + m.c() + " " + (m.g() == null ? "ungated" : m.g()) + " state " + m.state();
+                yield m.f() + " " + m.c() + " " + m.g() + " state " + m.state();
             }
             case MOE -> {
                 LirOp.Moe m = (LirOp.Moe) op;

@@ -121,10 +121,23 @@ final class SequenceRules {
         return h;
     }
 
+    /**
+     * The g row of an MLGRU without output gate: Fx 32767, whose sigmoid in VMLGRU is exactly 1
+     * ({@code MlgruFxArith}), so the output is h itself.
+     */
+    static final int NO_GATE = 32767 << 16;
+
+    /** An MLGRU without output gate runs as VMLGRU with g = {@link #NO_GATE}, one VAFFINE (f x 0 + NO_GATE). */
     Form mlgru(Node n) {
         Val f = l.rows(n, n.input(0));
         Val c = l.rows(n, n.input(1));
-        Val gg = ((Op.Mlgru) n.op()).outputGate() ? l.rows(n, n.input(2)) : null;
+        Val gg;
+        if (((Op.Mlgru) n.op()).outputGate()) {
+            gg = l.rows(n, n.input(2));
+        } else {
+            gg = l.b.fx(n.name() + ".ungated", f.cols());
+            l.b.add(new LirOp.Affine(f, gg, 0, NO_GATE));
+        }
         int state = l.b.state(n.name() + ".h", StateBuf.Kind.RECURRENT, f.cols());
         Val out = l.b.fx(n.output(), f.cols());
         l.b.add(new LirOp.Mlgru(f, c, gg, out, state));
