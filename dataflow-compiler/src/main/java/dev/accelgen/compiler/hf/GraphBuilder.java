@@ -151,9 +151,14 @@ public final class GraphBuilder {
     }
 
     public String attention(String scope, String q, String k, String v, float scale, boolean causal) {
+        return attention(scope, q, k, v, new Op.Attention(scale, causal));
+    }
+
+    /** Attention as {@code op} computes it (grouped KV heads, a sliding window). */
+    public String attention(String scope, String q, String k, String v, Op.Attention op) {
         int[] out = type(q).shape().dims();
         out[out.length - 1] = type(v).shape().dim(-1);
-        return node(scope + "/Attention", new Op.Attention(scale, causal), List.of(q, k, v), TensorType.f32(out));
+        return node(scope + "/Attention", op, List.of(q, k, v), TensorType.f32(out));
     }
 
     public String moe(String scope, Op.Moe op, String x, String router, String up, String upB, String down, String downB) {
@@ -185,17 +190,6 @@ public final class GraphBuilder {
             out[i] = in[perm[i]];
         }
         return node(scope + "/Transpose", new Op.Transpose(perm), List.of(x), TensorType.f32(out));
-    }
-
-    /** Repeats axis {@code axis} of x {@code times} times (for grouped-query attention's shared K/V heads). */
-    public String tile(String scope, String x, int axis, int times) {
-        int[] in = type(x).shape().dims();
-        long[] reps = new long[in.length];
-        Arrays.fill(reps, 1);
-        reps[axis] = times;
-        int[] out = in.clone();
-        out[axis] *= times;
-        return node(scope + "/Tile", new Op.Tile(), List.of(x, constant(reps)), TensorType.f32(out));
     }
 
     public List<String> split(String scope, String x, int axis, int parts) {

@@ -80,6 +80,15 @@ public record Frontend(String source, Graph graph, QuantPlan plan, LirModel lir)
                         + " ternary experts: an expert's rows are gathered by token, and a gathered MM has no per-row scales; give"
                         + " the MoE another scheme");
             }
+            if (op instanceof LirOp.Moe moe && moe.gating() == LirOp.Gating.PICKED_OF_SOFTMAX) {
+                throw new PlanError(source, "MoE " + moe.out().name() + " gates its experts with their probabilities in the softmax"
+                        + " over all experts (V-MoE, M3ViT); VTOPK gates with the softmax of the picked logits, so the accelerator"
+                        + " cannot run it (model run can)");
+            }
+            if (op instanceof LirOp.Attention a && a.window() > 0) {
+                throw new PlanError(source, "attention " + a.out().name() + " has a sliding window of " + a.window() + " keys; VATTN"
+                        + " masks only the keys after a row, so the accelerator cannot run it (model run can)");
+            }
         }
         return new Frontend(source, g, plan, lir);
     }
