@@ -1,5 +1,6 @@
 package dev.accelgen.cli;
 
+import dev.accelgen.errors.UserInputException;
 import dev.accelgen.hdl.HdlCheckException;
 import picocli.CommandLine;
 
@@ -12,7 +13,7 @@ public final class ErrorHandler implements CommandLine.IExecutionExceptionHandle
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
-        if (ex instanceof UserError || ex instanceof IllegalArgumentException) {
+        if (ex instanceof UserError || ex instanceof UserInputException || ex instanceof IllegalArgumentException) {
             cl.getErr().println("accelgen: error: " + ex.getMessage());
             return BAD_INPUT;
         }

@@ -2,11 +2,9 @@ package dev.accelgen.boards.bundle;
 
 import dev.accelgen.sim.tools.ScratchDirs;
 import dev.accelgen.boards.fit.ResourceFit;
-import dev.accelgen.boards.fit.YosysResources;
 import dev.accelgen.boards.kernel.KernelSpec;
 import dev.accelgen.boards.model.Board;
 import dev.accelgen.boards.model.Flow;
-import dev.accelgen.boards.model.Resources;
 import dev.accelgen.boards.shell.ControlConfig;
 import dev.accelgen.boards.shell.GemmKernel;
 import dev.accelgen.boards.shell.GemmKernelConfig;
@@ -16,6 +14,8 @@ import dev.accelgen.boards.vitis.MemoryPlan;
 import dev.accelgen.boards.workload.GemmWorkload;
 import dev.accelgen.hdl.Design;
 import dev.accelgen.hdl.Hdl;
+import dev.accelgen.sim.tools.ResourceCounts;
+import dev.accelgen.sim.tools.YosysSynth;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -70,9 +70,7 @@ public final class BuiltinBundle {
         if (estimate) {
             String slr = board.flow() == Flow.VITIS_KERNEL ? (plan != null ? plan : MemoryPlan.defaultFor(board)).slr()
                     : board.slrs().get(0).name();
-            Map<String, Long> cells = synthesize(designs);
-            Resources used = YosysResources.resources(cells);
-            reports.put("resources.txt", ResourceFit.check(board, slr, kernel.topName(), used, cells));
+            reports.put("resources.txt", ResourceFit.check(board, slr, kernel.topName(), synthesize(designs)));
         }
         Map<String, Long> params = new TreeMap<>(Map.of("rows", (long) cfg.rows(), "cols", (long) cfg.cols(), "k", (long) cfg.k(),
                 "data_bits", (long) cfg.dataBits(), "max_burst", (long) cfg.maxBurst(), "max_outstanding", (long) cfg.maxOutstanding(),
@@ -81,24 +79,22 @@ public final class BuiltinBundle {
                 params);
     }
 
-    /** Yosys cell counts of every design, summed (the kernel and the board's small helper modules). */
-    private static Map<String, Long> synthesize(List<Design> designs) {
-        Map<String, Long> total = new TreeMap<>();
-        for (Design d : designs) {
-            Path dir = null;
-            try {
-                dir = Files.createTempDirectory("accelgen-fit");
-                d.emit(dir);
-                YosysResources.cells(d.sourceFiles().stream().map(dir::resolve).toList(), d.topName())
-                        .forEach((c, n) -> total.merge(c, n, Long::sum));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } finally {
-                if (dir != null) {
-                    ScratchDirs.delete(dir);
-                }
+    /** The resources of every design together (the kernel and the board's small helper modules), one Yosys run. */
+    private static ResourceCounts synthesize(List<Design> designs) {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("accelgen-fit");
+            List<YosysSynth.Job> jobs = new ArrayList<>();
+            for (Design d : designs) {
+                jobs.add(YosysSynth.Job.emit(d, dir.resolve(d.topName()), false));
+            }
+            return ResourceCounts.sum(YosysSynth.synthesize(jobs));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (dir != null) {
+                ScratchDirs.delete(dir);
             }
         }
-        return total;
     }
 }
