@@ -23,6 +23,7 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.addSubcommand("pe", PeCommand.commandLine());
         cl.addSubcommand("model", new dev.accelgen.cli.model.ModelCommand());
+        cl.getSubcommands().get("bench").addSubcommand("mutation", PeCommand.mutationCommand());
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setParameterExceptionHandler((ex, params) -> {
             // One line, not picocli's full usage dump: the message and where to find help.

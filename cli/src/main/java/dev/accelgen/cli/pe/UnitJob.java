@@ -27,7 +27,10 @@ record UnitJob<C extends Record>(UnitKind<C> kind, C config) {
     /** Emits the design into {@code dir} and returns the case a (bundle) verifier runs. */
     BundleCase emitCase(Path dir, int vectors, long seed) {
         Path manifest = elaborate().emit(dir);
-        Stimulus stimulus = kind.randomStimulus(config, vectors, seed);
-        return new BundleCase(ManifestReader.read(manifest), golden(), stimulus);
+        return new BundleCase(ManifestReader.read(manifest), golden(), stimulus(vectors, seed));
+    }
+
+    Stimulus stimulus(int vectors, long seed) {
+        return kind.randomStimulus(config, vectors, seed);
     }
 }
