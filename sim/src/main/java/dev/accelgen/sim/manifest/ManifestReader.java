@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads and validates {@code <top>.manifest.json} (format in HELPERS.md, plus the optional
- * {@code read_memories} section). Every problem becomes a one-line {@link ManifestException}
+ * Reads and validates {@code <top>.manifest.json} (format in sim/README.md, sections "Manifest" and
+ * "Read memories"). Every problem becomes a one-line {@link ManifestException}
  * that starts with the file name.
  */
 public final class ManifestReader {
