@@ -1,0 +1,59 @@
+package dev.accelgen.cli.pe;
+
+import dev.accelgen.cli.OutputDir;
+import dev.accelgen.errors.OptionError;
+import dev.accelgen.sim.Trace;
+import dev.accelgen.sim.bundle.BundleCase;
+import dev.accelgen.sim.cocotb.StimulusFiles;
+import dev.accelgen.sim.cocotb.TraceFiles;
+import dev.accelgen.sim.verilator.RunLimits;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code accelgen pe vectors <kind> ... --out DIR}: the unit's RTL and manifest (DIR/rtl) with random stimulus
+ * and the golden model's trace (DIR/stimulus.json, DIR/expected.json) in the cocotb testbench's format, so
+ * {@code sim/cocotb/runner.py} can hold any simulator to the golden model. The pytest suite generates its
+ * units with it at test time.
+ */
+@Command(mixinStandardHelpOptions = true,
+        description = "Write the unit's RTL, random stimulus and golden trace for the cocotb testbench.")
+final class PeVectors extends KindRunner {
+    /** Reset, idle limit and cycle limit of the run the files describe (at least the golden model's cycles). */
+    static final RunLimits LIMITS = new RunLimits(4, 50, 1_000_000);
+
+    @Option(names = "--out", required = true, description = "output directory (replaced atomically)")
+    Path out;
+
+    @Option(names = "--vectors", defaultValue = "20", description = "work items (default ${DEFAULT-VALUE})")
+    int vectors;
+
+    @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    PeVectors(CliKind<?> kind, KindOptions<?> options) {
+        super(kind, options);
+    }
+
+    @Override
+    public Integer call() {
+        if (vectors < 1) {
+            throw new OptionError("--vectors", "must be >= 1 (got " + vectors + ")");
+        }
+        UnitJob<?> job = UnitJob.of(kind.kind(), options.toConfig());
+        Path dir = OutputDir.write(out, tmp -> {
+            BundleCase c = job.emitCase(tmp.resolve("rtl"), vectors, seed);
+            Trace want = c.golden().run(c.stimulus());
+            StimulusFiles.write(c.manifest(), c.stimulus(), LIMITS.atLeast(want.totalCycles() + 1), tmp.resolve("stimulus.json"));
+            TraceFiles.write(c.manifest(), want, tmp.resolve("expected.json"));
+        });
+        spec.commandLine().getOut().println("wrote rtl/, stimulus.json and expected.json (" + vectors + " vectors, seed "
+                + seed + ") to " + dir);
+        return 0;
+    }
+}
