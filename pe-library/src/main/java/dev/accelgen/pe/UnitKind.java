@@ -28,5 +28,13 @@ public interface UnitKind<C extends Record> {
     /** {@code vectors} random work items (e.g. matrix tiles) as stimulus, reproducible from {@code seed}. */
     Stimulus randomStimulus(C config, int vectors, long seed);
 
+    /**
+     * Work items {@code pe verify} and {@code bench mutation} use unless told otherwise: 20, or as many as the
+     * stimulus needs to reach every entry of the unit's tables.
+     */
+    default int defaultVectors() {
+        return 20;
+    }
+
     UnitFigures figures(C config);
 }

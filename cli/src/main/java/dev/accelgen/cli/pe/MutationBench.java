@@ -38,8 +38,8 @@ final class MutationBench extends KindRunner {
     @Option(names = "--seed", defaultValue = "1", description = "seed of the mutations, stimulus and random configuration (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--vectors", defaultValue = "20", description = "work items of the standard stimulus, as pe verify (default ${DEFAULT-VALUE})")
-    int vectors;
+    @Option(names = "--vectors", description = "work items of the standard stimulus, as pe verify (default 20; 100 for rmsnorm)")
+    Integer vectors;
 
     @Option(names = "--bundle", defaultValue = "25", description = "mutants per Verilator build (default ${DEFAULT-VALUE})")
     int bundle;
@@ -54,7 +54,8 @@ final class MutationBench extends KindRunner {
     @Override
     public Integer call() throws IOException {
         checkRange("--mutants", mutants, 1, 10_000);
-        checkRange("--vectors", vectors, 1, 100_000);
+        int standard = vectorsOrDefault(vectors);
+        checkRange("--vectors", standard, 1, 100_000);
         checkRange("--bundle", bundle, 1, 200);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -62,10 +63,10 @@ final class MutationBench extends KindRunner {
         UnitJob<?> job = UnitJob.of(kind.kind(), config);
         Path work = Files.createTempDirectory("accelgen-mutation-unit-");
         try {
-            BundleCase unit = job.emitCase(work, vectors, seed);
+            BundleCase unit = job.emitCase(work, standard, seed);
             List<Stimulus> strong = new ArrayList<>();
             for (int i = 1; i <= STRONG_RUNS; i++) {
-                strong.add(job.stimulus(vectors * STRONG_FACTOR, seed * 1_000_003L + i));
+                strong.add(job.stimulus(standard * STRONG_FACTOR, seed * 1_000_003L + i));
             }
             err.println("[mutation] " + kind.name() + " " + config);
             err.flush();

@@ -27,8 +27,8 @@ final class PeVectors extends KindRunner {
     @Option(names = "--out", required = true, description = "output directory (replaced atomically)")
     Path out;
 
-    @Option(names = "--vectors", defaultValue = "20", description = "work items (default ${DEFAULT-VALUE})")
-    int vectors;
+    @Option(names = "--vectors", description = "work items (default 20; 100 for rmsnorm)")
+    Integer vectors;
 
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
     long seed;
@@ -42,17 +42,18 @@ final class PeVectors extends KindRunner {
 
     @Override
     public Integer call() {
-        if (vectors < 1) {
-            throw new OptionError("--vectors", "must be >= 1 (got " + vectors + ")");
+        int count = vectorsOrDefault(vectors);
+        if (count < 1) {
+            throw new OptionError("--vectors", "must be >= 1 (got " + count + ")");
         }
         UnitJob<?> job = UnitJob.of(kind.kind(), options.toConfig());
         Path dir = OutputDir.write(out, tmp -> {
-            BundleCase c = job.emitCase(tmp.resolve("rtl"), vectors, seed);
+            BundleCase c = job.emitCase(tmp.resolve("rtl"), count, seed);
             Trace want = c.golden().run(c.stimulus());
             StimulusFiles.write(c.manifest(), c.stimulus(), LIMITS.atLeast(want.totalCycles() + 1), tmp.resolve("stimulus.json"));
             TraceFiles.write(c.manifest(), want, tmp.resolve("expected.json"));
         });
-        spec.commandLine().getOut().println("wrote rtl/, stimulus.json and expected.json (" + vectors + " vectors, seed "
+        spec.commandLine().getOut().println("wrote rtl/, stimulus.json and expected.json (" + count + " vectors, seed "
                 + seed + ") to " + dir);
         return 0;
     }

@@ -27,8 +27,8 @@ import picocli.CommandLine.Option;
 final class PeVerify extends KindRunner {
     static final int BUNDLE_SIZE = 40;
 
-    @Option(names = "--vectors", defaultValue = "20", description = "work items per configuration (default ${DEFAULT-VALUE})")
-    int vectors;
+    @Option(names = "--vectors", description = "work items per configuration (default 20; 100 for rmsnorm, its table entries)")
+    Integer vectors;
 
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
     long seed;
@@ -49,8 +49,9 @@ final class PeVerify extends KindRunner {
 
     @Override
     public Integer call() throws IOException {
-        if (vectors < 1) {
-            throw new IllegalArgumentException("--vectors must be >= 1 (got " + vectors + ")");
+        int perConfig = vectorsOrDefault(vectors);
+        if (perConfig < 1) {
+            throw new IllegalArgumentException("--vectors must be >= 1 (got " + perConfig + ")");
         }
         if (configs < 0) {
             throw new IllegalArgumentException("--configs must be >= 0 (got " + configs + ")");
@@ -73,7 +74,7 @@ final class PeVerify extends KindRunner {
                 long caseSeed = jobs.size() == 1 ? seed : seed * 1_000_003L + i;
                 err.println("[" + (i + 1) + "/" + jobs.size() + "] " + jobs.get(i).config() + " seed=" + caseSeed);
                 err.flush();
-                cases.add(jobs.get(i).emitCase(work.resolve(jobs.size() == 1 ? "rtl" : "config_" + i), vectors, caseSeed));
+                cases.add(jobs.get(i).emitCase(work.resolve(jobs.size() == 1 ? "rtl" : "config_" + i), perConfig, caseSeed));
             }
             List<VerifyResult> results = cases.size() == 1
                     ? List.of(Verifier.verify(cases.get(0).manifest(), cases.get(0).golden(), cases.get(0).stimulus()))

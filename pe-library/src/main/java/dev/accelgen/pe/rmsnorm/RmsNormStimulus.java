@@ -6,16 +6,20 @@ import dev.accelgen.sim.StreamStimulus;
 import dev.accelgen.sim.Stimulus;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
- * Random vectors: per vector an amplitude from 0 (all zeros: only eps) to the full int16 range,
- * now and then a single spike (the largest outputs, which saturate) or extremes. About one beat
- * in six waits 1..3 idle cycles; the rest are offered back to back, so the next vector's first
- * beat waits for the unit to become ready.
+ * Vectors that exercise the whole datapath: the first {@link RmsNormArith#TABLE_SIZE} (as many as asked for)
+ * each land in a different entry of the rsqrt seed table, in a random order and at random exponents k (their
+ * sums of squares are built for a mean square in that entry's interval); then one all-zero vector (only eps)
+ * and one of all -32768 (the largest mean square, k = 15); the rest are random: per vector an amplitude from 0
+ * to the full int16 range, now and then a single spike or extremes. About one beat in six waits 1..3 idle
+ * cycles; the rest are offered back to back, so the next vector's first beat waits for the unit to be ready.
  */
 public final class RmsNormStimulus {
     private RmsNormStimulus() {
@@ -23,27 +27,75 @@ public final class RmsNormStimulus {
 
     public static Stimulus random(RmsNormConfig cfg, int vectors, long seed) {
         Random rng = new Random(seed);
+        List<Integer> entries = new ArrayList<>(IntStream.range(0, RmsNormArith.TABLE_SIZE).boxed().toList());
+        Collections.shuffle(entries, rng);
         List<Beat> beats = new ArrayList<>();
         for (int v = 0; v < vectors; v++) {
-            int amp = switch (rng.nextInt(8)) {
-                case 0 -> 0;
-                case 1 -> 32768;
-                default -> 1 << rng.nextInt(16);
-            };
-            boolean spike = rng.nextInt(6) == 0;
-            int spikeAt = rng.nextInt(cfg.n());
+            long[] x = v < entries.size() ? tableVector(cfg, entries.get(v) + 32, rng)
+                    : v == entries.size() ? new long[cfg.n()]
+                    : v == entries.size() + 1 ? filled(cfg.n(), -32768) : randomVector(cfg, rng);
             for (int j = 0; j < cfg.beats(); j++) {
                 Map<String, BigInteger> values = new LinkedHashMap<>();
                 for (int i = 0; i < cfg.lanes(); i++) {
-                    int idx = j * cfg.lanes() + i;
-                    long x = spike ? (idx == spikeAt ? (rng.nextBoolean() ? 32767 : -32768) : rng.nextInt(3) - 1)
-                            : amp == 0 ? 0 : Math.max(-32768, Math.min(32767, (long) rng.nextInt(2 * amp) - amp));
-                    values.put("x_" + i, Ports.bits(x, 16));
+                    values.put("x_" + i, Ports.bits(x[j * cfg.lanes() + i], 16));
                 }
                 int idle = rng.nextInt(6) == 0 ? 1 + rng.nextInt(3) : 0;
                 beats.add(new Beat(idle, values));
             }
         }
         return new Stimulus(List.of(new StreamStimulus("in", beats)), seed);
+    }
+
+    /**
+     * A vector whose mean square m lands in table entry {@code top7} (t[31:25] of the normalized m) at a random
+     * exponent k: m is aimed at the middle half of [top7 * 4^k / 32, (top7 + 1) * 4^k / 32) and the sum of squares
+     * is built greedily from the largest squares, with random signs and positions.
+     */
+    private static long[] tableVector(RmsNormConfig cfg, int top7, Random rng) {
+        int kLow = 5;
+        while ((long) top7 << (2 * kLow - 5) < cfg.eps()) {
+            kLow++;
+        }
+        int k = kLow + rng.nextInt(15 - kLow);
+        long width = 1L << (2 * k - 5);
+        long m = (long) top7 * width + width / 4 + (long) (rng.nextDouble() * (width / 2));
+        long residual = (m - cfg.eps()) * cfg.n() + rng.nextInt(cfg.n());
+        long[] x = new long[cfg.n()];
+        for (int i = 0; i < x.length && residual > 0; i++) {
+            long s = Math.min(32768, (long) Math.sqrt((double) residual));
+            while (s * s > residual) {
+                s--;
+            }
+            x[i] = s == 32768 || rng.nextBoolean() ? -s : s;
+            residual -= s * s;
+        }
+        List<Long> shuffled = new ArrayList<>();
+        for (long v : x) {
+            shuffled.add(v);
+        }
+        Collections.shuffle(shuffled, rng);
+        return shuffled.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private static long[] randomVector(RmsNormConfig cfg, Random rng) {
+        int amp = switch (rng.nextInt(8)) {
+            case 0 -> 0;
+            case 1 -> 32768;
+            default -> 1 << rng.nextInt(16);
+        };
+        boolean spike = rng.nextInt(6) == 0;
+        int spikeAt = rng.nextInt(cfg.n());
+        long[] x = new long[cfg.n()];
+        for (int idx = 0; idx < x.length; idx++) {
+            x[idx] = spike ? (idx == spikeAt ? (rng.nextBoolean() ? 32767 : -32768) : rng.nextInt(3) - 1)
+                    : amp == 0 ? 0 : Math.max(-32768, Math.min(32767, (long) rng.nextInt(2 * amp) - amp));
+        }
+        return x;
+    }
+
+    private static long[] filled(int n, long v) {
+        long[] x = new long[n];
+        java.util.Arrays.fill(x, v);
+        return x;
     }
 }
