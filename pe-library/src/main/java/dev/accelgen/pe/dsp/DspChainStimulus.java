@@ -12,9 +12,10 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Random beats for a chain: operands biased to the extremes (-128/127, -8/7) that stress the lanes, random
- * legal sparsity patterns (n distinct sorted positions per N:M group; distinct sorted blocks per block
- * group), idle gaps, and mode switches landing between and during data beats.
+ * Random beats for a chain: operands biased to the extremes (-128/127, -8/7) that stress the lanes, legal
+ * sparsity patterns (per N:M group the n distinct sorted positions, every such choice in turn from a random
+ * start, so each activation mux leg a legal index can select is exercised within a few beats; distinct sorted
+ * random blocks per block group), idle gaps, and mode switches landing between and during data beats.
  */
 public final class DspChainStimulus {
     private DspChainStimulus() {
@@ -23,9 +24,13 @@ public final class DspChainStimulus {
     public static Stimulus random(DspChainConfig cfg, int beats, long seed) {
         Random rng = new Random(seed);
         List<Beat> data = new ArrayList<>();
+        int[] start = new int[cfg.length()];
+        for (int g = 0; g < start.length; g++) {
+            start[g] = rng.nextInt(1 << 16);
+        }
         for (int i = 0; i < beats; i++) {
             int idle = rng.nextInt(6) == 0 ? 1 + rng.nextInt(3) : 0;
-            data.add(new Beat(idle, beat(cfg, rng)));
+            data.add(new Beat(idle, beat(cfg, rng, start, i)));
         }
         List<StreamStimulus> streams = new ArrayList<>(List.of(new StreamStimulus("in", data)));
         if (cfg.sparse()) {
@@ -40,7 +45,7 @@ public final class DspChainStimulus {
         return new Stimulus(streams, seed);
     }
 
-    private static Map<String, BigInteger> beat(DspChainConfig cfg, Random rng) {
+    private static Map<String, BigInteger> beat(DspChainConfig cfg, Random rng, int[] start, int beat) {
         Map<String, BigInteger> v = new LinkedHashMap<>();
         int bits = cfg.packing().bits();
         for (String a : cfg.packing().activationPorts()) {
@@ -53,19 +58,23 @@ public final class DspChainStimulus {
                 v.put(w + "_" + k, operand(rng, bits));
             }
         }
-        int[] idx = pattern(cfg, rng);
+        int[] idx = pattern(cfg, rng, start, beat);
         for (int f = 0; f < idx.length; f++) {
             v.put("idx_" + f, BigInteger.valueOf(idx[f]));
         }
         return v;
     }
 
-    /** A legal compressed-index pattern: per field the value slice/group uses in sparse mode. */
-    static int[] pattern(DspChainConfig cfg, Random rng) {
+    /**
+     * A legal compressed-index pattern: per field the value slice/group uses in sparse mode. N:M group g takes
+     * choice {@code start[g] + beat} of the list of all n-of-m position sets.
+     */
+    static int[] pattern(DspChainConfig cfg, Random rng, int[] start, int beat) {
         int[] idx = new int[cfg.indexFields()];
         if (cfg.sparsity() instanceof Sparsity.NOfM nm) {
+            List<int[]> choices = choices(nm.n(), nm.m());
             for (int g = 0; g < cfg.length() / nm.n(); g++) {
-                int[] pos = distinctSorted(rng, nm.n(), nm.m());
+                int[] pos = choices.get((start[g] + beat) % choices.size());
                 System.arraycopy(pos, 0, idx, g * nm.n(), nm.n());
             }
         } else if (cfg.sparsity() instanceof Sparsity.Block) {
@@ -73,6 +82,20 @@ public final class DspChainStimulus {
             System.arraycopy(blocks, 0, idx, 0, idx.length);
         }
         return idx;
+    }
+
+    /** Every sorted set of n distinct positions out of m (n is 1 or 2). */
+    private static List<int[]> choices(int n, int m) {
+        List<int[]> out = new ArrayList<>();
+        for (int a = 0; a < m; a++) {
+            if (n == 1) {
+                out.add(new int[] {a});
+            }
+            for (int b = a + 1; n == 2 && b < m; b++) {
+                out.add(new int[] {a, b});
+            }
+        }
+        return out;
     }
 
     private static int[] distinctSorted(Random rng, int n, int of) {
