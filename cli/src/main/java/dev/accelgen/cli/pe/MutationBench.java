@@ -31,6 +31,8 @@ import picocli.CommandLine.Option;
 final class MutationBench extends KindRunner {
     static final int STRONG_RUNS = 3;
     static final int STRONG_FACTOR = 10;
+    /** Builds dominate a mutation run and its simulations are short: compile the C++ without optimisation. */
+    static final BuildOptions MUTANT_BUILD = new BuildOptions(BuildOptions.DEFAULT.jobs(), "-O0");
 
     @Option(names = "--mutants", defaultValue = "50", description = "mutants to derive (default ${DEFAULT-VALUE})")
     int mutants;
@@ -71,7 +73,7 @@ final class MutationBench extends KindRunner {
             err.println("[mutation] " + kind.name() + " " + config);
             err.flush();
             List<MutationRun.Result> results = MutationRun.run(unit.manifest(), unit.golden(), unit.stimulus(), strong,
-                    mutants, seed, new MutationRun.Settings(bundle, BuildOptions.DEFAULT, err));
+                    mutants, seed, new MutationRun.Settings(bundle, MUTANT_BUILD, err));
             report(out, config, unit.manifest().top(), results, work);
         } finally {
             ScratchDirs.delete(work);
@@ -88,8 +90,8 @@ final class MutationBench extends KindRunner {
         for (MutationRun.Result r : results) {
             if (r.verdict() != MutantVerdict.KILLED) {
                 out.println(r.verdict().name().toLowerCase(Locale.ROOT).replace('_', '-') + " m" + r.mutation().id() + " "
-                        + r.mutation().mode() + " " + r.mutation().location() + ": " + r.mutation().lineText(dir, 100)
-                        + (r.reason().isEmpty() ? "" : "  [" + r.reason() + "]"));
+                        + r.mutation().mode() + " " + r.mutation().target() + " at " + r.mutation().location() + ": "
+                        + r.mutation().lineText(dir, 100) + (r.reason().isEmpty() ? "" : "  [" + r.reason() + "]"));
             }
         }
         out.println(String.format(Locale.ROOT, "killed=%d survived=%d equivalent-suspected=%d score=%s", killed, survived,

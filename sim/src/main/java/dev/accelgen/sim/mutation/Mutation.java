@@ -34,6 +34,13 @@ public record Mutation(int id, String command, String mode, List<String> sources
         return new Mutation(id, command, mode.group(1), sources);
     }
 
+    /** What is mutated: the command's {@code -cell ... -port ... -portbit ...} (and wire) part, without sources. */
+    public String target() {
+        int from = command.indexOf("-cell ");
+        int to = command.indexOf(" -src ");
+        return from < 0 ? "" : command.substring(from, to < 0 ? command.length() : to);
+    }
+
     /** {@code file.v:line} (file name without directories) of the first source location, or "(no source)". */
     public String location() {
         if (sources.isEmpty()) {

@@ -27,6 +27,7 @@ class MutationRunTest {
         assertEquals("cnot1", m.mode());
         assertEquals(List.of("/x/y/mac_pipe.v:15.31-15.38", "/x/y/mac_pipe.v:32.5-56.8"), m.sources());
         assertEquals("mac_pipe.v:15", m.location());
+        assertEquals("-cell $procdff$47 -port Q -portbit 1 -ctrlbit 18 -wire out_acc -wirebit 1", m.target());
         assertEquals("output wire signed [31:0] out_acc", m.lineText(Fixtures.dir("mac"), 60));
     }
 
