@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code accelgen bench resources}: the per-MAC resource table of docs/pe-resources.md and the README, as
- * Markdown, measured in one Yosys run with the estimate {@code pe report} uses.
+ * Markdown, measured with the estimate {@code pe report} uses (the same counts, row by row).
  */
 @Command(name = "resources", mixinStandardHelpOptions = true,
         description = "Print the per-MAC resource table of the docs (Yosys synth_xilinx -family xcup).")

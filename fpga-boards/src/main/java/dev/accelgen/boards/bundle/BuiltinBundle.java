@@ -79,7 +79,7 @@ public final class BuiltinBundle {
                 params);
     }
 
-    /** The resources of every design together (the kernel and the board's small helper modules), one Yosys run. */
+    /** The resources of every design together (the kernel and the board's small helper modules). */
     private static ResourceCounts synthesize(List<Design> designs) {
         Path dir = null;
         try {

@@ -34,7 +34,7 @@ import java.util.Locale;
 
 /**
  * The per-MAC resource table of docs/pe-resources.md and the README, measured with {@link YosysSynth} (the
- * path {@code accelgen pe report} uses) in one Yosys run: systolic INT8 (DSP), MixPE W4A8 / W4A16(fp16) / W2A8,
+ * path {@code accelgen pe report} uses): systolic INT8 (DSP), MixPE W4A8 / W4A16(fp16) / W2A8,
  * ternary A8 in its three lane forms and base-3, MLGRU, RMSNorm, the int8x2 DSP chain, an MoE layer, and the
  * W4A8 shift-and-add versus LUT-multiplier comparison (both with {@code -nodsp} so that no lane multiplier can
  * hide in a DSP; the dequantizers are identical in both). {@code accelgen bench resources} prints it.

@@ -21,7 +21,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The resource targets, measured side by side in one Yosys run. */
+/** The resource targets, measured side by side. */
 class ResourceTargetsTest {
     private static YosysSynth.Job emit(Design d, Path tmp, boolean noDsp) {
         return YosysSynth.Job.emit(d, tmp.resolve(d.topName()), noDsp);

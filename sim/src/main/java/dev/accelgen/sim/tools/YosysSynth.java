@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * tables in the docs): {@code synth_xilinx -family xcup -noiopad -noclkbuf -flatten [-nodsp] -top T; stat},
  * billed by {@link ResourceCounts}. Flattening gives one cell table for the whole design (as Vivado's default
  * {@code -flatten_hierarchy rebuilt} optimizes across modules); primitives without a Yosys model (DSP48E2
- * instances) stay cells and are counted. Several designs go through ONE Yosys process.
+ * instances) stay cells and are counted.
  */
 public final class YosysSynth {
     private static final Pattern CELL_LINE = Pattern.compile("^\\s+(\\S+)\\s+(\\d+)\\s*$");
@@ -52,36 +52,18 @@ public final class YosysSynth {
         return synthesize(List.of(new Job(files, top, false))).get(0);
     }
 
-    /** Every job's resources, in order, from one Yosys run. */
+    /**
+     * Every job's resources, in order. Each design gets a fresh Yosys process: designs synthesized one after the
+     * other in one process come out a few cells different (Yosys's naming state carries over), and the tables in
+     * the docs must equal what {@code pe report} prints for the same configuration.
+     */
     public static List<ResourceCounts> synthesize(List<Job> jobs) {
         Path work = null;
         try {
             work = Files.createTempDirectory("accelgen-yosys-");
-            StringBuilder script = new StringBuilder();
-            List<Path> stats = new ArrayList<>();
-            for (int i = 0; i < jobs.size(); i++) {
-                Job j = jobs.get(i);
-                Path stat = work.resolve("stat_" + i + ".txt");
-                stats.add(stat);
-                script.append("design -reset\n");
-                for (Path f : j.files()) {
-                    script.append("read_verilog ").append(YosysScripts.quote(f.toAbsolutePath())).append('\n');
-                }
-                script.append("synth_xilinx -family xcup -noiopad -noclkbuf -flatten").append(j.noDsp() ? " -nodsp" : "")
-                        .append(" -top ").append(j.top()).append('\n')
-                        .append("tee -q -o ").append(YosysScripts.quote(stat)).append(" stat\n");
-            }
-            Path ys = work.resolve("resources.ys");
-            Files.writeString(ys, script.toString());
-            ToolProcess.Output out = ToolProcess.run(List.of("yosys", "-q", "-s", ys.toString()), work,
-                    Duration.ofMinutes(60));
-            if (out.exitCode() != 0) {
-                throw new IllegalStateException("yosys synth_xilinx failed (exit " + out.exitCode() + "): "
-                        + lastError(out.combined()));
-            }
             List<ResourceCounts> result = new ArrayList<>();
-            for (Path stat : stats) {
-                result.add(ResourceCounts.of(parseStat(Files.readString(stat))));
+            for (int i = 0; i < jobs.size(); i++) {
+                result.add(synthesize(jobs.get(i), work.resolve("job" + i)));
             }
             return result;
         } catch (IOException e) {
@@ -91,6 +73,26 @@ public final class YosysSynth {
                 ScratchDirs.deleteQuietly(work);
             }
         }
+    }
+
+    private static ResourceCounts synthesize(Job j, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Path stat = dir.resolve("stat.txt");
+        StringBuilder script = new StringBuilder();
+        for (Path f : j.files()) {
+            script.append("read_verilog ").append(YosysScripts.quote(f.toAbsolutePath())).append('\n');
+        }
+        script.append("synth_xilinx -family xcup -noiopad -noclkbuf -flatten").append(j.noDsp() ? " -nodsp" : "")
+                .append(" -top ").append(j.top()).append('\n')
+                .append("tee -q -o ").append(YosysScripts.quote(stat)).append(" stat\n");
+        Path ys = dir.resolve("synth.ys");
+        Files.writeString(ys, script.toString());
+        ToolProcess.Output out = ToolProcess.run(List.of("yosys", "-q", "-s", ys.toString()), dir, Duration.ofMinutes(60));
+        if (out.exitCode() != 0) {
+            throw new IllegalStateException("yosys synth_xilinx of " + j.top() + " failed (exit " + out.exitCode() + "): "
+                    + lastError(out.combined()));
+        }
+        return ResourceCounts.of(parseStat(Files.readString(stat)));
     }
 
     /** Cell histogram of the last "Number of cells" table in a Yosys stat report. */

@@ -112,7 +112,7 @@ class ToolsTest {
     }
 
     @Test
-    void synthesizesSeveralDesignsInOneRunAsEachAlone() {
+    void aBatchGivesWhatEachDesignGivesAlone() {
         Manifest mac = Fixtures.manifest("mac", "mac_pipe");
         List<ResourceCounts> both = YosysSynth.synthesize(List.of(YosysSynth.Job.of(mac),
                 new YosysSynth.Job(mac.synthesisSources(), mac.top(), true)));
