@@ -40,7 +40,7 @@ final class MutationBench extends KindRunner {
     @Option(names = "--seed", defaultValue = "1", description = "seed of the mutations, stimulus and random configuration (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--vectors", description = "work items of the standard stimulus, as pe verify (default 20; 100 for rmsnorm)")
+    @Option(names = "--vectors", description = "work items of the standard stimulus, as pe verify (default 20; 115 for rmsnorm)")
     Integer vectors;
 
     @Option(names = "--bundle", defaultValue = "25", description = "mutants per Verilator build (default ${DEFAULT-VALUE})")

@@ -27,7 +27,7 @@ final class PeVectors extends KindRunner {
     @Option(names = "--out", required = true, description = "output directory (replaced atomically)")
     Path out;
 
-    @Option(names = "--vectors", description = "work items (default 20; 100 for rmsnorm)")
+    @Option(names = "--vectors", description = "work items (default 20; 115 for rmsnorm)")
     Integer vectors;
 
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")

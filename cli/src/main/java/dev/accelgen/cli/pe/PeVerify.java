@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
 final class PeVerify extends KindRunner {
     static final int BUNDLE_SIZE = 40;
 
-    @Option(names = "--vectors", description = "work items per configuration (default 20; 100 for rmsnorm, its table entries)")
+    @Option(names = "--vectors", description = "work items per configuration (default 20; 115 for rmsnorm, its table entries and exponents)")
     Integer vectors;
 
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")

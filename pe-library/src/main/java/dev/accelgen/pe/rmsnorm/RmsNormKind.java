@@ -42,10 +42,10 @@ public final class RmsNormKind implements UnitKind<RmsNormConfig> {
         return RmsNormStimulus.random(config, vectors, seed);
     }
 
-    /** Every rsqrt table entry, the all-zero and the full-scale vector, and two random ones. */
+    /** Every rsqrt table entry, every exponent, the all-zero and the full-scale vector, and two random ones. */
     @Override
     public int defaultVectors() {
-        return RmsNormArith.TABLE_SIZE + 4;
+        return RmsNormArith.TABLE_SIZE + 15 + 2 + 2;
     }
 
     @Override

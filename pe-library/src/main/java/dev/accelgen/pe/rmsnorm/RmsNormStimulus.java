@@ -14,12 +14,13 @@ import java.util.Random;
 import java.util.stream.IntStream;
 
 /**
- * Vectors that exercise the whole datapath: the first {@link RmsNormArith#TABLE_SIZE} (as many as asked for)
- * each land in a different entry of the rsqrt seed table, in a random order and at random exponents k (their
- * sums of squares are built for a mean square in that entry's interval); then one all-zero vector (only eps)
- * and one of all -32768 (the largest mean square, k = 15); the rest are random: per vector an amplitude from 0
- * to the full int16 range, now and then a single spike or extremes. About one beat in six waits 1..3 idle
- * cycles; the rest are offered back to back, so the next vector's first beat waits for the unit to be ready.
+ * Vectors that exercise the whole datapath, in this order as far as {@code vectors} reaches: one per entry of
+ * the rsqrt seed table (random order; the exponents k the entry admits in turn; the sums of squares are built
+ * for a mean square in that entry's interval at that k); one per exponent k = 0..14 the eps admits (a mean
+ * square in [4^k, 4^(k+1))); one all-zero vector (only eps) and one of all -32768 (the largest mean square,
+ * k = 15); then random ones: an amplitude from 0 to the full int16 range, now and then a single spike or
+ * extremes. About one beat in six waits 1..3 idle cycles; the rest are offered back to back, so the next
+ * vector's first beat waits for the unit to be ready.
  */
 public final class RmsNormStimulus {
     private RmsNormStimulus() {
@@ -29,11 +30,22 @@ public final class RmsNormStimulus {
         Random rng = new Random(seed);
         List<Integer> entries = new ArrayList<>(IntStream.range(0, RmsNormArith.TABLE_SIZE).boxed().toList());
         Collections.shuffle(entries, rng);
+        List<long[]> directed = new ArrayList<>();
+        for (int v = 0; v < entries.size(); v++) {
+            directed.add(tableVector(cfg, entries.get(v) + 32, v, rng));
+        }
+        for (int k = 0; k < 15; k++) {
+            long low = Math.max(1L << (2 * k), cfg.eps());
+            long high = Math.min((1L << (2 * k + 2)) - 1, (1L << 30) + cfg.eps());
+            if (low <= high) {
+                directed.add(sumOfSquares(cfg, low + (long) (rng.nextDouble() * (high - low + 1)), rng));
+            }
+        }
+        directed.add(new long[cfg.n()]);
+        directed.add(filled(cfg.n(), -32768));
         List<Beat> beats = new ArrayList<>();
         for (int v = 0; v < vectors; v++) {
-            long[] x = v < entries.size() ? tableVector(cfg, entries.get(v) + 32, rng)
-                    : v == entries.size() ? new long[cfg.n()]
-                    : v == entries.size() + 1 ? filled(cfg.n(), -32768) : randomVector(cfg, rng);
+            long[] x = v < directed.size() ? directed.get(v) : randomVector(cfg, rng);
             for (int j = 0; j < cfg.beats(); j++) {
                 Map<String, BigInteger> values = new LinkedHashMap<>();
                 for (int i = 0; i < cfg.lanes(); i++) {
@@ -47,18 +59,25 @@ public final class RmsNormStimulus {
     }
 
     /**
-     * A vector whose mean square m lands in table entry {@code top7} (t[31:25] of the normalized m) at a random
-     * exponent k: m is aimed at the middle half of [top7 * 4^k / 32, (top7 + 1) * 4^k / 32) and the sum of squares
-     * is built greedily from the largest squares, with random signs and positions.
+     * A vector whose mean square m lands in table entry {@code top7} (t[31:25] of the normalized m) at exponent
+     * k, the {@code turn}-th of the exponents the entry admits: m is aimed at the middle half of
+     * [top7 * 4^k / 32, (top7 + 1) * 4^k / 32).
      */
-    private static long[] tableVector(RmsNormConfig cfg, int top7, Random rng) {
+    private static long[] tableVector(RmsNormConfig cfg, int top7, int turn, Random rng) {
         int kLow = 5;
         while ((long) top7 << (2 * kLow - 5) < cfg.eps()) {
             kLow++;
         }
-        int k = kLow + rng.nextInt(15 - kLow);
+        int k = kLow + turn % (15 - kLow);
         long width = 1L << (2 * k - 5);
-        long m = (long) top7 * width + width / 4 + (long) (rng.nextDouble() * (width / 2));
+        return sumOfSquares(cfg, (long) top7 * width + width / 4 + (long) (rng.nextDouble() * (width / 2)), rng);
+    }
+
+    /**
+     * A vector with mean square {@code m} (as the unit computes it: floor of the mean of the squares, plus eps),
+     * built greedily from the largest squares, with random signs and positions. {@code m} >= eps.
+     */
+    private static long[] sumOfSquares(RmsNormConfig cfg, long m, Random rng) {
         long residual = (m - cfg.eps()) * cfg.n() + rng.nextInt(cfg.n());
         long[] x = new long[cfg.n()];
         for (int i = 0; i < x.length && residual > 0; i++) {
