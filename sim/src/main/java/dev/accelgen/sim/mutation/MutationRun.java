@@ -130,7 +130,11 @@ public final class MutationRun {
         }
         List<String> strongFailure = new ArrayList<>(Collections.nCopies(units.size(), ""));
         for (Check c : strong) {
-            if (strongFailure.stream().skip(first).noneMatch(String::isEmpty)) {
+            boolean survivorLeft = false;
+            for (int u = first; u < units.size(); u++) {
+                survivorLeft |= failures.get(u).isEmpty() && strongFailure.get(u).isEmpty();
+            }
+            if (!survivorLeft) {
                 break;
             }
             List<String> f = failures(bundle, model, c);
