@@ -2,7 +2,9 @@
 # Installs what accelgen's simulation and tests need, only when missing:
 #   - Verilator (with g++/make for its C++ models), Yosys, Icarus Verilog and tclsh from the Debian
 #     packages (apt-get, as root);
-#   - a Python venv in .venv with cocotb 2.1, cocotbext-axi, pytest and numpy (skipped with --system-only).
+#   - for the tests only (skipped with --system-only): Slurm and munge (slurm-wlm, munge) for the one-node
+#     cluster the regression tests start (accelgen itself only needs sbatch where it submits), headless Chromium
+#     (the report page test) and a Python venv in .venv with cocotb 2.1, cocotbext-axi, pytest and numpy.
 # Idempotent and fast when everything is present. Without root and with a tool missing it prints the
 # exact command to run and exits 1.
 set -euo pipefail
@@ -20,6 +22,9 @@ command -v gcc >/dev/null || missing+=(gcc)
 command -v make >/dev/null || missing+=(make)
 if [ $SYSTEM_ONLY = 0 ]; then
     python3 -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3-venv)
+    { [ -x /usr/sbin/slurmctld ] && [ -x /usr/sbin/slurmd ] && command -v sbatch >/dev/null; } || missing+=(slurm-wlm)
+    [ -x /usr/sbin/munged ] || missing+=(munge)
+    command -v chromium >/dev/null || missing+=(chromium)
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then

@@ -52,7 +52,8 @@ def run(manifest: Path, stimulus: Path, expected: Path | None, actual: Path | No
 
 def _pass_line(actual: Path, expected: Path | None) -> str:
     got = json.loads(actual.read_text())
-    line = f"PASS outputs={len(got['events'])} rtl_cycles={got['total_cycles']}"
+    outputs = len(got["events"]) + sum(1 for w in got.get("writes", []) if w["channel"] == "w")
+    line = f"PASS outputs={outputs} rtl_cycles={got['total_cycles']}"
     if expected:
         line += f" golden_cycles={json.loads(Path(expected).read_text())['total_cycles']}"
     return line

@@ -6,7 +6,7 @@ Usage: python3 export_test_models.py [OUT_DIR]   (default: this directory). Need
   qdq.onnx           MLP with torch.fake_quantize_per_tensor/per_channel -> QuantizeLinear/DequantizeLinear
   ops-mix.onnx       Gemm, ReLU, Tanh, Clip, Squeeze/Unsqueeze, Expand, Cast, ReduceSum/Max, tanh-GELU
   external/model.onnx + external/weights.bin   tiny-encoder-like block with its weights as external data
-  conv.onnx          a Conv (not supported: the unknown-op error)
+  conv.onnx          a Conv2d
   dynamic.onnx       batch axis exported as dynamic ('batch')
   opset11.onnx       exported at opset 11 (older than the supported 13)
   bad-shapes.onnx    an exported MLP whose second weight was replaced by one of the wrong shape

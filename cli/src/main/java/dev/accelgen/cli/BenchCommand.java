@@ -1,5 +1,6 @@
 package dev.accelgen.cli;
 
+import dev.accelgen.errors.OptionError;
 import dev.accelgen.hdl.Design;
 import dev.accelgen.hdl.emit.Json;
 import dev.accelgen.pe.systolic.SystolicArray;
@@ -22,7 +23,7 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw MissingSubcommand.of(spec, "a benchmark");
     }
 
     /**
@@ -38,7 +39,7 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--cols", defaultValue = "64")
         int cols;
 
-        @Option(names = "--runs", defaultValue = "5", description = "measured runs after 2 warm-up runs")
+        @Option(names = "--runs", defaultValue = "5", description = "measured runs after 2 warm-up runs, 1..1000")
         int runs;
 
         @CommandLine.Spec
@@ -46,6 +47,9 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public void run() {
+            if (runs < 1 || runs > 1000) {
+                throw new OptionError("--runs " + runs, "must be in 1..1000");
+            }
             Map<String, Object> best = null;
             SystolicConfig cfg = SystolicConfig.int8(rows, cols);
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {

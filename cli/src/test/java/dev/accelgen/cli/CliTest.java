@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,12 +89,25 @@ class CliTest {
         }
     }
 
+    /** The demo verifies, synthesizes and reports; {@code accelgen report} writes the same report files again. */
     @Test
-    void demoGeneratesAndVerifies() {
+    void demoGeneratesVerifiesAndReports() throws IOException {
         Path out = tmp.resolve("demo");
         Cli r = Cli.run("demo", "--rows", "2", "--cols", "2", "--tiles", "4", "--out", out.toString());
         assertEquals(0, r.exit(), r.out() + r.err());
         assertTrue(r.lastLine().startsWith("PASS outputs=16 "), r.lastLine());
+        assertTrue(r.out().contains("    report: " + out.toAbsolutePath().resolve("report/report.html") + "\n"), r.out());
         assertTrue(Files.isRegularFile(out.resolve("systolic_s8x8_acc32_r2_c2.v")));
+        List<String> reports = List.of("provenance.json", "report.html", "synthesis_resources.json", "verification.json");
+        Map<String, String> before = new TreeMap<>();
+        for (String f : reports) {
+            before.put(f, Files.readString(out.resolve("report").resolve(f)));
+        }
+        assertTrue(before.get("verification.json").contains("\"golden_cycles\": 16,\n      \"rtl_cycles\": 16,"));
+        assertTrue(before.get("synthesis_resources.json").contains("\"DSP48E2\": 4"), before.get("synthesis_resources.json"));
+        assertEquals(0, Cli.run("report", out.toString()).exit());
+        for (String f : reports) {
+            assertEquals(before.get(f), Files.readString(out.resolve("report").resolve(f)), f);
+        }
     }
 }

@@ -5,8 +5,10 @@ import dev.accelgen.compiler.hf.ConfigImporter;
 import dev.accelgen.compiler.onnx.OnnxImporter;
 import dev.accelgen.compiler.passes.Pipeline;
 import dev.accelgen.compiler.zoo.Zoo;
-import java.io.IOException;
+import dev.accelgen.errors.ModelError;
+import dev.accelgen.sim.files.InputFile;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -15,6 +17,11 @@ import java.util.Map;
  * graph. Configs become graphs per {@link BuildOptions}; ONNX graphs go through {@link Pipeline#optimize}.
  */
 public final class ModelLoader {
+    /** A config.json is a few kilobytes; anything this large is not one. */
+    public static final long MAX_CONFIG_BYTES = 16L << 20;
+    /** An ONNX file is one protobuf message, which protobuf limits to 2 GB (larger weights go in external data). */
+    public static final long MAX_ONNX_BYTES = Integer.MAX_VALUE - 8;
+
     private ModelLoader() {
     }
 
@@ -23,24 +30,32 @@ public final class ModelLoader {
             String name = spec.substring(Zoo.PREFIX.length());
             byte[] bytes = Zoo.bytes(name);
             if (Zoo.isOnnx(name)) {
-                return new LoadedModel(spec, Pipeline.optimize(OnnxImporter.parse(bytes, spec, null, dimBounds)), bytes);
+                return new LoadedModel(spec, Pipeline.optimize(OnnxImporter.parse(bytes, spec, null, dimBounds)), bytes, null);
             }
-            return new LoadedModel(spec, ConfigImporter.build(bytes, spec, build), null);
+            return new LoadedModel(spec, ConfigImporter.build(bytes, spec, build), null, null);
         }
-        Path p = Path.of(spec);
-        if (!Files.isRegularFile(p)) {
-            throw new ModelInputException(spec, "no such file (give an .onnx file, a config.json or zoo:<name>)");
-        }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(p);
-        } catch (IOException e) {
-            throw new ModelInputException(spec, "cannot read the file (" + e.getMessage() + ")");
-        }
-        if (spec.endsWith(".json")) {
-            return new LoadedModel(spec, ConfigImporter.build(bytes, spec, build), null);
+        Path p = path(spec);
+        boolean json = spec.endsWith(".json");
+        byte[] bytes = json ? InputFile.read(p, MAX_CONFIG_BYTES, "", ModelError::new)
+                : InputFile.read(p, InputFile.heapShare(MAX_ONNX_BYTES), "a third of the Java heap, at most protobuf's 2 GB;"
+                        + " raise the heap with ACCELGEN_JAVA_OPTS=-Xmx8g", ModelError::new);
+        if (json) {
+            return new LoadedModel(spec, ConfigImporter.build(bytes, spec, build), null, null);
         }
         Path dir = p.toAbsolutePath().getParent();
-        return new LoadedModel(spec, Pipeline.optimize(OnnxImporter.parse(bytes, spec, dir, dimBounds)), bytes);
+        return new LoadedModel(spec, Pipeline.optimize(OnnxImporter.parse(bytes, spec, dir, dimBounds)), bytes, p);
+    }
+
+    private static Path path(String spec) {
+        Path p;
+        try {
+            p = Path.of(spec);
+        } catch (InvalidPathException e) {
+            throw new ModelError(spec, "is not a valid path (" + e.getReason() + ")");
+        }
+        if (spec.isBlank() || !Files.exists(p)) {
+            throw new ModelError(spec, "no such file (give an .onnx file, a config.json or zoo:<name>)");
+        }
+        return p;
     }
 }

@@ -2,10 +2,14 @@ package dev.accelgen.boards;
 
 import dev.accelgen.boards.model.Board;
 import dev.accelgen.boards.model.BoardJson;
+import dev.accelgen.errors.BoardError;
+import dev.accelgen.sim.files.InputFile;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +21,8 @@ import java.util.Map;
 public final class BoardCatalog {
     /** Built-in board names, in listing order. */
     public static final List<String> BUILT_IN = List.of("zcu104", "u280");
+    /** A board.json is a few kilobytes; anything this large is not one. */
+    public static final long MAX_BOARD_JSON_BYTES = 1L << 20;
 
     private static final Map<String, Board> CACHE = loadBuiltIns();
 
@@ -36,17 +42,17 @@ public final class BoardCatalog {
         if (nameOrPath.endsWith(".json")) {
             return load(Path.of(nameOrPath));
         }
-        throw new BoardException("unknown board '" + nameOrPath + "'; use one of "
+        throw new BoardError("", "unknown board '" + nameOrPath + "'; use one of "
                 + String.join(", ", BUILT_IN) + " or a path to a board.json file");
     }
 
     public static Board load(Path file) {
+        byte[] bytes = InputFile.read(file, MAX_BOARD_JSON_BYTES, "", BoardError::new);
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new BoardException(file + ": cannot read board file (" + e.getClass().getSimpleName()
-                    + "); check the path");
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new BoardError(file.toString(), "is not UTF-8 text (a board description is a JSON file)");
         }
         return BoardJson.parse(text, file.toString());
     }

@@ -3,6 +3,7 @@ package dev.accelgen.boards;
 import dev.accelgen.boards.model.Board;
 import dev.accelgen.boards.model.Flow;
 import dev.accelgen.boards.model.Resources;
+import dev.accelgen.errors.BoardError;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -65,16 +66,15 @@ class BoardCatalogTest {
 
     @Test
     void unknownBoardNameIsOneLineNamingTheChoices() {
-        BoardException e = assertThrows(BoardException.class, () -> BoardCatalog.resolve("zcu102"));
+        BoardError e = assertThrows(BoardError.class, () -> BoardCatalog.resolve("zcu102"));
         assertEquals("unknown board 'zcu102'; use one of zcu104, u280 or a path to a board.json file",
                 e.getMessage());
     }
 
     @Test
     void missingBoardFileNamesThePath() {
-        BoardException e = assertThrows(BoardException.class, () -> BoardCatalog.resolve("/nonexistent/b.json"));
-        assertEquals("/nonexistent/b.json: cannot read board file (NoSuchFileException); check the path",
-                e.getMessage());
+        BoardError e = assertThrows(BoardError.class, () -> BoardCatalog.resolve("/nonexistent/b.json"));
+        assertEquals("/nonexistent/b.json: no such file", e.getMessage());
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.accelgen.hdl;
 
+import dev.accelgen.errors.UserInputException;
+import dev.accelgen.hdl.ir.ModuleDef;
+
 /** Entry point: elaborate a generator for a configuration into a checked {@link Design}. */
 public final class Hdl {
     private Hdl() {
@@ -13,7 +16,14 @@ public final class Hdl {
     public static <C> Design elaborate(ModuleGen<C> generator, C config) {
         long t0 = System.nanoTime();
         Elaborator e = new Elaborator();
-        var top = e.module(generator, config);
+        ModuleDef top;
+        try {
+            top = e.module(generator, config);
+        } catch (UserInputException invalidDerivedConfig) {
+            // the user's configuration was validated when it was built; one a generator derives from it is ours
+            throw new IllegalStateException("generator " + generator.getClass().getSimpleName()
+                    + " derived an invalid configuration: " + invalidDerivedConfig.getMessage(), invalidDerivedConfig);
+        }
         if (!e.diagnostics().isEmpty()) {
             throw new HdlCheckException(e.diagnostics());
         }

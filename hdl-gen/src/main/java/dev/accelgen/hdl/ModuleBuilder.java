@@ -321,7 +321,11 @@ public final class ModuleBuilder {
         }
     }
 
-    /** Declares a valid/ready stream of this (top) module for the manifest and simulation harnesses. */
+    /**
+     * Declares a valid/ready stream of this (top) module for the manifest and simulation harnesses. An output
+     * stream without a ready ({@code ready == null}, manifest {@code "ready": null}) cannot take backpressure:
+     * harnesses never stall it, and a parent that composes this unit must never stall it either.
+     */
     public void stream(String name, boolean input, Bool valid, Bool ready, Val... data) {
         SourceLoc loc = SourceLoc.capture();
         List<Signal> dataSignals = new ArrayList<>();
@@ -357,6 +361,26 @@ public final class ModuleBuilder {
         checkStreamPort(what, rLast, SignalKind.INPUT, loc);
         def.readMemories().add(new dev.accelgen.hdl.ir.ReadMemoryDef(name, arValid.signal(), arReady.signal(),
                 arAddr.signal(), arLen.signal(), rValid.signal(), rReady.signal(), rData.signal(), rLast.signal(), dataBytes));
+    }
+
+    /**
+     * Declares an AXI4-style write-memory master port of this (top) module for the manifest: the unit drives
+     * awValid/awAddr/awLen, wValid/wData/wStrb/wLast and bReady, the harness drives awReady, wReady and bValid.
+     * A read memory of the same name (and data width) shares its image: a read sees the writes accepted before it.
+     */
+    public void writeMemory(String name, Bool awValid, Bool awReady, Bits awAddr, Bits awLen, Bool wValid, Bool wReady,
+                            Bits wData, Bits wStrb, Bool wLast, Bool bValid, Bool bReady, int dataBytes) {
+        SourceLoc loc = SourceLoc.capture();
+        String what = "write memory '" + name + "'";
+        for (Val out : List.of(awValid, awAddr, awLen, wValid, wData, wStrb, wLast, bReady)) {
+            checkStreamPort(what, out, SignalKind.OUTPUT, loc);
+        }
+        for (Val in : List.of(awReady, wReady, bValid)) {
+            checkStreamPort(what, in, SignalKind.INPUT, loc);
+        }
+        def.writeMemories().add(new dev.accelgen.hdl.ir.WriteMemoryDef(name, awValid.signal(), awReady.signal(),
+                awAddr.signal(), awLen.signal(), wValid.signal(), wReady.signal(), wData.signal(), wStrb.signal(),
+                wLast.signal(), bValid.signal(), bReady.signal(), dataBytes));
     }
 
     private void checkStreamPort(String what, Val v, SignalKind expected, SourceLoc loc) {

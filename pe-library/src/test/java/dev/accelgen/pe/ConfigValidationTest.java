@@ -3,6 +3,7 @@ package dev.accelgen.pe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.accelgen.errors.ConfigError;
 import dev.accelgen.pe.mixpe.ActType;
 import dev.accelgen.pe.mixpe.MixPeConfig;
 import dev.accelgen.pe.mixpe.MulForm;
@@ -14,10 +15,10 @@ import dev.accelgen.pe.ternary.TernaryConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
-/** Every config record rejects bad parameters with one exact line naming parameter, value and range. */
+/** Every config record rejects bad parameters with a ConfigError: one exact line naming parameter, value and range. */
 class ConfigValidationTest {
     private static void rejects(String message, Executable e) {
-        assertEquals(message, assertThrows(IllegalArgumentException.class, e).getMessage());
+        assertEquals(message, assertThrows(ConfigError.class, e).getMessage());
     }
 
     @Test

@@ -16,6 +16,7 @@ import dev.accelgen.pe.rmsnorm.RmsNormConfig;
 import dev.accelgen.pe.rmsnorm.RmsNormKind;
 import dev.accelgen.pe.ternary.TernaryConfig;
 import dev.accelgen.pe.ternary.TernaryKind;
+import dev.accelgen.sim.Acceptance;
 import dev.accelgen.sim.Beat;
 import dev.accelgen.sim.OutputEvent;
 import dev.accelgen.sim.Stimulus;
@@ -148,7 +149,7 @@ class LatencyProbeTest {
             assertEquals(p.expected(), measured, p.what() + ": cycles from the last beat to the first output");
             assertEquals(p.expected(), p.configured(), p.what() + ": latency() against the RTL");
         }
-        List<RtlRun.Acceptance> busy = bundle.split(run, probes.size()).acceptances();
+        List<Acceptance> busy = bundle.split(run, probes.size()).acceptances();
         // mean square, five compute states, then the two output beats leave before the next vector enters
         assertEquals(8, busy.get(r.beats()).cycle() - busy.get(r.beats() - 1).cycle(), "rmsnorm busy cycles");
         assertEquals(8, r.busyCycles());

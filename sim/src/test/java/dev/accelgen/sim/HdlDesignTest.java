@@ -67,7 +67,7 @@ public class HdlDesignTest {
                 events.add(new OutputEvent(c + 1, "out", Map.of("out_y",
                         b.values().get("in_x").add(BigInteger.ONE).mod(BigInteger.ONE.shiftLeft(width)))));
             }
-            return new Trace(events, c + 2);
+            return new Trace(events, c + 2, Fixtures.alwaysReady("in", st.stream("in").beats()), List.of());
         };
         VerifyResult r = Verifier.verify(d, dir, golden, s);
         assertTrue(r.passed(), r.summaryLine());

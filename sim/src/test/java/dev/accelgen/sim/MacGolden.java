@@ -26,12 +26,14 @@ public final class MacGolden implements GoldenModel {
     public Trace run(Stimulus stimulus) {
         List<Beat> beats = stimulus.stream("in").beats();
         List<OutputEvent> events = new ArrayList<>();
+        List<Acceptance> accepted = new ArrayList<>();
         long acc = 0;
         long presentAt = beats.isEmpty() ? 0 : beats.get(0).idleBefore();
         int next = 0;
         for (long c = 0; next < beats.size(); c++) {
             if (c >= presentAt && c % 4 != stallPhase) {
                 Beat b = beats.get(next);
+                accepted.add(new Acceptance(c, "in", next));
                 acc += b.values().get("in_a").longValue() * b.values().get("in_b").longValue();
                 if (b.values().get("in_last").signum() != 0) {
                     events.add(new OutputEvent(c + 2, "out", Fixtures.values("out_acc", (int) acc >> shift)));
@@ -43,11 +45,10 @@ public final class MacGolden implements GoldenModel {
                 }
             }
         }
-        long total = events.isEmpty() ? 0 : events.get(events.size() - 1).cycle() + 1;
-        return new Trace(events, total);
+        return Trace.of(events, accepted);
     }
 
-    /** Random vectors of 1..8 products each, idle gaps 0..3, signed 8-bit operands. */
+    /** Random vectors of 1..8 products each, idle gaps 0..3, signed 8-bit operands, junk on idle cycles. */
     public static Stimulus randomStimulus(int vectors, long seed, int shift) {
         Random rng = new Random(seed);
         List<Beat> beats = new ArrayList<>();
@@ -58,7 +59,7 @@ public final class MacGolden implements GoldenModel {
                         "in_a", rng.nextInt(256) - 128, "in_b", rng.nextInt(256) - 128, "in_last", k == len - 1 ? 1 : 0)));
             }
         }
-        return new Stimulus(List.of(new StreamStimulus("in", beats)), seed,
-                Fixtures.values("shift", shift), List.of());
+        return StressProfile.DEFAULT.apply(new Stimulus(List.of(new StreamStimulus("in", beats)), seed,
+                Fixtures.values("shift", shift), List.of()));
     }
 }

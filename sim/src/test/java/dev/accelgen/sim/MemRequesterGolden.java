@@ -11,11 +11,12 @@ public final class MemRequesterGolden {
     private MemRequesterGolden() {
     }
 
-    /** Golden model of fixtures/memreq/mem_requester.v built on ReadMemoryModel. */
+    /** Golden model of fixtures/memreq/mem_requester.v (req_ready is m_ar_ready) built on ReadMemoryModel. */
     public static Trace requesterGolden(Stimulus s) {
-        ReadMemoryModel mem = new ReadMemoryModel(4, s.memory("m"));
+        ReadMemoryModel mem = ReadMemoryModel.of(s, "m", 4);
         List<Beat> reqs = s.stream("req").beats();
         List<OutputEvent> events = new ArrayList<>();
+        List<Acceptance> accepted = new ArrayList<>();
         int next = 0;
         long presentAt = reqs.isEmpty() ? 0 : reqs.get(0).idleBefore();
         for (long c = 0; next < reqs.size() || !mem.idle(); c++) {
@@ -25,8 +26,9 @@ public final class MemRequesterGolden {
                 events.add(new OutputEvent(c, "beat", Fixtures.values("beat_data", b.data(), "beat_last", b.last() ? 1 : 0)));
                 mem.acceptBeat(c);
             }
-            if (next < reqs.size() && c >= presentAt) {
+            if (next < reqs.size() && c >= presentAt && mem.arReady(c)) {
                 Beat r = reqs.get(next);
+                accepted.add(new Acceptance(c, "req", next));
                 mem.request(c, r.values().get("req_addr").longValue(), r.values().get("req_len").intValue());
                 next++;
                 if (next < reqs.size()) {
@@ -34,7 +36,7 @@ public final class MemRequesterGolden {
                 }
             }
         }
-        return new Trace(events, events.isEmpty() ? 0 : events.get(events.size() - 1).cycle() + 1);
+        return Trace.of(events, accepted);
     }
 
     public static Stimulus randomRequests(long seed) {
@@ -50,7 +52,7 @@ public final class MemRequesterGolden {
             reqs.add(new Beat(rng.nextInt(3) == 0 ? rng.nextInt(6) : 0,
                     Fixtures.values("req_addr", rng.nextInt(80 * 4), "req_len", rng.nextInt(6))));
         }
-        return new Stimulus(List.of(new StreamStimulus("req", reqs)), seed, Map.of(),
-                List.of(new MemoryImage("m", latency, bytesPerCycle, image)));
+        return StressProfile.DEFAULT.apply(new Stimulus(List.of(new StreamStimulus("req", reqs)), seed, Map.of(),
+                List.of(new MemoryImage("m", latency, bytesPerCycle, image))));
     }
 }

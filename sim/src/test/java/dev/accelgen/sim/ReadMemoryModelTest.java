@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.accelgen.sim.stress.LatencyRange;
+import dev.accelgen.sim.stress.Stalls;
 import dev.accelgen.sim.verilator.RunLimits;
 import dev.accelgen.sim.verilator.VerilatorModel;
 import java.math.BigInteger;
@@ -21,10 +23,15 @@ class ReadMemoryModelTest {
         return w;
     }
 
+    /** A 4-byte read memory over {@code image}, every random channel seeded with {@code seed}. */
+    private static ReadMemoryModel model(MemoryImage image, long seed) {
+        return new ReadMemoryModel(image, new MemoryContents(4, image.words()), (owner, tag) -> seed);
+    }
+
     @Test
     void latencyAndBandwidthGiveTheDocumentedCycles() {
         // 4-byte beats at 2 bytes/cycle: each beat holds the channel 2 cycles; latency 3.
-        ReadMemoryModel m = new ReadMemoryModel(4, new MemoryImage("m", 3, 2, words(8)));
+        ReadMemoryModel m = model(new MemoryImage("m", 3, 2, words(8)), 0);
         assertEquals(2, m.beatCycles());
         m.request(0, 8, 1);   // words 2, 3: earliest cycle 3
         m.request(1, 1, 0);   // byte 1 -> word 0: earliest 4, but the channel is busy
@@ -42,15 +49,39 @@ class ReadMemoryModelTest {
 
     @Test
     void beatStaysValidUntilAcceptedAndPastTheImageReadsZero() {
-        ReadMemoryModel m = new ReadMemoryModel(4, new MemoryImage("m", 1, 8, words(2)));
+        ReadMemoryModel m = model(new MemoryImage("m", 1, 8, words(2)), 0);
         m.request(0, 4 * 5, 1);
         assertNull(m.beatAt(0));
         assertEquals(new ReadMemoryModel.RBeat(BigInteger.ZERO, false), m.beatAt(1));
         assertEquals(new ReadMemoryModel.RBeat(BigInteger.ZERO, false), m.beatAt(4));
         m.acceptBeat(4);
         assertEquals(new ReadMemoryModel.RBeat(BigInteger.ZERO, true), m.beatAt(5));
-        assertThrows(IllegalStateException.class, () -> new ReadMemoryModel(4, new MemoryImage("m", 1, 1, words(1)))
-                .acceptBeat(0));
+        assertThrows(IllegalStateException.class, () -> model(new MemoryImage("m", 1, 1, words(1)), 0).acceptBeat(0));
+    }
+
+    @Test
+    void arReadyAndLatencyFollowTheGoldenVectors() {
+        // prng/vectors.txt: "stalls 1 10 16 200 ..." and "latency 5 20 60 16 35 50 29 ...".
+        MemoryImage image = new MemoryImage("m", new LatencyRange(20, 60), 4, new Stalls(10, 16), Stalls.NONE, words(4));
+        ReadMemoryModel stalls = model(image, 1);
+        StringBuilder ready = new StringBuilder();
+        for (long c = 0; c < 40; c++) {
+            ready.append(stalls.arReady(c) ? '1' : '0');
+        }
+        assertEquals("1111111111111111111100111000000000100000", ready.toString());
+        assertThrows(IllegalStateException.class, () -> stalls.request(20, 0, 0));
+        ReadMemoryModel m = model(image.withTiming(new LatencyRange(20, 60), Stalls.NONE, Stalls.NONE), 5);
+        m.request(0, 0, 0);
+        m.request(100, 4, 0);
+        m.request(101, 8, 0);
+        List<Long> valid = new ArrayList<>();
+        for (long c = 0; c < 200; c++) {
+            if (m.beatAt(c) != null) {
+                valid.add(c);
+                m.acceptBeat(c);
+            }
+        }
+        assertEquals(List.of(35L, 150L, 151L), valid); // latencies 35, 50, 29: the third waits for the second
     }
 
     @Test
@@ -74,11 +105,12 @@ class ReadMemoryModelTest {
             assertEquals(beats, r.rtl().trace().events().size());
             assertEquals(30, r.rtl().memoryRequests().size());
         }
-        // The comparison has teeth: a golden model that assumes one more cycle of latency fails.
+        // The comparison has teeth: a golden model that assumes two more cycles of latency fails (one more can
+        // hide behind a cycle where the requester's r_ready is low; it is never low twice in a row).
         Stimulus s = MemRequesterGolden.randomRequests(100);
         MemoryImage m = s.memory("m");
-        Stimulus slower = new Stimulus(s.streams(), s.seed(), s.statics(),
-                List.of(new MemoryImage("m", m.latency() + 1, m.bytesPerCycle(), m.words())));
+        Stimulus slower = s.withMemories(List.of(m.withTiming(new LatencyRange(m.latency().min() + 2,
+                m.latency().max() + 2), m.addressStalls(), m.writeStalls())));
         VerifyResult r = Verifier.verify(rtl, x -> MemRequesterGolden.requesterGolden(slower), s, RunLimits.DEFAULT);
         assertTrue(r.summaryLine().startsWith("FAIL first mismatch at cycle "), r.summaryLine());
     }

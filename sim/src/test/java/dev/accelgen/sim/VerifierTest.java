@@ -33,7 +33,7 @@ class VerifierTest {
     void rtlFollowsTheCycleConvention() {
         // Beat 0 valid from cycle 3, but in_ready is low in cycle 3: accepted at 4; beat 1 at 5; sum 12-10=2 at 7.
         RtlRun run = mac.run(twoBeats(3));
-        assertEquals(List.of(new RtlRun.Acceptance(4, "in", 0), new RtlRun.Acceptance(5, "in", 1)), run.acceptances());
+        assertEquals(List.of(new Acceptance(4, "in", 0), new Acceptance(5, "in", 1)), run.acceptances());
         assertEquals(List.of(new OutputEvent(7, "out", Fixtures.values("out_acc", 2))), run.trace().events());
         assertEquals(8, run.trace().totalCycles());
         assertFalse(run.timedOut());
@@ -75,7 +75,7 @@ class VerifierTest {
             Trace t = new MacGolden(0).run(s);
             List<OutputEvent> moved = new ArrayList<>();
             t.events().forEach(e -> moved.add(new OutputEvent(e.cycle() + 1, e.stream(), e.values())));
-            return new Trace(moved, t.totalCycles() + 1);
+            return t.withEvents(moved, t.totalCycles() + 1);
         };
         VerifyResult r = Verifier.verify(mac, late, twoBeats(0), RunLimits.DEFAULT);
         assertEquals("FAIL first mismatch at cycle 3 stream out port out_acc: expected none actual 2 (seed 42)", r.summaryLine());
@@ -84,14 +84,17 @@ class VerifierTest {
 
     @Test
     void missingEventAndWrongTotalAreCaught() {
-        GoldenModel silent = s -> new Trace(List.of(), 0);
+        GoldenModel silent = s -> new MacGolden(0).run(s).withEvents(List.of(), 0);
         GoldenModel extra = s -> {
             Trace t = new MacGolden(0).run(s);
             List<OutputEvent> more = new ArrayList<>(t.events());
             more.add(new OutputEvent(9, "out", Fixtures.values("out_acc", 7)));
-            return new Trace(more, 10);
+            return t.withEvents(more, 10);
         };
-        GoldenModel longer = s -> new Trace(new MacGolden(0).run(s).events(), 5);
+        GoldenModel longer = s -> {
+            Trace t = new MacGolden(0).run(s);
+            return t.withEvents(t.events(), 5);
+        };
         assertEquals("FAIL first mismatch at cycle 3 stream out port out_acc: expected none actual 2 (seed 42)",
                 Verifier.verify(mac, silent, twoBeats(0), RunLimits.DEFAULT).summaryLine());
         assertEquals("FAIL first mismatch at cycle 9 stream out port out_acc: expected 7 actual none (seed 42)",
@@ -102,14 +105,33 @@ class VerifierTest {
 
     @Test
     void timeoutIsReported() {
-        VerifyResult r = Verifier.verify(mac, new MacGolden(0), MacGolden.randomStimulus(50, 9, 0),
-                new RunLimits(4, 100, 20));
-        assertEquals("FAIL first mismatch at cycle " + r.golden().events().stream().filter(e -> e.cycle() >= 20)
-                .findFirst().orElseThrow().cycle() + " stream out port out_acc: expected "
-                + r.golden().events().stream().filter(e -> e.cycle() >= 20).findFirst().orElseThrow().values().get("out_acc")
-                + " actual none (seed 9)", r.summaryLine());
+        // Cut off after cycle 4: beat 1 (accepted at 5) never is, the earliest mismatch.
+        VerifyResult cut = Verifier.verify(mac, new MacGolden(0), twoBeats(3), new RunLimits(4, 100, 5));
+        assertEquals("FAIL input beat 1 of stream in never accepted, expected cycle 5 (seed 42)", cut.summaryLine());
+        // Cut off after cycle 7: everything the golden model predicts happened, but the run did not end.
+        VerifyResult r = Verifier.verify(mac, new MacGolden(0), twoBeats(3), new RunLimits(4, 100, 8));
+        assertEquals("FAIL timeout: the RTL was still busy after 8 cycles (seed 42)", r.summaryLine());
         assertTrue(r.rtl().timedOut());
-        assertEquals(20, r.rtl().cyclesRun());
+        assertEquals(8, r.rtl().cyclesRun());
+    }
+
+    @Test
+    void acceptanceCyclesAreCompared() {
+        // Beat 0 is valid from cycle 3 but in_ready is low in cycle 3: a golden model that misses the stall is caught.
+        GoldenModel optimistic = s -> {
+            Trace t = new MacGolden(0).run(s);
+            List<Acceptance> early = new ArrayList<>();
+            t.acceptances().forEach(a -> early.add(new Acceptance(a.cycle() - 1, a.stream(), a.beat())));
+            return new Trace(t.events(), t.totalCycles(), early, t.writes());
+        };
+        assertEquals("FAIL input beat 0 of stream in accepted at cycle 4, expected 3 (seed 42)",
+                Verifier.verify(mac, optimistic, twoBeats(3), RunLimits.DEFAULT).summaryLine());
+        GoldenModel silentOnInputs = s -> {
+            Trace t = new MacGolden(0).run(s);
+            return new Trace(t.events(), t.totalCycles(), List.of(), t.writes());
+        };
+        assertEquals("FAIL input beat 0 of stream in accepted at cycle 4, expected never (seed 42)",
+                Verifier.verify(mac, silentOnInputs, twoBeats(3), RunLimits.DEFAULT).summaryLine());
     }
 
     @Test
@@ -141,7 +163,7 @@ class VerifierTest {
             out.add(new OutputEvent(e.cycle(), e.stream(), Map.of("out_acc",
                     e.values().get("out_acc").add(BigInteger.valueOf(delta)))));
         }
-        return new Trace(out, t.totalCycles());
+        return t.withEvents(out, t.totalCycles());
     }
 
     static Manifest macManifest() {

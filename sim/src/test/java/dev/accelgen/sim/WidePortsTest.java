@@ -25,7 +25,7 @@ class WidePortsTest {
                         "out_z", -2048, "out_w", 5)),
                 new OutputEvent(4, "out", Fixtures.values("out_x", two64.add(BigInteger.ONE), "out_y", 0xff00ff00ffL,
                         "out_z", -7, "out_w", 7))), run.trace().events());
-        assertEquals(List.of(new RtlRun.Acceptance(0, "in", 0), new RtlRun.Acceptance(3, "in", 1)), run.acceptances());
+        assertEquals(List.of(new Acceptance(0, "in", 0), new Acceptance(3, "in", 1)), run.acceptances());
         assertEquals(5, run.trace().totalCycles());
     }
 

@@ -1,14 +1,13 @@
 package dev.accelgen.cli.boards;
 
 import dev.accelgen.boards.BoardCatalog;
-import dev.accelgen.boards.BoardException;
 import dev.accelgen.boards.BoardText;
 import dev.accelgen.boards.model.Board;
-import dev.accelgen.cli.UserError;
+import dev.accelgen.errors.OptionError;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code accelgen boards}: lists the built-in boards; {@code accelgen boards show NAME|board.json} prints one. */
 @Command(name = "boards", mixinStandardHelpOptions = true,
@@ -41,15 +40,10 @@ public final class BoardsCommand implements Runnable {
 
         @Override
         public void run() {
-            Board b;
-            try {
-                b = BoardCatalog.resolve(board);
-            } catch (BoardException e) {
-                throw new UserError(e.getMessage());
-            }
+            Board b = BoardCatalog.resolve(board);
             if (json) {
                 if (!BoardCatalog.BUILT_IN.contains(b.name()) || board.endsWith(".json")) {
-                    throw new UserError("--json: only built-in boards have a stored description; " + board
+                    throw new OptionError("--json", "only built-in boards have a stored description; " + board
                             + " is already a file");
                 }
                 spec.commandLine().getOut().print(BoardCatalog.builtInJson(b.name()));

@@ -1,7 +1,6 @@
 package dev.accelgen.cli.boards;
 
 import dev.accelgen.boards.BoardCatalog;
-import dev.accelgen.boards.BoardException;
 import dev.accelgen.boards.bundle.BuiltinBundle;
 import dev.accelgen.boards.bundle.BundleContent;
 import dev.accelgen.boards.bundle.BundleFiles;
@@ -9,11 +8,16 @@ import dev.accelgen.boards.bundle.BundleWriter;
 import dev.accelgen.boards.bundle.GeneratedFile;
 import dev.accelgen.boards.model.Board;
 import dev.accelgen.boards.model.Flow;
-import dev.accelgen.boards.vitis.MemoryPlan;
 import dev.accelgen.boards.shell.GemmKernelConfig;
-import dev.accelgen.cli.UserError;
+import dev.accelgen.boards.vitis.MemoryPlan;
+import dev.accelgen.cli.ForceOption;
+import dev.accelgen.errors.BoardError;
+import dev.accelgen.errors.ModelError;
+import dev.accelgen.errors.OptionError;
+import dev.accelgen.sim.files.OutputDir;
 import dev.accelgen.sim.tools.ToolMissingException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,8 +43,12 @@ public final class GenerateCommand implements Runnable {
     @Option(names = "--board", required = true, paramLabel = "BOARD", description = "zcu104, u280, or a board.json")
     String board;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (new or empty)")
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "Output directory: new, empty, or an earlier accelgen output (with --force)")
     Path out;
+
+    @Mixin
+    ForceOption force;
 
     @Option(names = "--rows", description = "Systolic array rows (default per board)")
     Integer rows;
@@ -73,38 +81,37 @@ public final class GenerateCommand implements Runnable {
     @Override
     public void run() {
         if (!BuiltinBundle.WORKLOAD.equals(model)) {
-            throw new UserError("MODEL '" + model + "' is not available: the compiler back end is not written yet;"
-                    + " use " + BuiltinBundle.WORKLOAD);
+            throw new ModelError("", "MODEL '" + model + "' is not available: the compiler back end is not written yet; use "
+                    + BuiltinBundle.WORKLOAD);
         }
         Board b;
         try {
             b = BoardCatalog.resolve(board);
-        } catch (BoardException e) {
-            throw new UserError("--board: " + e.getMessage());
+        } catch (BoardError e) {
+            throw new BoardError("--board", e.getMessage(), e);
         }
-        try {
-            BundleWriter.requireFresh(out);
-            GemmKernelConfig d = BuiltinBundle.defaultConfig(b);
-            GemmKernelConfig cfg = new GemmKernelConfig(rows != null ? rows : d.rows(), cols != null ? cols : d.cols(),
-                    k != null ? k : d.k(), dataBits != null ? dataBits : d.dataBits(), maxBurst != null ? maxBurst : d.maxBurst(),
-                    maxOutstanding != null ? maxOutstanding : d.maxOutstanding());
-            MemoryPlan plan = null;
-            if (banks != null) {
-                if (b.flow() != Flow.VITIS_KERNEL) {
-                    throw new UserError("--banks: board " + b.name() + " uses flow " + b.flow().key()
-                            + "; memory banks are chosen only for vitis_kernel boards");
-                }
-                plan = MemoryPlan.parse(b, banks);
+        OutputDir.check(out, "--out", force.force());
+        GemmKernelConfig d = BuiltinBundle.defaultConfig(b);
+        GemmKernelConfig cfg = new GemmKernelConfig(rows != null ? rows : d.rows(), cols != null ? cols : d.cols(),
+                k != null ? k : d.k(), dataBits != null ? dataBits : d.dataBits(), maxBurst != null ? maxBurst : d.maxBurst(),
+                maxOutstanding != null ? maxOutstanding : d.maxOutstanding());
+        MemoryPlan plan = null;
+        if (banks != null) {
+            if (b.flow() != Flow.VITIS_KERNEL) {
+                throw new OptionError("--banks", "board " + b.name() + " uses flow " + b.flow().key()
+                        + "; memory banks are chosen only for vitis_kernel boards");
             }
-            BundleContent content = BuiltinBundle.build(b, cfg, seed, !noEstimate, plan);
-            List<GeneratedFile> files = plan == null ? BundleFiles.of(content) : BundleFiles.vitis(content, plan);
-            BundleWriter.write(files, out);
-            spec.commandLine().getOut().print(BundleWriter.tree(out.toString(), files));
-            spec.commandLine().getOut().flush();
-        } catch (BoardException e) {
-            throw new UserError(e.getMessage());
-        } catch (ToolMissingException e) {
-            throw new UserError(e.getMessage() + "; or skip the resource estimate with --no-estimate");
+            plan = MemoryPlan.parse(b, banks);
         }
+        BundleContent content;
+        try {
+            content = BuiltinBundle.build(b, cfg, seed, !noEstimate, plan);
+        } catch (ToolMissingException e) {
+            throw new OptionError("", e.getMessage() + "; or skip the resource estimate with --no-estimate", e);
+        }
+        List<GeneratedFile> files = plan == null ? BundleFiles.of(content) : BundleFiles.vitis(content, plan);
+        BundleWriter.write(files, out, force.force());
+        spec.commandLine().getOut().print(BundleWriter.tree(out.toString(), files));
+        spec.commandLine().getOut().flush();
     }
 }

@@ -1,5 +1,6 @@
 package dev.accelgen.cli.model;
 
+import dev.accelgen.cli.MissingSubcommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,6 +14,6 @@ public final class ModelCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw MissingSubcommand.of(spec, "a subcommand");
     }
 }

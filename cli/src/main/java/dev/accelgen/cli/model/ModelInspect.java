@@ -52,38 +52,36 @@ public final class ModelInspect implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        return BadInput.guard(spec.commandLine().getErr(), () -> {
-            QuantPlan plan = new QuantPlan(Scheme.parse(scheme), dev.accelgen.compiler.run.ModelRunner.overrides(layers));
-            LoadedModel m = ModelLoader.load(model, dev.accelgen.compiler.run.ModelRunner.dims(dims),
-                    new BuildOptions(seqLen, GraphBuilder.WeightMode.NONE, 0));
-            Graph g = m.graph();
-            PrecisionSummary p = PrecisionSummary.of(g, plan);
-            if (json) {
-                ObjectNode root = GraphJson.toJson(g, nodes);
-                root.put("source", model);
-                ObjectNode prec = root.putObject("precision");
-                prec.put("default_scheme", plan.defaultScheme().label());
-                p.rows().forEach((k, v) -> {
-                    ObjectNode r = prec.putObject(k);
-                    r.put("layers", v.layers());
-                    r.put("parameters", v.params());
-                    r.put("bits", v.bits());
-                });
-                prec.put("float_parameters", p.floatParams());
-                prec.put("total_weight_bytes", (p.totalBits() + 7) / 8);
-                out.println(GraphJson.mapper().writeValueAsString(root));
-            } else {
-                out.print("model " + model + " (" + (m.isOnnx() ? "onnx" : "config") + ")\n");
-                out.print(GraphText.render(g, nodes));
-                out.println("precision default=" + plan.defaultScheme().label());
-                p.rows().forEach((k, v) -> out.println(String.format(Locale.ROOT, "  %-10s layers=%d parameters=%s weight_bytes=%s",
-                        k, v.layers(), GraphText.grouped(v.params()), GraphText.grouped((v.bits() + 7) / 8))));
-                out.println(String.format(Locale.ROOT, "  %-10s parameters=%s (embeddings, norms, biases)", "float32", GraphText.grouped(p.floatParams())));
-                out.println("  total weight_bytes=" + GraphText.grouped((p.totalBits() + 7) / 8));
-            }
-            out.flush();
-            return 0;
-        });
+        QuantPlan plan = new QuantPlan(Scheme.parse(scheme), dev.accelgen.compiler.run.ModelRunner.overrides(layers));
+        LoadedModel m = ModelLoader.load(model, dev.accelgen.compiler.run.ModelRunner.dims(dims),
+                new BuildOptions(seqLen, GraphBuilder.WeightMode.NONE, 0));
+        Graph g = m.graph();
+        PrecisionSummary p = PrecisionSummary.of(g, plan);
+        if (json) {
+            ObjectNode root = GraphJson.toJson(g, nodes);
+            root.put("source", model);
+            ObjectNode prec = root.putObject("precision");
+            prec.put("default_scheme", plan.defaultScheme().label());
+            p.rows().forEach((k, v) -> {
+                ObjectNode r = prec.putObject(k);
+                r.put("layers", v.layers());
+                r.put("parameters", v.params());
+                r.put("bits", v.bits());
+            });
+            prec.put("float_parameters", p.floatParams());
+            prec.put("total_weight_bytes", (p.totalBits() + 7) / 8);
+            out.println(GraphJson.mapper().writeValueAsString(root));
+        } else {
+            out.print("model " + model + " (" + (m.isOnnx() ? "onnx" : "config") + ")\n");
+            out.print(GraphText.render(g, nodes));
+            out.println("precision default=" + plan.defaultScheme().label());
+            p.rows().forEach((k, v) -> out.println(String.format(Locale.ROOT, "  %-10s layers=%d parameters=%s weight_bytes=%s",
+                    k, v.layers(), GraphText.grouped(v.params()), GraphText.grouped((v.bits() + 7) / 8))));
+            out.println(String.format(Locale.ROOT, "  %-10s parameters=%s (embeddings, norms, biases)", "float32", GraphText.grouped(p.floatParams())));
+            out.println("  total weight_bytes=" + GraphText.grouped((p.totalBits() + 7) / 8));
+        }
+        out.flush();
+        return 0;
     }
 
 }

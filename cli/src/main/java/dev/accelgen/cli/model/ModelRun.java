@@ -2,6 +2,7 @@ package dev.accelgen.cli.model;
 
 import dev.accelgen.compiler.quant.QuantPlan;
 import dev.accelgen.compiler.quant.Scheme;
+import dev.accelgen.errors.OptionError;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +12,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code accelgen model run}: float and quantized interpreters, error figures, PASS/FAIL as the last line. */
+/** {@code accelgen model run}: the float interpreter against the accelerator's arithmetic, error figures, PASS/FAIL as the last line. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run a model in the float and the quantized interpreter (configs get seeded synthetic weights) and report the error.")
+        description = "Run a model in the float interpreter and in the accelerator's fixed-point arithmetic (configs get seeded synthetic weights) and report the error.")
 public final class ModelRun implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -49,20 +50,21 @@ public final class ModelRun implements Callable<Integer> {
     @Option(names = "--dim", paramLabel = "NAME=N", description = "Bound for a dynamic ONNX input dimension.")
     List<String> dims = new ArrayList<>();
 
+    @Option(names = "--lir", description = "Also list the layer IR the accelerator runs (ops, projections, states).")
+    boolean lir;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        return BadInput.guard(spec.commandLine().getErr(), () -> {
-            if (minCosine != null && !(minCosine >= -1 && minCosine <= 1)) {
-                throw new IllegalArgumentException("--min-cosine must be in -1..1 (got " + minCosine + ")");
-            }
-            QuantPlan plan = new QuantPlan(Scheme.parse(scheme), dev.accelgen.compiler.run.ModelRunner.overrides(layers));
-            var result = dev.accelgen.compiler.run.ModelRunner.run(new dev.accelgen.compiler.run.ModelRunner.Request(model, plan, seed,
-                    calibSamples, compareOrt, seqLen, dev.accelgen.compiler.run.ModelRunner.dims(dims), minCosine,
-                    dev.accelgen.compiler.run.ModelRunner.calibFiles(calib)));
-            result.lines().forEach(out::println);
-            out.flush();
-            return result.pass() ? 0 : 1;
-        });
+        if (minCosine != null && !(minCosine >= -1 && minCosine <= 1)) {
+            throw new OptionError("--min-cosine " + minCosine, "must be in -1..1");
+        }
+        QuantPlan plan = new QuantPlan(Scheme.parse(scheme), dev.accelgen.compiler.run.ModelRunner.overrides(layers));
+        var result = dev.accelgen.compiler.run.ModelRunner.run(new dev.accelgen.compiler.run.ModelRunner.Request(model, plan, seed,
+                calibSamples, compareOrt, seqLen, dev.accelgen.compiler.run.ModelRunner.dims(dims), minCosine,
+                dev.accelgen.compiler.run.ModelRunner.calibFiles(calib), lir));
+        result.lines().forEach(out::println);
+        out.flush();
+        return result.pass() ? 0 : 1;
     }
 }

@@ -2,6 +2,7 @@ package dev.accelgen.cli.pe;
 
 import dev.accelgen.errors.OptionError;
 import dev.accelgen.sim.Stimulus;
+import dev.accelgen.sim.StressProfile;
 import dev.accelgen.sim.bundle.BundleCase;
 import dev.accelgen.sim.mutation.MutantVerdict;
 import dev.accelgen.sim.mutation.MutationRun;
@@ -17,13 +18,14 @@ import java.util.Locale;
 import java.util.Random;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code accelgen bench mutation <kind> [unit options] [--mutants N] [--seed S]}: the mutation score of a unit's
  * verification. The configuration is the one the unit options give, or a random valid one (from the seed) when
  * none is given; the standard stimulus is what {@code pe verify} uses ({@code --vectors} work items from the
- * seed); the strong stimuli are three runs of ten times as many work items from other seeds. Prints killed /
+ * seed, stressed as {@code pe verify} stresses it: {@link StressOptions}); the strong stimuli are three runs of ten times as many work items from other seeds. Prints killed /
  * survived / equivalent-suspected ({@link MutantVerdict}) and every mutant that was not killed, with its
  * mutation and source line. A benchmark figure, not a test: progress goes to stderr.
  */
@@ -46,6 +48,9 @@ final class MutationBench extends KindRunner {
     @Option(names = "--bundle", defaultValue = "25", description = "mutants per Verilator build (default ${DEFAULT-VALUE})")
     int bundle;
 
+    @Mixin
+    StressOptions stress;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -63,12 +68,13 @@ final class MutationBench extends KindRunner {
         PrintWriter err = spec.commandLine().getErr();
         Record config = unitOptionGiven() ? options.toConfig() : kind.kind().randomConfig(new Random(seed));
         UnitJob<?> job = UnitJob.of(kind.kind(), config);
+        StressProfile profile = stress.profile(options.memLatencyRange());
         Path work = Files.createTempDirectory("accelgen-mutation-unit-");
         try {
-            BundleCase unit = job.emitCase(work, standard, seed);
+            BundleCase unit = job.emitCase(work, standard, seed, profile);
             List<Stimulus> strong = new ArrayList<>();
             for (int i = 1; i <= STRONG_RUNS; i++) {
-                strong.add(job.stimulus(standard * STRONG_FACTOR, seed * 1_000_003L + i));
+                strong.add(job.stimulus(standard * STRONG_FACTOR, seed * 1_000_003L + i, profile));
             }
             err.println("[mutation] " + kind.name() + " " + config);
             err.flush();

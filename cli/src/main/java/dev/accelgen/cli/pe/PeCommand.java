@@ -1,5 +1,6 @@
 package dev.accelgen.cli.pe;
 
+import dev.accelgen.cli.MissingSubcommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +13,7 @@ public final class PeCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw MissingSubcommand.of(spec, "an action");
     }
 
     public static CommandLine commandLine() {
@@ -52,7 +53,7 @@ public final class PeCommand implements Runnable {
 
         @Override
         public void run() {
-            spec.commandLine().usage(spec.commandLine().getOut());
+            throw MissingSubcommand.of(spec, "a unit kind");
         }
     }
 }

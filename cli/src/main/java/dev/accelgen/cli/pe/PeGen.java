@@ -1,19 +1,25 @@
 package dev.accelgen.cli.pe;
 
-import dev.accelgen.cli.OutputDir;
+import dev.accelgen.cli.ForceOption;
 import dev.accelgen.hdl.Design;
 import dev.accelgen.hdl.Hdl;
 import dev.accelgen.hdl.ModuleGen;
+import dev.accelgen.sim.files.OutputDir;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code accelgen pe gen <kind> ... --out DIR}: Verilog, file lists and manifest. */
 @Command(mixinStandardHelpOptions = true, description = "Generate the unit's Verilog, file list and manifest.")
 final class PeGen extends KindRunner {
-    @Option(names = "--out", required = true, description = "output directory (replaced atomically)")
+    @Option(names = "--out", required = true,
+            description = "output directory: new, empty, or an earlier accelgen output (with --force)")
     Path out;
+
+    @Mixin
+    ForceOption force;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -24,8 +30,10 @@ final class PeGen extends KindRunner {
 
     @Override
     public Integer call() {
-        Design design = elaborate(options.toConfig(), kind);
-        Path dir = OutputDir.write(out, design::emit);
+        Record config = options.toConfig();
+        OutputDir.check(out, "--out", force.force());
+        Design design = elaborate(config, kind);
+        Path dir = OutputDir.write(out, "--out", force.force(), design::emit);
         spec.commandLine().getOut().println("wrote " + design.files().size() + " files for " + design.topName()
                 + " to " + dir);
         for (String f : design.files().keySet()) {

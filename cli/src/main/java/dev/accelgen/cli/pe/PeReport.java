@@ -1,16 +1,13 @@
 package dev.accelgen.cli.pe;
 
-import dev.accelgen.sim.tools.ScratchDirs;
 import dev.accelgen.hdl.Design;
 import dev.accelgen.hdl.emit.Json;
 import dev.accelgen.pe.UnitFigures;
+import dev.accelgen.sim.files.TempDir;
 import dev.accelgen.sim.manifest.ManifestReader;
 import dev.accelgen.sim.tools.ResourceCounts;
 import dev.accelgen.sim.tools.YosysSynth;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine;
@@ -34,7 +31,7 @@ final class PeReport extends KindRunner {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         Record config = options.toConfig();
         UnitJob<?> job = UnitJob.of(kind.kind(), config);
         Map<String, Object> report = report(job);
@@ -51,14 +48,11 @@ final class PeReport extends KindRunner {
         return 0;
     }
 
-    static Map<String, Object> report(UnitJob<?> job) throws IOException {
+    static Map<String, Object> report(UnitJob<?> job) {
         Design design = job.elaborate();
-        Path dir = Files.createTempDirectory("accelgen-report-");
         ResourceCounts counts;
-        try {
-            counts = YosysSynth.synth(ManifestReader.read(design.emit(dir)));
-        } finally {
-            ScratchDirs.delete(dir);
+        try (TempDir dir = TempDir.inScratch("report")) {
+            counts = YosysSynth.synth(ManifestReader.read(design.emit(dir.path())));
         }
         UnitFigures fig = figures(job);
         Map<String, Object> r = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package dev.accelgen.cli.pe;
 
+import dev.accelgen.errors.OptionError;
 import dev.accelgen.pe.ternary.LaneForm;
 import dev.accelgen.pe.ternary.Packing;
 import dev.accelgen.pe.ternary.TernaryConfig;
@@ -30,6 +31,6 @@ public final class TernaryOptions implements KindOptions<TernaryConfig> {
                 return f;
             }
         }
-        throw new IllegalArgumentException("lane-form must be one of lut62, cin, naive (got " + s + ")");
+        throw new OptionError("", "lane-form must be one of lut62, cin, naive (got " + s + ")");
     }
 }

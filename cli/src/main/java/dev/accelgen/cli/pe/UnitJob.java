@@ -5,6 +5,7 @@ import dev.accelgen.hdl.Hdl;
 import dev.accelgen.pe.UnitKind;
 import dev.accelgen.sim.GoldenModel;
 import dev.accelgen.sim.Stimulus;
+import dev.accelgen.sim.StressProfile;
 import dev.accelgen.sim.bundle.BundleCase;
 import dev.accelgen.sim.manifest.ManifestReader;
 import java.nio.file.Path;
@@ -24,13 +25,19 @@ record UnitJob<C extends Record>(UnitKind<C> kind, C config) {
         return kind.golden(config);
     }
 
-    /** Emits the design into {@code dir} and returns the case a (bundle) verifier runs. */
-    BundleCase emitCase(Path dir, int vectors, long seed) {
-        Path manifest = elaborate().emit(dir);
-        return new BundleCase(ManifestReader.read(manifest), golden(), stimulus(vectors, seed));
+    /** {@code vectors} random work items for this configuration (seed 1). */
+    Stimulus stimulus(int vectors) {
+        return kind.randomStimulus(config, vectors, 1);
     }
 
-    Stimulus stimulus(int vectors, long seed) {
-        return kind.randomStimulus(config, vectors, seed);
+    /** Emits the design into {@code dir} and returns the case a (bundle) verifier runs, under {@code stress}. */
+    BundleCase emitCase(Path dir, int vectors, long seed, StressProfile stress) {
+        Path manifest = elaborate().emit(dir);
+        return new BundleCase(ManifestReader.read(manifest), golden(), stimulus(vectors, seed, stress));
+    }
+
+    /** {@code vectors} random work items from {@code seed}, under {@code stress}. */
+    Stimulus stimulus(int vectors, long seed, StressProfile stress) {
+        return kind.randomStimulus(config, vectors, seed, stress);
     }
 }

@@ -124,7 +124,8 @@ class BoardsCliTest {
         Files.writeString(taken.resolve("notes.txt"), "mine");
         Run busy = run("generate", "builtin:gemm", "--board", "zcu104", "--out", taken.toString(), "--no-estimate");
         assertEquals(2, busy.exit());
-        assertEquals("accelgen: error: --out " + taken + ": directory exists and is not empty; choose a new directory"
-                + " or remove it\n", busy.err());
+        assertEquals("accelgen: error: --out " + taken + ": is a directory with files accelgen did not write (notes.txt);"
+                + " move them away or give a new directory\n", busy.err());
+        assertEquals("mine", Files.readString(taken.resolve("notes.txt")));
     }
 }

@@ -3,6 +3,7 @@ package dev.accelgen.cli.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.accelgen.cli.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -20,10 +21,13 @@ class ModelCommandTest {
     static Run exec(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new ModelCommand());
+        CommandLine cl = Main.commandLine();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
+        String[] full = new String[args.length + 1];
+        full[0] = "model";
+        System.arraycopy(args, 0, full, 1, args.length);
+        int exit = cl.execute(full);
         return new Run(exit, out.toString(), err.toString());
     }
 
@@ -57,6 +61,29 @@ class ModelCommandTest {
         List<String> lines = r.lines();
         assertTrue(lines.get(lines.size() - 1).startsWith("PASS cosine="), r.out());
         assertTrue(r.out().contains("onnxruntime output max_abs="), r.out());
+    }
+
+    @Test
+    void runListsTheLayerIrTheAcceleratorRuns() {
+        Run r = exec("run", "zoo:tiny-encoder", "--scheme", "int8", "--lir");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        List<String> lines = r.lines();
+        assertTrue(lines.contains("accelerator: 15 LIR ops, 4 projections (5 weight products), whole sequences of 8 positions, run"
+                + " bit-exactly in fixed point"), r.out());
+        assertTrue(lines.contains("lir main_graph: whole sequence, 8 positions, 15 ops, 2 states"), r.out());
+        assertTrue(lines.contains("  %5 = attention %2 %3 %4 heads 4/4x8 tile 64 cache 0,1"), r.out());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("  %1 = linear %0 int8 32x96 q ") && l.endsWith(" bias parts /qkv/MatMul [0, 32)"
+                + " x0.353553, /qkv/MatMul+32 [32, 96)")), r.out());
+        Run f = exec("run", "zoo:tiny-encoder", "--scheme", "float");
+        assertTrue(f.lines().contains("accelerator: none (a float plan runs the float interpreter only)"), f.out());
+    }
+
+    @Test
+    void runRefusesAGraphTheAcceleratorCannotRun() {
+        Run r = exec("run", "zoo:tiny-llama", "--scheme", "w4a8", "--layer", "/lm_head/MatMul=float");
+        assertEquals(2, r.exit());
+        assertEquals("accelgen: error: zoo:tiny-llama: node /lm_head/MatMul (MatMul): the accelerator back end cannot lower it: scheme"
+                + " float runs on no matrix unit; give this layer ternary, w{2,3,4,8}a{8,16}, int8 or int8-N:M\n", r.err());
     }
 
     @Test

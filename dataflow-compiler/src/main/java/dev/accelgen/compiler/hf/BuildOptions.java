@@ -1,5 +1,7 @@
 package dev.accelgen.compiler.hf;
 
+import dev.accelgen.errors.ConfigError;
+
 /**
  * How a config becomes a graph.
  *
@@ -10,7 +12,7 @@ package dev.accelgen.compiler.hf;
 public record BuildOptions(int seqLen, GraphBuilder.WeightMode mode, long seed) {
     public BuildOptions {
         if (seqLen < 1 || seqLen > 65536) {
-            throw new IllegalArgumentException("seq-len must be in 1..65536 (got " + seqLen + ")");
+            throw new ConfigError("", "seq-len must be in 1..65536 (got " + seqLen + ")");
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.accelgen.compiler.hf;
 
-import dev.accelgen.compiler.ModelInputException;
 import dev.accelgen.compiler.ir.Graph;
+import dev.accelgen.errors.ModelError;
 
 /** Picks the builder for a config.json by its architecture (or model_type). */
 public final class ConfigImporter {
@@ -15,8 +15,8 @@ public final class ConfigImporter {
             case "LlamaForCausalLM", "llama" -> LlamaImporter.build(c, o);
             case "HGRNBitForCausalLM", "hgrn_bit" -> MmfreeImporter.build(c, o);
             case "M3ViT", "m3vit" -> MoeVitImporter.build(c, o);
-            case "" -> throw new ModelInputException(source, "missing required key 'architectures' (or 'model_type')");
-            default -> throw new ModelInputException(source, "unsupported architecture '" + arch
+            case "" -> throw new ModelError(source, "missing required key 'architectures' (or 'model_type')");
+            default -> throw new ModelError(source, "unsupported architecture '" + arch
                     + "' (supported: LlamaForCausalLM, HGRNBitForCausalLM, M3ViT)");
         };
     }

@@ -7,6 +7,7 @@ import dev.accelgen.compiler.ir.Node;
 import dev.accelgen.compiler.ir.Op;
 import dev.accelgen.compiler.ir.Shape;
 import dev.accelgen.compiler.ir.Tensor;
+import dev.accelgen.compiler.ir.TensorBudget;
 import dev.accelgen.compiler.ir.TensorType;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,7 +56,7 @@ public final class GraphBuilder {
         weights.put(n, t);
         types.put(n, t);
         if (mode == WeightMode.SYNTHETIC) {
-            int count = Math.toIntExact(t.shape().elements());
+            int count = TensorBudget.elements(t.shape());
             float[] v = new float[count];
             double std = init == Init.MATRIX || init == Init.TERNARY ? 1.0 / Math.sqrt(dims[dims.length - 2])
                     : init == Init.GAIN ? 0.1 : 0.02;

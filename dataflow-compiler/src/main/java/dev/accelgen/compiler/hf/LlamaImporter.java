@@ -5,6 +5,7 @@ import dev.accelgen.compiler.ir.DType;
 import dev.accelgen.compiler.ir.Graph;
 import dev.accelgen.compiler.ir.Op.BinaryKind;
 import dev.accelgen.compiler.ir.Shape;
+import dev.accelgen.compiler.ir.TensorBudget;
 import dev.accelgen.compiler.ir.TensorType;
 
 /**
@@ -84,8 +85,9 @@ public final class LlamaImporter {
 
     /** cos and sin of position * theta^(-2i/hd), duplicated over both halves, in float32 as PyTorch computes them. */
     static float[][] ropeTables(int t, int hd, double theta) {
-        float[] cos = new float[t * hd];
-        float[] sin = new float[t * hd];
+        int n = TensorBudget.elements(Shape.of(t, hd));
+        float[] cos = new float[n];
+        float[] sin = new float[n];
         for (int i = 0; i < hd / 2; i++) {
             float inv = 1f / (float) Math.pow(theta, (float) (2 * i) / hd);
             for (int pos = 0; pos < t; pos++) {

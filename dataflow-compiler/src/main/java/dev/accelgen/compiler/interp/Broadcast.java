@@ -1,6 +1,7 @@
 package dev.accelgen.compiler.interp;
 
 import dev.accelgen.compiler.ir.Shape;
+import dev.accelgen.compiler.ir.TensorBudget;
 
 /** Numpy-style multidirectional broadcasting. */
 public final class Broadcast {
@@ -38,7 +39,7 @@ public final class Broadcast {
      * broadcast to {@code out}.
      */
     public static int[] sourceIndex(Shape in, Shape out) {
-        int n = (int) out.elements();
+        int n = TensorBudget.elements(out);
         int[] idx = new int[n];
         int r = out.rank();
         int off = r - in.rank();

@@ -14,8 +14,13 @@ public final class FusedKernels {
         return Tensor.ofFloats(Shape.scalar(), new float[] {v});
     }
 
-    /** softmax(q k^T * scale + mask [+ causal]) v, in the same rounding steps as the unfused graph. */
+    /**
+     * softmax(q k^T * scale + mask [+ causal]) v, in the same rounding steps as the unfused graph. With fewer key/value
+     * heads than query heads (grouped-query attention) each key/value head is repeated for its group first.
+     */
     public static Tensor attention(Op.Attention a, Tensor q, Tensor k, Tensor v, Tensor mask) {
+        k = repeatHeads(k, q);
+        v = repeatHeads(v, q);
         int r = k.shape().rank();
         int[] perm = new int[r];
         for (int i = 0; i < r; i++) {
@@ -44,6 +49,34 @@ public final class FusedKernels {
             s = Tensor.ofFloats(s.shape(), d);
         }
         return MathKernels.matmul(MathKernels.softmax(s, -1), v);
+    }
+
+    /** [..,Hkv,S,D] to [..,Hq,S,D], head h of the result being head h / (Hq / Hkv) of x; x itself otherwise. */
+    private static Tensor repeatHeads(Tensor x, Tensor q) {
+        Shape s = x.shape();
+        int r = s.rank();
+        if (r < 3 || q.shape().rank() != r) {
+            return x;
+        }
+        int hkv = s.dim(-3);
+        int hq = q.shape().dim(-3);
+        if (hkv == hq || hkv <= 1 || hq % hkv != 0) {
+            return x; // equal heads, or MatMul broadcasting (one head), or a mismatch MatMul reports
+        }
+        int[] grouped = new int[r + 1];
+        System.arraycopy(s.dims(), 0, grouped, 0, r - 2);
+        grouped[r - 2] = 1;
+        grouped[r - 1] = s.dim(-2);
+        grouped[r] = s.dim(-1);
+        long[] target = new long[r + 1];
+        for (int i = 0; i <= r; i++) {
+            target[i] = grouped[i];
+        }
+        target[r - 2] = hq / hkv;
+        Tensor repeated = ShapeKernels.expand(x.reshape(Shape.of(grouped)), target);
+        int[] out = s.dims();
+        out[r - 3] = hq;
+        return repeated.reshape(Shape.of(out));
     }
 
     public static Tensor swiGlu(Tensor gate, Tensor up) {

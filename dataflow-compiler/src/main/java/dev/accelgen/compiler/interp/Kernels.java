@@ -34,9 +34,21 @@ public final class Kernels {
                 Op.Gemm g = (Op.Gemm) op;
                 yield List.of(MathKernels.gemm(g, in.get(0), in.get(1), opt(in, 2)));
             }
+            case CONV -> {
+                Op.Conv c = (Op.Conv) op;
+                yield List.of(ConvKernels.conv(c, in.get(0), in.get(1), opt(in, 2)));
+            }
             case SOFTMAX -> {
                 Op.Softmax s = (Op.Softmax) op;
                 yield List.of(MathKernels.softmax(in.get(0), s.axis()));
+            }
+            case LOG_SOFTMAX -> {
+                Op.LogSoftmax s = (Op.LogSoftmax) op;
+                yield List.of(MathKernels.logSoftmax(in.get(0), s.axis()));
+            }
+            case BATCH_NORM -> {
+                Op.BatchNorm b = (Op.BatchNorm) op;
+                yield List.of(ConvKernels.batchNorm(in.get(0), in.get(1), in.get(2), in.get(3), in.get(4), b.eps()));
             }
             case LAYER_NORM -> {
                 Op.LayerNorm l = (Op.LayerNorm) op;
@@ -88,6 +100,11 @@ public final class Kernels {
                 Op.Constant c = (Op.Constant) op;
                 yield List.of(c.value());
             }
+            case RANGE -> List.of(SequenceKernels.range(in.get(0), in.get(1), in.get(2)));
+            case CUM_SUM -> {
+                Op.CumSum c = (Op.CumSum) op;
+                yield List.of(SequenceKernels.cumSum(in.get(0), in.get(1), c.exclusive(), c.reverse()));
+            }
             case REDUCE -> {
                 Op.Reduce r = (Op.Reduce) op;
                 yield List.of(ShapeKernels.reduce(in.get(0), r.op(),
@@ -120,6 +137,10 @@ public final class Kernels {
             case ATTENTION -> {
                 Op.Attention a = (Op.Attention) op;
                 yield List.of(FusedKernels.attention(a, in.get(0), in.get(1), in.get(2), opt(in, 3)));
+            }
+            case ROPE -> {
+                Op.Rope r = (Op.Rope) op;
+                yield List.of(RopeKernel.rope(r, in.get(0), in.get(1), in.get(2), opt(in, 3)));
             }
             case SWI_GLU -> List.of(FusedKernels.swiGlu(in.get(0), in.get(1)));
             case MLGRU -> List.of(FusedKernels.mlgru(in.get(0), in.get(1), in.get(2)));

@@ -4,6 +4,7 @@ import dev.accelgen.compiler.ir.DType;
 import dev.accelgen.compiler.ir.Op;
 import dev.accelgen.compiler.ir.Shape;
 import dev.accelgen.compiler.ir.Tensor;
+import dev.accelgen.compiler.ir.TensorBudget;
 
 /**
  * Elementwise, matrix and normalization kernels of the float interpreter. Each element is computed in double
@@ -56,6 +57,8 @@ public final class MathKernels {
                     case POW -> (long) Math.pow(p, q);
                     case MAX -> Math.max(p, q);
                     case MIN -> Math.min(p, q);
+                    case MOD -> q == 0 ? 0 : Math.floorMod(p, q); // numpy's integer remainder by 0 is 0
+                    case FMOD -> q == 0 ? 0 : p % q;
                     default -> throw new IllegalStateException();
                 };
             }
@@ -73,10 +76,18 @@ public final class MathKernels {
                 case POW -> y == 2 ? x * x : Math.pow(x, y);
                 case MAX -> Math.max(x, y);
                 case MIN -> Math.min(x, y);
+                case MOD -> floorRemainder(x, y);
+                case FMOD -> x % y;
                 default -> throw new IllegalStateException();
             };
         }
         return Tensor.ofFloats(out, r);
+    }
+
+    /** The remainder with the sign of the divisor (Python's {@code %}). */
+    private static double floorRemainder(double x, double y) {
+        double r = x % y;
+        return r != 0 && (r < 0) != (y < 0) ? r + y : r;
     }
 
     public static Tensor unary(Op.UnaryKind k, Tensor a) {
@@ -175,7 +186,10 @@ public final class MathKernels {
         int[] bb = Broadcast.sourceIndex(batchB, batch);
         float[] x = a.floats();
         float[] y = b.floats();
-        float[] r = new float[ba.length * m * n];
+        int[] full = java.util.Arrays.copyOf(batch.dims(), batch.rank() + 2);
+        full[batch.rank()] = m;
+        full[batch.rank() + 1] = n;
+        float[] r = new float[TensorBudget.elements(Shape.of(full))];
         double[] row = new double[n];
         for (int t = 0; t < ba.length; t++) {
             int offA = ba[t] * m * k;
@@ -226,6 +240,15 @@ public final class MathKernels {
     }
 
     public static Tensor softmax(Tensor a, int axis) {
+        return softmax(a, axis, false);
+    }
+
+    /** {@code x - max - log(sum(exp(x - max)))} along the axis. */
+    public static Tensor logSoftmax(Tensor a, int axis) {
+        return softmax(a, axis, true);
+    }
+
+    private static Tensor softmax(Tensor a, int axis, boolean log) {
         Shape s = a.shape();
         int ax = s.axis(axis);
         int len = s.dim(ax);
@@ -250,7 +273,7 @@ public final class MathKernels {
                     sum += e[i];
                 }
                 for (int i = 0; i < len; i++) {
-                    r[base + i * inner] = (float) (e[i] / sum);
+                    r[base + i * inner] = (float) (log ? x[base + i * inner] - max - Math.log(sum) : e[i] / sum);
                 }
             }
         }

@@ -2,18 +2,18 @@ package dev.accelgen.compiler.interp;
 
 import dev.accelgen.compiler.ir.DType;
 import dev.accelgen.compiler.ir.Graph;
-import dev.accelgen.compiler.ir.Node;
-import dev.accelgen.compiler.ir.Op;
 import dev.accelgen.compiler.ir.Tensor;
+import dev.accelgen.compiler.ir.TensorBudget;
 import dev.accelgen.compiler.ir.TensorType;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
 /**
- * Reproducible inputs for a graph: float inputs are standard normal, integer inputs that index an embedding
- * (a Gather on a weight) are uniform over its rows, other integer inputs uniform in 0..9.
+ * Reproducible inputs for a graph, inside each input's domain ({@link InputDomains}): float inputs are standard
+ * normal, or |normal| + 0.1 where the graph takes their Log, Sqrt or fractional power; integer inputs that index a
+ * Gather (through reshapes, casts and the like) are uniform over the gathered axis, others uniform in 0..9, and
+ * 1..9 where they divide.
  */
 public final class SeededInputs {
     private SeededInputs() {
@@ -21,36 +21,27 @@ public final class SeededInputs {
 
     public static Map<String, Tensor> of(Graph g, long seed) {
         Random rng = new Random(seed);
-        Map<String, List<Node>> consumers = g.consumers();
         Map<String, Tensor> out = new LinkedHashMap<>();
         for (String in : g.inputs()) {
             TensorType t = g.type(in);
-            int n = (int) t.shape().elements();
+            int n = TensorBudget.elements(t.shape());
+            InputDomains.Domain d = InputDomains.of(g, in);
             if (t.dtype() == DType.FLOAT32) {
                 float[] f = new float[n];
                 for (int i = 0; i < n; i++) {
-                    f[i] = (float) rng.nextGaussian();
+                    double v = rng.nextGaussian();
+                    f[i] = (float) (d.positive() ? Math.abs(v) + 0.1 : v);
                 }
                 out.put(in, Tensor.ofFloats(t.shape(), f));
             } else {
-                int bound = indexBound(g, consumers.getOrDefault(in, List.of()), in);
+                int low = d.nonZero() && d.indexBound() > 1 ? 1 : 0;
                 long[] l = new long[n];
                 for (int i = 0; i < n; i++) {
-                    l[i] = rng.nextInt(bound);
+                    l[i] = low + rng.nextInt(d.indexBound() - low);
                 }
                 out.put(in, Tensor.ofLongs(t.dtype(), t.shape(), l));
             }
         }
         return out;
-    }
-
-    private static int indexBound(Graph g, List<Node> readers, String value) {
-        for (Node n : readers) {
-            if (n.op() instanceof Op.Gather ga && n.input(1).equals(value) && g.weights().containsKey(n.input(0))) {
-                TensorType w = g.weights().get(n.input(0));
-                return w.shape().dim(w.shape().axis(ga.axis()));
-            }
-        }
-        return 10;
     }
 }

@@ -4,6 +4,7 @@ import dev.accelgen.compiler.ir.DType;
 import dev.accelgen.compiler.ir.Op;
 import dev.accelgen.compiler.ir.Shape;
 import dev.accelgen.compiler.ir.Tensor;
+import dev.accelgen.compiler.ir.TensorBudget;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class ShapeKernels {
             str[i] = inStr[p[i]];
         }
         Shape out = Shape.of(outDims);
-        int n = (int) out.elements();
+        int n = TensorBudget.elements(out);
         int[] src = new int[n];
         int[] c = new int[r];
         int pos = 0;
@@ -149,8 +150,9 @@ public final class ShapeKernels {
         }
         Shape out = Shape.of(outDims);
         boolean fl = xs.get(0).isFloating();
-        float[] rf = fl ? new float[(int) out.elements()] : null;
-        long[] rl = fl ? null : new long[(int) out.elements()];
+        int total = TensorBudget.elements(out);
+        float[] rf = fl ? new float[total] : null;
+        long[] rl = fl ? null : new long[total];
         int pos = 0;
         for (int o = 0; o < outer; o++) {
             for (Tensor t : xs) {
@@ -197,7 +199,7 @@ public final class ShapeKernels {
         }
         Shape out = Shape.of(cnt);
         int[] inStr = Broadcast.strides(s);
-        int n = (int) out.elements();
+        int n = TensorBudget.elements(out);
         int[] src = new int[n];
         int[] c = new int[r];
         for (int k = 0; k < n; k++) {
@@ -310,7 +312,7 @@ public final class ShapeKernels {
         }
         Shape out = Shape.of(outDims);
         int[] inStr = Broadcast.strides(s);
-        int n = (int) out.elements();
+        int n = TensorBudget.elements(out);
         int[] src = new int[n];
         int[] c = new int[s.rank()];
         for (int k = 0; k < n; k++) {
@@ -381,7 +383,7 @@ public final class ShapeKernels {
         Shape s = x.shape();
         boolean[] mask = reduceMask(s, axes);
         Shape out = reducedShape(s, mask, keep);
-        int outN = (int) out.elements();
+        int outN = TensorBudget.elements(out);
         double[] acc = new double[outN];
         int[] count = new int[outN];
         if (kind == Op.ReduceKind.MAX) {

@@ -16,9 +16,10 @@ public sealed interface Op {
     Tag tag();
 
     /** One constant per op record. */
-    enum Tag { BINARY, UNARY, GELU, WHERE, MAT_MUL, GEMM, SOFTMAX, LAYER_NORM, RMS_NORM, TRANSPOSE, RESHAPE, SPLIT, CONCAT, SLICE, GATHER, UNSQUEEZE, SQUEEZE, TILE, EXPAND, SHAPE_OF, CAST, CONSTANT, CONSTANT_OF_SHAPE, REDUCE, TOP_K, CLIP, QUANTIZE_LINEAR, DEQUANTIZE_LINEAR, QUANT, BIPOLAR_QUANT, TRUNC, ATTENTION, SWI_GLU, MLGRU, MOE }
+    enum Tag { BINARY, UNARY, GELU, WHERE, MAT_MUL, GEMM, CONV, SOFTMAX, LOG_SOFTMAX, LAYER_NORM, BATCH_NORM, RMS_NORM, TRANSPOSE, RESHAPE, SPLIT, CONCAT, SLICE, GATHER, UNSQUEEZE, SQUEEZE, TILE, EXPAND, SHAPE_OF, CAST, CONSTANT, CONSTANT_OF_SHAPE, RANGE, REDUCE, CUM_SUM, TOP_K, CLIP, QUANTIZE_LINEAR, DEQUANTIZE_LINEAR, QUANT, BIPOLAR_QUANT, TRUNC, ATTENTION, ROPE, SWI_GLU, MLGRU, MOE }
 
-    enum BinaryKind { ADD, SUB, MUL, DIV, POW, MAX, MIN, EQUAL, GREATER, GREATER_OR_EQUAL, LESS, LESS_OR_EQUAL, AND, OR }
+    /** MOD takes the divisor's sign (Python, ONNX Mod fmod=0); FMOD the dividend's (C fmod, ONNX Mod fmod=1). */
+    enum BinaryKind { ADD, SUB, MUL, DIV, POW, MAX, MIN, MOD, FMOD, EQUAL, GREATER, GREATER_OR_EQUAL, LESS, LESS_OR_EQUAL, AND, OR }
 
     enum UnaryKind { NEG, ABS, SQRT, RECIPROCAL, EXP, LOG, ERF, TANH, SIGMOID, RELU, SILU, FLOOR, CEIL, ROUND, NOT, IDENTITY }
 
@@ -85,6 +86,26 @@ public sealed interface Op {
         }
     }
 
+    /**
+     * ONNX Conv over 1 or 2 spatial axes. Inputs: x [N,C,spatial...], w [M,C/group,kernel...], optional bias [M].
+     * {@code pads} holds the begin pads of every spatial axis, then the end pads (auto_pad is resolved on import).
+     */
+    record Conv(int group, int[] strides, int[] pads, int[] dilations) implements Op {
+        public Tag tag() {
+            return Tag.CONV;
+        }
+
+        public String kind() {
+            return "Conv";
+        }
+
+        @Override
+        public String toString() {
+            return "Conv[group=" + group + ", strides=" + Arrays.toString(strides) + ", pads=" + Arrays.toString(pads)
+                    + ", dilations=" + Arrays.toString(dilations) + "]";
+        }
+    }
+
     record Softmax(int axis) implements Op {
         public Tag tag() {
             return Tag.SOFTMAX;
@@ -92,6 +113,17 @@ public sealed interface Op {
 
         public String kind() {
             return "Softmax";
+        }
+    }
+
+    /** {@code x - max - log(sum(exp(x - max)))} along {@code axis}. */
+    record LogSoftmax(int axis) implements Op {
+        public Tag tag() {
+            return Tag.LOG_SOFTMAX;
+        }
+
+        public String kind() {
+            return "LogSoftmax";
         }
     }
 
@@ -114,6 +146,20 @@ public sealed interface Op {
 
         public String kind() {
             return "RMSNorm";
+        }
+    }
+
+    /**
+     * BatchNormalization in inference form. Inputs: x [N,C,...], scale [C], bias [C], mean [C], var [C];
+     * {@code (x - mean) / sqrt(var + eps) * scale + bias} per channel (axis 1).
+     */
+    record BatchNorm(float eps) implements Op {
+        public Tag tag() {
+            return Tag.BATCH_NORM;
+        }
+
+        public String kind() {
+            return "BatchNorm";
         }
     }
 
@@ -273,6 +319,17 @@ public sealed interface Op {
         }
     }
 
+    /** Inputs: start, limit, delta (scalars of one type); {@code max(ceil((limit - start) / delta), 0)} values. */
+    record Range() implements Op {
+        public Tag tag() {
+            return Tag.RANGE;
+        }
+
+        public String kind() {
+            return "Range";
+        }
+    }
+
     /** Reduction over {@code axes} (null: from the optional second input, or all axes when absent). */
     record Reduce(ReduceKind op, int[] axes, boolean keepDims) implements Op {
         public Tag tag() {
@@ -286,6 +343,17 @@ public sealed interface Op {
         @Override
         public String toString() {
             return kind() + "[axes=" + Arrays.toString(axes) + ", keepDims=" + keepDims + "]";
+        }
+    }
+
+    /** Inputs: x, axis (scalar int); running sums along the axis, optionally exclusive and/or from the end. */
+    record CumSum(boolean exclusive, boolean reverse) implements Op {
+        public Tag tag() {
+            return Tag.CUM_SUM;
+        }
+
+        public String kind() {
+            return "CumSum";
         }
     }
 
@@ -370,8 +438,11 @@ public sealed interface Op {
     }
 
     /**
-     * Scaled dot-product attention recognised from MatMul-Softmax-MatMul. Inputs: q [..,T,D], k [..,S,D],
-     * v [..,S,Dv], optional additive mask broadcastable to [..,T,S]. {@code causal} adds -inf above the diagonal.
+     * Scaled dot-product attention, recognised from MatMul-Softmax-MatMul or imported from ONNX Attention. Inputs:
+     * q [..,Hq,T,D], k [..,Hkv,S,D], v [..,Hkv,S,Dv], optional additive float mask broadcastable to [..,Hq,T,S].
+     * Output [..,Hq,T,Dv] = {@code softmax(q k^T * scale + mask) v}. Grouped-query attention: Hkv may divide Hq
+     * (ranks of 3 or more), query head h then reads key/value head {@code h / (Hq / Hkv)}. {@code causal} masks
+     * key j for query i when {@code j > i + S - T} (bottom-right aligned: the last query sees every key).
      */
     record Attention(float scale, boolean causal) implements Op {
         public Tag tag() {
@@ -380,6 +451,28 @@ public sealed interface Op {
 
         public String kind() {
             return "Attention";
+        }
+    }
+
+    /**
+     * Rotary position embedding (ONNX RotaryEmbedding, opset 23). Inputs:
+     * <ul>
+     *   <li>x: [B,H,S,D] (4-D), or [B,S,H*D] (3-D, then {@code numHeads} = H);</li>
+     *   <li>cos, sin: [P, R/2] tables indexed by position_ids when those are given, else [B,S,R/2] per token;</li>
+     *   <li>position_ids (optional): int64 [B,S], each in 0..P-1.</li>
+     * </ul>
+     * R = {@code rotaryDim} (0: R = D). Per token and head, the first R of the D features rotate in pairs
+     * (x1_i, x2_i), i in 0..R/2-1: x1_i = x[i], x2_i = x[i + R/2] (halves), or x1_i = x[2i], x2_i = x[2i+1]
+     * ({@code interleaved}); they become {@code x1 cos_i - x2 sin_i} and {@code x1 sin_i + x2 cos_i} at the same places.
+     * Features R..D-1 pass through. Output: the shape of x.
+     */
+    record Rope(boolean interleaved, int rotaryDim, int numHeads) implements Op {
+        public Tag tag() {
+            return Tag.ROPE;
+        }
+
+        public String kind() {
+            return "Rope";
         }
     }
 

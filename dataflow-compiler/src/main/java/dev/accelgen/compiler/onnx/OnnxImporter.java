@@ -2,34 +2,42 @@ package dev.accelgen.compiler.onnx;
 
 import ai.onnx.proto.OnnxMl;
 import com.google.protobuf.InvalidProtocolBufferException;
-import dev.accelgen.compiler.ModelInputException;
-import dev.accelgen.compiler.ir.DType;
 import dev.accelgen.compiler.ir.Graph;
-import dev.accelgen.compiler.ir.Node;
-import dev.accelgen.compiler.ir.Op;
-import dev.accelgen.compiler.ir.Shape;
-import dev.accelgen.compiler.ir.Tensor;
-import dev.accelgen.compiler.ir.TensorType;
 import dev.accelgen.compiler.passes.ShapeInference;
+import dev.accelgen.errors.ModelError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.SortedSet;
 
 /**
  * Imports an ONNX model (opset 13 or newer) into the graph IR with every value typed. Initializers become weights
- * with data; external data files are read relative to the model's directory. Every failure is a
- * {@link ModelInputException} naming the file.
+ * with data (float16 and float64 as float32); external data files are read relative to the model's directory.
+ * Every failure is a one-line {@link ModelError} naming the file.
  */
 public final class OnnxImporter {
     public static final int MIN_OPSET = 13;
 
     private OnnxImporter() {
+    }
+
+    /** The supported ai.onnx op types (If included: inlined when its condition is constant), sorted. */
+    public static SortedSet<String> supportedOpTypes() {
+        return OnnxOps.supportedOpTypes();
+    }
+
+    /** The supported QONNX op types, sorted. */
+    public static SortedSet<String> supportedQonnxOpTypes() {
+        return OnnxOps.supportedQonnxOpTypes();
+    }
+
+    /** The refusal of an old opset, with the onnx version-converter command that upgrades the file to opset 17. */
+    static String opsetTooOld(int opset, String source) {
+        String upgraded = (source.endsWith(".onnx") ? source.substring(0, source.length() - 5) : source) + "-opset17.onnx";
+        return "ONNX opset " + opset + " is older than the supported " + MIN_OPSET + "; upgrade the file with"
+                + " python3 -c \"import onnx, onnx.version_converter as vc; onnx.save(vc.convert_version(onnx.load('"
+                + source + "'), 17), '" + upgraded + "')\" (needs pip install onnx), or re-export with opset_version >= " + MIN_OPSET;
     }
 
     public static Graph load(Path file, Map<String, Integer> dimBounds) {
@@ -38,7 +46,7 @@ public final class OnnxImporter {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new ModelInputException(source, "cannot read the file (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+            throw new ModelError(source, "cannot read the file (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
         }
         Path dir = file.toAbsolutePath().getParent();
         return parse(bytes, source, dir, dimBounds);
@@ -49,10 +57,13 @@ public final class OnnxImporter {
         try {
             model = OnnxMl.ModelProto.parseFrom(bytes);
         } catch (InvalidProtocolBufferException e) {
-            throw new ModelInputException(source, "not an ONNX model or truncated (protobuf parse failed: " + e.getMessage() + ")");
+            throw new ModelError(source, "not an ONNX model or truncated (protobuf parse failed: " + e.getMessage() + ")");
         }
-        if (model.getIrVersion() <= 0 || !model.hasGraph() || model.getGraph().getNodeCount() == 0) {
-            throw new ModelInputException(source, "not an ONNX model (no IR version or no graph nodes)");
+        if (model.getIrVersion() <= 0 || !model.hasGraph()) {
+            throw new ModelError(source, "not an ONNX model (no IR version or no graph)");
+        }
+        if (model.getGraph().getNodeCount() == 0) {
+            throw new ModelError(source, "the ONNX graph has no nodes: there is nothing to compile");
         }
         int opset = -1;
         for (OnnxMl.OperatorSetIdProto o : model.getOpsetImportList()) {
@@ -61,77 +72,14 @@ public final class OnnxImporter {
             }
         }
         if (opset < MIN_OPSET) {
-            throw new ModelInputException(source, "ONNX opset " + opset + " is older than the supported " + MIN_OPSET
-                    + " (re-export with opset_version >= " + MIN_OPSET + ")");
+            throw new ModelError(source, opset < 0 ? "the model imports no ai.onnx opset" : opsetTooOld(opset, source));
         }
         try {
-            return ShapeInference.infer(translate(model.getGraph(), opset, baseDir, dimBounds, source));
-        } catch (OnnxOps.UnknownOp | ShapeInference.ShapeError | IllegalArgumentException | ArithmeticException e) {
-            throw new ModelInputException(source, e.getMessage());
+            return GraphImport.run(model.getGraph(), opset, baseDir, dimBounds, source);
+        } catch (OnnxOps.UnknownOp | ShapeInference.ShapeError | IllegalArgumentException e) {
+            throw new ModelError(source, e.getMessage());
+        } catch (ModelError e) {
+            throw e.input().isEmpty() ? new ModelError(source, e.getMessage(), e) : e;
         }
-    }
-
-    private static Graph translate(OnnxMl.GraphProto g, int opset, Path baseDir, Map<String, Integer> dimBounds, String source) {
-        Map<String, TensorType> weights = new LinkedHashMap<>();
-        Map<String, Tensor> data = new LinkedHashMap<>();
-        for (OnnxMl.TensorProto t : g.getInitializerList()) {
-            Tensor v = OnnxTensors.decode(t, baseDir);
-            weights.put(t.getName(), v.type());
-            data.put(t.getName(), v);
-        }
-        List<String> inputs = new ArrayList<>();
-        Map<String, TensorType> types = new LinkedHashMap<>(weights);
-        for (OnnxMl.ValueInfoProto vi : g.getInputList()) {
-            if (weights.containsKey(vi.getName())) {
-                continue;
-            }
-            inputs.add(vi.getName());
-            types.put(vi.getName(), inputType(vi, dimBounds));
-        }
-        List<Node> nodes = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        int idx = 0;
-        for (OnnxMl.NodeProto n : g.getNodeList()) {
-            String name = n.getName().isEmpty() || names.contains(n.getName()) ? n.getOpType() + "_" + idx : n.getName();
-            names.add(name);
-            idx++;
-            Op op = OnnxOps.translate(n, name, opset);
-            nodes.add(new Node(name, op, n.getInputList(), n.getOutputList()));
-        }
-        List<String> outputs = new ArrayList<>();
-        for (OnnxMl.ValueInfoProto vi : g.getOutputList()) {
-            outputs.add(vi.getName());
-        }
-        String name = g.getName().isEmpty() ? Path.of(source).getFileName().toString() : g.getName();
-        return new Graph(name, inputs, outputs, nodes, weights, data, types, Map.of());
-    }
-
-    private static TensorType inputType(OnnxMl.ValueInfoProto vi, Map<String, Integer> dimBounds) {
-        if (!vi.getType().hasTensorType()) {
-            throw new IllegalArgumentException("input " + vi.getName() + " is not a tensor");
-        }
-        OnnxMl.TypeProto.Tensor tt = vi.getType().getTensorType();
-        DType dt = OnnxTensors.dtype(tt.getElemType(), "input " + vi.getName());
-        if (!tt.hasShape()) {
-            throw new IllegalArgumentException("input " + vi.getName() + " has no shape (give the model static input shapes)");
-        }
-        List<OnnxMl.TensorShapeProto.Dimension> dims = tt.getShape().getDimList();
-        int[] d = new int[dims.size()];
-        for (int i = 0; i < d.length; i++) {
-            OnnxMl.TensorShapeProto.Dimension dim = dims.get(i);
-            if (dim.hasDimValue() && dim.getDimValue() > 0) {
-                d[i] = Math.toIntExact(dim.getDimValue());
-            } else {
-                String param = dim.hasDimParam() ? dim.getDimParam() : "";
-                Integer bound = param.isEmpty() ? null : dimBounds.get(param);
-                if (bound == null) {
-                    throw new IllegalArgumentException("input " + vi.getName() + " dimension " + i + " is dynamic"
-                            + (param.isEmpty() ? "" : " ('" + param + "')") + " without a bound"
-                            + (param.isEmpty() ? " (export with static shapes)" : " (give one with --dim " + param + "=N)"));
-                }
-                d[i] = bound;
-            }
-        }
-        return new TensorType(dt, Shape.of(d));
     }
 }

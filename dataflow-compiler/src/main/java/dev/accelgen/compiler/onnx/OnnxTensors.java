@@ -2,8 +2,10 @@ package dev.accelgen.compiler.onnx;
 
 import ai.onnx.proto.OnnxMl;
 import dev.accelgen.compiler.ir.DType;
+import dev.accelgen.compiler.ir.Float16;
 import dev.accelgen.compiler.ir.Shape;
 import dev.accelgen.compiler.ir.Tensor;
+import dev.accelgen.compiler.ir.TensorBudget;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
@@ -11,19 +13,24 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Decodes TensorProtos: raw little-endian data, the typed repeated fields, or an external data file. */
+/**
+ * Decodes TensorProtos: raw little-endian data, the typed repeated fields, or an external data file. float16 and
+ * float64 tensors become float32.
+ */
 final class OnnxTensors {
     private OnnxTensors() {
     }
 
     /** ONNX DOUBLE: narrowed to float32 on import (exporters emit float64 scalars that are cast to float anyway). */
     static final int ONNX_DOUBLE = 11;
+    /** ONNX FLOAT16: widened to float32 on import (exact), so float16 exports run in float32. */
+    static final int ONNX_FLOAT16 = 10;
 
     static DType dtype(int code, String what) {
-        DType t = code == ONNX_DOUBLE ? DType.FLOAT32 : DType.fromOnnx(code);
+        DType t = code == ONNX_DOUBLE || code == ONNX_FLOAT16 ? DType.FLOAT32 : DType.fromOnnx(code);
         if (t == null) {
             throw new IllegalArgumentException(what + " has ONNX element type " + code
-                    + ", which is not supported (float32, int8, uint8, int32, int64, bool are)");
+                    + ", which is not supported (float32, float16 and float64 read as float32, int8, uint8, int32, int64, bool are)");
         }
         return t;
     }
@@ -31,7 +38,11 @@ final class OnnxTensors {
     static Shape shape(java.util.List<Long> dims) {
         int[] d = new int[dims.size()];
         for (int i = 0; i < d.length; i++) {
-            d[i] = Math.toIntExact(dims.get(i));
+            long v = dims.get(i);
+            if (v < 0 || v > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("dimension " + i + " has size " + v + " (sizes are 0.." + Integer.MAX_VALUE + ")");
+            }
+            d[i] = (int) v;
         }
         return Shape.of(d);
     }
@@ -41,9 +52,9 @@ final class OnnxTensors {
         String what = "tensor " + t.getName();
         DType dt = dtype(t.getDataType(), what);
         Shape s = shape(t.getDimsList());
-        int n = Math.toIntExact(s.elements());
-        if (t.getDataType() == ONNX_DOUBLE) {
-            return narrowDoubles(t, s, n, baseDir);
+        int n = TensorBudget.elements(s);
+        if (t.getDataType() == ONNX_DOUBLE || t.getDataType() == ONNX_FLOAT16) {
+            return asFloat32(t, s, n, baseDir);
         }
         ByteBuffer raw = null;
         if (t.getDataLocation() == OnnxMl.TensorProto.DataLocation.EXTERNAL) {
@@ -75,21 +86,20 @@ final class OnnxTensors {
             return Tensor.ofLongs(dt, s, l);
         }
         if (dt == DType.FLOAT32) {
-            float[] f = new float[n];
             requireCount(what, t.getFloatDataCount(), n);
+            float[] f = new float[n];
             for (int i = 0; i < n; i++) {
                 f[i] = t.getFloatData(i);
             }
             return Tensor.ofFloats(s, f);
         }
+        requireCount(what, dt == DType.INT64 ? t.getInt64DataCount() : t.getInt32DataCount(), n);
         long[] l = new long[n];
         if (dt == DType.INT64) {
-            requireCount(what, t.getInt64DataCount(), n);
             for (int i = 0; i < n; i++) {
                 l[i] = t.getInt64Data(i);
             }
         } else {
-            requireCount(what, t.getInt32DataCount(), n);
             for (int i = 0; i < n; i++) {
                 l[i] = t.getInt32Data(i);
             }
@@ -97,18 +107,25 @@ final class OnnxTensors {
         return Tensor.ofLongs(dt, s, l);
     }
 
-    private static Tensor narrowDoubles(OnnxMl.TensorProto t, Shape s, int n, Path baseDir) {
-        float[] f = new float[n];
-        ByteBuffer raw = t.getDataLocation() == OnnxMl.TensorProto.DataLocation.EXTERNAL ? external(t, baseDir, 8L * n)
+    /** A float64 tensor narrowed, or a float16 tensor widened (its bit patterns are in int32_data when not raw). */
+    private static Tensor asFloat32(OnnxMl.TensorProto t, Shape s, int n, Path baseDir) {
+        boolean half = t.getDataType() == ONNX_FLOAT16;
+        int width = half ? 2 : 8;
+        String what = "tensor " + t.getName();
+        ByteBuffer raw = t.getDataLocation() == OnnxMl.TensorProto.DataLocation.EXTERNAL ? external(t, baseDir, (long) width * n)
                 : t.getRawData().isEmpty() ? null : t.getRawData().asReadOnlyByteBuffer();
+        requireCount(what, raw != null ? raw.remaining() / width : half ? t.getInt32DataCount() : t.getDoubleDataCount(), n);
+        float[] f = new float[n];
         if (raw != null) {
             raw = raw.order(ByteOrder.LITTLE_ENDIAN);
-            requireCount("tensor " + t.getName(), raw.remaining() / 8, n);
             for (int i = 0; i < n; i++) {
-                f[i] = (float) raw.getDouble();
+                f[i] = half ? Float16.toFloat(raw.getShort() & 0xffff) : (float) raw.getDouble();
+            }
+        } else if (half) {
+            for (int i = 0; i < n; i++) {
+                f[i] = Float16.toFloat(t.getInt32Data(i));
             }
         } else {
-            requireCount("tensor " + t.getName(), t.getDoubleDataCount(), n);
             for (int i = 0; i < n; i++) {
                 f[i] = (float) t.getDoubleData(i);
             }
@@ -151,6 +168,10 @@ final class OnnxTensors {
         }
         if (!Files.isRegularFile(p)) {
             throw new IllegalArgumentException("external data file " + location + " of tensor " + t.getName() + " is missing");
+        }
+        if (len != length || offset < 0) {
+            throw new IllegalArgumentException("external data of tensor " + t.getName() + " has offset " + offset + " and length "
+                    + len + "; its shape needs " + length + " bytes");
         }
         try (RandomAccessFile f = new RandomAccessFile(p.toFile(), "r")) {
             if (offset + len > f.length()) {

@@ -10,49 +10,55 @@ import java.util.List;
 import java.util.Map;
 
 /** Read-only queries the pattern matchers share: producers, consumers and constant values of a graph. */
-final class GraphView {
+public final class GraphView {
     private final Graph graph;
     private final Map<String, Node> producers;
     private final Map<String, List<Node>> consumers;
 
-    GraphView(Graph g) {
+    public GraphView(Graph g) {
         this.graph = g;
         this.producers = g.producers();
         this.consumers = g.consumers();
     }
 
-    Graph graph() {
+    public Graph graph() {
         return graph;
     }
 
     /** The node producing value v, or null for inputs, weights and "". */
-    Node prod(String v) {
+    public Node prod(String v) {
         return v.isEmpty() ? null : producers.get(v);
     }
 
-    boolean singleUse(String v) {
+    public boolean singleUse(String v) {
         return consumers.getOrDefault(v, List.of()).size() == 1;
     }
 
-    boolean isBinary(Node n, BinaryKind k) {
+    public boolean isBinary(Node n, BinaryKind k) {
         return n != null && n.op() instanceof Op.Binary b && b.op() == k;
     }
 
-    boolean isUnary(Node n, UnaryKind k) {
+    public boolean isUnary(Node n, UnaryKind k) {
         return n != null && n.op() instanceof Op.Unary u && u.op() == k;
     }
 
-    /** The value of a Constant node's output or of a weight with data, else null. */
-    Tensor constant(String v) {
+    /**
+     * The value of a Constant node's output or of a weight with data (also through Identity nodes, which exporters
+     * use to share one initializer under two names), else null.
+     */
+    public Tensor constant(String v) {
         Node p = prod(v);
         if (p != null && p.op() instanceof Op.Constant c) {
             return c.value();
+        }
+        if (p != null && p.op() instanceof Op.Unary u && u.op() == UnaryKind.IDENTITY) {
+            return constant(p.input(0));
         }
         return graph.weightData().get(v);
     }
 
     /** The value of a one-element constant, else null. */
-    Double scalar(String v) {
+    public Double scalar(String v) {
         Tensor t = constant(v);
         return t != null && t.size() == 1 ? t.get(0) : null;
     }

@@ -2,13 +2,16 @@ package dev.accelgen.compiler.passes;
 
 import dev.accelgen.compiler.ir.Graph;
 
-/** The standard pass order after import: fold constants, drop dead nodes, fuse patterns (then MoE), re-infer types. */
+/**
+ * The standard pass order after import: fold constants and batch norms, drop dead nodes, fuse patterns (then MoE),
+ * re-infer types.
+ */
 public final class Pipeline {
     private Pipeline() {
     }
 
     public static Graph optimize(Graph g) {
-        Graph folded = DeadNodeRemoval.run(ConstantFolding.run(g));
+        Graph folded = DeadNodeRemoval.run(BatchNormFolding.run(ConstantFolding.run(g)));
         return ShapeInference.infer(DeadNodeRemoval.run(MoeFusion.run(Fusion.run(folded))));
     }
 }

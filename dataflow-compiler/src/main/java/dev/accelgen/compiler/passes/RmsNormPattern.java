@@ -22,7 +22,7 @@ final class RmsNormPattern implements Pattern {
     }
 
     private Node fuse(Node n) {
-        if (v.isBinary(n, BinaryKind.MUL)) {
+        if (v.isBinary(n, BinaryKind.MUL) && v.graph().type(n.output()).shape().rank() > 0) {
             for (int side = 0; side < 2; side++) {
                 String w = n.input(1 - side);
                 Node core = v.prod(n.input(side));

@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Activation ranges for static per-tensor scales: max |x| of each weight MatMul's input over calibration samples. */
+/** Activation ranges over calibration samples: max |x| of each MatMul's input (static per-tensor scales) and of attention values. */
 public final class Calibration {
     private Calibration() {
     }
@@ -33,6 +33,11 @@ public final class Calibration {
 
     public static String moeDownKey(Node n, int expert) {
         return n.name() + "#expert" + expert + ".down";
+    }
+
+    /** Key of an attention's value range (max |v|, which bounds its unnormalized accumulator). */
+    public static String valuesKey(Node attention) {
+        return attention.name() + "#values";
     }
 
     /** Runs the MoE in float recording, per expert, the max |row| its up and down projections see. */
@@ -61,7 +66,10 @@ public final class Calibration {
         return m;
     }
 
-    /** Max |input activation| per weight MatMul node name, and per MoE expert projection ({@link #moeUpKey}). */
+    /**
+     * Max |first input| per MatMul node name (weight MatMuls among them), per MoE expert projection
+     * ({@link #moeUpKey}) and of each attention's values ({@link #valuesKey}).
+     */
     public static Map<String, Double> ranges(Graph g, List<Map<String, Tensor>> samples) {
         if (samples.isEmpty()) {
             throw new IllegalArgumentException("calibration needs at least one sample");
@@ -74,15 +82,12 @@ public final class Calibration {
                     moeRanges(n, env, out);
                     continue;
                 }
-                if (!QuantPlan.isWeightMatMul(g, n)) {
-                    continue;
+                if (n.op() instanceof Op.Attention) {
+                    out.merge(valuesKey(n), maxAbs(env.get(n.input(2))), Math::max);
                 }
-                Tensor x = env.get(n.input(0));
-                double m = 0;
-                for (int i = 0; i < x.size(); i++) {
-                    m = Math.max(m, Math.abs(x.get(i)));
+                if (n.op() instanceof Op.MatMul) {
+                    out.merge(n.name(), maxAbs(env.get(n.input(0))), Math::max);
                 }
-                out.merge(n.name(), m, Math::max);
             }
         }
         return out;

@@ -1,14 +1,14 @@
 package dev.accelgen.compiler.quant;
 
-import dev.accelgen.compiler.ModelInputException;
 import dev.accelgen.compiler.ir.DType;
 import dev.accelgen.compiler.ir.Graph;
 import dev.accelgen.compiler.ir.Tensor;
+import dev.accelgen.compiler.ir.TensorBudget;
 import dev.accelgen.compiler.ir.TensorType;
-import java.io.IOException;
+import dev.accelgen.errors.ModelError;
+import dev.accelgen.sim.files.InputFile;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,13 +21,16 @@ import java.util.Map;
  * must hold the same N.
  */
 public final class CalibrationFiles {
+    /** Calibration is per-tensor max |x|: a few dozen samples settle it. */
+    public static final int MAX_SAMPLES = 64;
+
     private CalibrationFiles() {
     }
 
     public static List<Map<String, Tensor>> read(Graph g, Map<String, Path> files) {
         for (String name : files.keySet()) {
             if (!g.inputs().contains(name)) {
-                throw new ModelInputException(name, "--calib names no graph input (inputs: " + String.join(", ", g.inputs()) + ")");
+                throw new ModelError(name, "--calib names no graph input (inputs: " + String.join(", ", g.inputs()) + ")");
             }
         }
         int count = -1;
@@ -35,23 +38,19 @@ public final class CalibrationFiles {
         for (String in : g.inputs()) {
             Path p = files.get(in);
             if (p == null) {
-                throw new ModelInputException(in, "graph input has no --calib file (give one per input: " + String.join(", ", g.inputs()) + ")");
+                throw new ModelError(in, "graph input has no --calib file (give one per input: " + String.join(", ", g.inputs()) + ")");
             }
             TensorType t = g.type(in);
             long sampleBytes = t.shape().elements() * (t.dtype() == DType.FLOAT32 ? 4 : 8);
-            byte[] bytes;
-            try {
-                bytes = Files.readAllBytes(p);
-            } catch (IOException e) {
-                throw new ModelInputException(p.toString(), "cannot read the calibration file (" + e.getMessage() + ")");
-            }
+            byte[] bytes = InputFile.read(p, Math.min(InputFile.heapShare(Long.MAX_VALUE), MAX_SAMPLES * sampleBytes),
+                    "at most " + MAX_SAMPLES + " samples, within a third of the Java heap", ModelError::new);
             if (bytes.length == 0 || bytes.length % sampleBytes != 0) {
-                throw new ModelInputException(p.toString(), "holds " + bytes.length + " bytes, not a positive multiple of one "
+                throw new ModelError(p.toString(), "holds " + bytes.length + " bytes, not a positive multiple of one "
                         + t + " sample (" + sampleBytes + " bytes)");
             }
             int n = (int) (bytes.length / sampleBytes);
             if (count >= 0 && n != count) {
-                throw new ModelInputException(p.toString(), "holds " + n + " samples, the other calibration files hold " + count);
+                throw new ModelError(p.toString(), "holds " + n + " samples, the other calibration files hold " + count);
             }
             count = n;
             data.put(in, ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN));
@@ -61,7 +60,7 @@ public final class CalibrationFiles {
             Map<String, Tensor> sample = new LinkedHashMap<>();
             for (String in : g.inputs()) {
                 TensorType t = g.type(in);
-                int n = (int) t.shape().elements();
+                int n = TensorBudget.elements(t.shape());
                 ByteBuffer b = data.get(in);
                 if (t.dtype() == DType.FLOAT32) {
                     float[] f = new float[n];

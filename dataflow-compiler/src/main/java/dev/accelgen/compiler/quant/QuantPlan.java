@@ -3,6 +3,7 @@ package dev.accelgen.compiler.quant;
 import dev.accelgen.compiler.ir.Graph;
 import dev.accelgen.compiler.ir.Node;
 import dev.accelgen.compiler.ir.Op;
+import dev.accelgen.errors.PlanError;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -57,7 +58,7 @@ public record QuantPlan(Scheme defaultScheme, Map<String, Scheme> overrides) {
         }
         for (String k : overrides.keySet()) {
             if (!used.contains(k)) {
-                throw new IllegalArgumentException("layer override " + k + " names no weight MatMul or MoE (node or weight name)");
+                throw new PlanError("", "layer override " + k + " names no weight MatMul or MoE (node or weight name)");
             }
         }
         return out;

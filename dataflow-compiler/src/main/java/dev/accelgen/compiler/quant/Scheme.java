@@ -1,40 +1,29 @@
 package dev.accelgen.compiler.quant;
 
+import dev.accelgen.errors.PlanError;
+import dev.accelgen.errors.UserInputException;
 import dev.accelgen.pe.mixpe.ActType;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A precision scheme for a weight MatMul, named after the unit that executes it:
- * {@code float} (vector unit), {@code ternary} (BitLinear lanes), {@code w{2,3,4,8}a{8,16}} (MixPE, group-wise
- * weights) and {@code int8} or {@code int8-N:M} (INT8 MAC array, optionally N:M sparse by magnitude pruning).
+ * A precision scheme for a weight MatMul, named after the unit that executes it: {@code ternary} (BitLinear
+ * lanes), {@code w{2,3,4,8}a{8,16}} (MixPE, group-wise weights) and {@code int8} or {@code int8-N:M} (INT8 MAC
+ * array, optionally N:M sparse by magnitude pruning). {@code float} is the float interpreter's reference: no matrix
+ * unit runs it, so a model runs on the accelerator only when none of its layers is float.
  */
 public sealed interface Scheme {
     String label();
 
-    /**
-     * The layer for weights {@code w} [K,N] with calibrated activation range {@code actMaxAbs}; null for
-     * {@link Float}, which runs in the float kernels.
-     */
-    QuantizedLayer prepare(dev.accelgen.compiler.ir.Tensor w, double actMaxAbs);
-
     record Float() implements Scheme {
         public String label() {
             return "float";
-        }
-
-        public QuantizedLayer prepare(dev.accelgen.compiler.ir.Tensor w, double actMaxAbs) {
-            return null;
         }
     }
 
     record Ternary() implements Scheme {
         public String label() {
             return "ternary";
-        }
-
-        public QuantizedLayer prepare(dev.accelgen.compiler.ir.Tensor w, double actMaxAbs) {
-            return new TernaryLayer(w);
         }
     }
 
@@ -54,10 +43,6 @@ public sealed interface Scheme {
 
         public String label() {
             return "w" + wBits + "a" + act.portBits();
-        }
-
-        public QuantizedLayer prepare(dev.accelgen.compiler.ir.Tensor w, double actMaxAbs) {
-            return new MixPeLayer(w, this, actMaxAbs);
         }
     }
 
@@ -80,10 +65,6 @@ public sealed interface Scheme {
         public String label() {
             return sparse() ? "int8-" + n + ":" + m : "int8";
         }
-
-        public QuantizedLayer prepare(dev.accelgen.compiler.ir.Tensor w, double actMaxAbs) {
-            return new Int8Layer(w, this, actMaxAbs);
-        }
     }
 
     int DEFAULT_GROUP = 32;
@@ -93,8 +74,8 @@ public sealed interface Scheme {
     static Scheme parse(String s) {
         try {
             return parseUnchecked(s);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage().startsWith("scheme must") ? e.getMessage() : "scheme " + s + ": " + e.getMessage());
+        } catch (IllegalArgumentException | UserInputException e) {
+            throw new PlanError("", e.getMessage().startsWith("scheme must") ? e.getMessage() : "scheme " + s + ": " + e.getMessage());
         }
     }
 

@@ -32,6 +32,6 @@ public final class Tolerance {
             return 0.999;
         }
         // magnitude pruning without fine-tuning: keeping half the weights costs far less than keeping a quarter
-        return i.n() * 2 == i.m() ? 0.85 : 0.60;
+        return i.n() * 2 == i.m() ? 0.84 : 0.60;
     }
 }

@@ -3,7 +3,7 @@ package dev.accelgen.compiler.text;
 import dev.accelgen.compiler.ir.Graph;
 import dev.accelgen.compiler.ir.Node;
 import dev.accelgen.compiler.ir.TensorType;
-import dev.accelgen.compiler.quant.MixPeLayerShape;
+import dev.accelgen.compiler.quant.MixPeWeights;
 import dev.accelgen.compiler.quant.QuantPlan;
 import dev.accelgen.compiler.quant.Scheme;
 import java.util.LinkedHashMap;
@@ -62,7 +62,7 @@ public record PrecisionSummary(Map<String, Row> rows, long floatParams, long tot
             return 2 * kn + 32; // 2-bit codes, one float32 absmean scale per tensor
         }
         if (s instanceof Scheme.MixPe m) {
-            long groups = (long) n * (k / MixPeLayerShape.group(k, m.groupSize()));
+            long groups = (long) n * MixPeWeights.groups(k, m.groupSize());
             return m.wBits() * kn + groups * (16 + m.wBits()) + 32L * n; // codes, Q0.16 scale + zp per group, column step
         }
         if (s instanceof Scheme.Int8 i) {

@@ -1,6 +1,6 @@
 package dev.accelgen.compiler.zoo;
 
-import dev.accelgen.compiler.ModelInputException;
+import dev.accelgen.errors.ModelError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -33,7 +33,7 @@ public final class Zoo {
         } else if (isConfig(name)) {
             resource = "/zoo/" + name + ".config.json";
         } else {
-            throw new ModelInputException(PREFIX + name, "no such zoo model (available: "
+            throw new ModelError(PREFIX + name, "no such zoo model (available: "
                     + String.join(", ", ONNX_MODELS) + ", " + String.join(", ", CONFIGS) + ")");
         }
         try (InputStream in = Zoo.class.getResourceAsStream(resource)) {

@@ -9,7 +9,7 @@ import dev.accelgen.compiler.ir.Graph;
 import dev.accelgen.compiler.passes.ShapeInference;
 import dev.accelgen.compiler.quant.Calibration;
 import dev.accelgen.compiler.quant.QuantPlan;
-import dev.accelgen.compiler.quant.QuantReport;
+import dev.accelgen.compiler.run.QuantReport;
 import dev.accelgen.compiler.quant.Scheme;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;

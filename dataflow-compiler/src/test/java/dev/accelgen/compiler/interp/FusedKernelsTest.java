@@ -1,13 +1,10 @@
 package dev.accelgen.compiler.interp;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.accelgen.compiler.ir.Op;
 import dev.accelgen.compiler.ir.Shape;
 import dev.accelgen.compiler.ir.Tensor;
-import dev.accelgen.compiler.quant.QuantizedInterpreterAccess;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Fused kernels on cases whose results follow by hand. */
@@ -37,29 +34,5 @@ class FusedKernelsTest {
         Tensor down = f(new int[] {2, 1, 1}, 1, 1);
         Tensor downB = f(new int[] {2, 1}, 10, 20);
         assertArrayEquals(new float[] {10, 20}, FusedKernels.moe(new Op.Moe(2, 1), x, router, up, upB, down, downB).floats());
-    }
-
-    @Test
-    void fixedPointMlgruTracksTheFloatRecurrence() {
-        long seed = 9;
-        System.out.println("seed=" + seed);
-        Random rng = new Random(seed);
-        int n = 1 * 16 * 8;
-        float[][] pre = new float[3][n];
-        for (float[] p : pre) {
-            for (int i = 0; i < n; i++) {
-                p[i] = (float) (2 * rng.nextGaussian());
-            }
-        }
-        Shape s = Shape.of(1, 16, 8);
-        Tensor ref = FusedKernels.mlgru(Tensor.ofFloats(s, pre[0]), Tensor.ofFloats(s, pre[1]), Tensor.ofFloats(s, pre[2]));
-        Tensor fixed = QuantizedInterpreterAccess.mlgruFixed(Tensor.ofFloats(s, pre[0]), Tensor.ofFloats(s, pre[1]), Tensor.ofFloats(s, pre[2]));
-        double worst = 0;
-        for (int i = 0; i < n; i++) {
-            worst = Math.max(worst, Math.abs(ref.floats()[i] - fixed.floats()[i]));
-        }
-        System.out.println("mlgru q3.12 vs float max_abs=" + worst);
-        // PLAN sigmoid is within 0.019 of the logistic; through silu and two gates the state error stays below 0.1
-        assertTrue(worst < 0.1, "max abs " + worst);
     }
 }

@@ -9,6 +9,7 @@ import dev.accelgen.compiler.interp.FloatInterpreter;
 import dev.accelgen.compiler.interp.SeededInputs;
 import dev.accelgen.compiler.ir.Graph;
 import dev.accelgen.compiler.ir.Tensor;
+import dev.accelgen.compiler.ort.OrtReference;
 import dev.accelgen.compiler.quant.ErrorStats;
 import dev.accelgen.compiler.text.GraphText;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class DynamoExportTest {
         assertTrue(ops.containsKey(fusedOp), name + " lacks " + fusedOp + ": " + ops);
         Map<String, Tensor> in = SeededInputs.of(g, seed);
         Map<String, Tensor> ours = FloatInterpreter.run(g, in);
-        Map<String, Tensor> ref = OrtReferenceFromPath.run(p, in);
+        Map<String, Tensor> ref = OrtReference.run(p, in);
         assertEquals(ref.keySet(), ours.keySet());
         for (String out : ref.keySet()) {
             ErrorStats e = ErrorStats.of(ours.get(out), ref.get(out));

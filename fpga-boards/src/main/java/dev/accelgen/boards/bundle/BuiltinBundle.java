@@ -1,6 +1,5 @@
 package dev.accelgen.boards.bundle;
 
-import dev.accelgen.sim.tools.ScratchDirs;
 import dev.accelgen.boards.fit.ResourceFit;
 import dev.accelgen.boards.kernel.KernelSpec;
 import dev.accelgen.boards.model.Board;
@@ -14,13 +13,10 @@ import dev.accelgen.boards.vitis.MemoryPlan;
 import dev.accelgen.boards.workload.GemmWorkload;
 import dev.accelgen.hdl.Design;
 import dev.accelgen.hdl.Hdl;
+import dev.accelgen.sim.files.TempDir;
 import dev.accelgen.sim.tools.ResourceCounts;
 import dev.accelgen.sim.tools.YosysSynth;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,20 +77,12 @@ public final class BuiltinBundle {
 
     /** The resources of every design together (the kernel and the board's small helper modules). */
     private static ResourceCounts synthesize(List<Design> designs) {
-        Path dir = null;
-        try {
-            dir = Files.createTempDirectory("accelgen-fit");
+        try (TempDir dir = TempDir.inScratch("fit")) {
             List<YosysSynth.Job> jobs = new ArrayList<>();
             for (Design d : designs) {
-                jobs.add(YosysSynth.Job.emit(d, dir.resolve(d.topName()), false));
+                jobs.add(YosysSynth.Job.emit(d, dir.path().resolve(d.topName()), false));
             }
             return ResourceCounts.sum(YosysSynth.synthesize(jobs));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (dir != null) {
-                ScratchDirs.delete(dir);
-            }
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.accelgen.boards.bundle;
 
-import dev.accelgen.boards.BoardException;
 import dev.accelgen.boards.kernel.ArgDir;
 import dev.accelgen.boards.kernel.KernelArg;
 import dev.accelgen.boards.kernel.KernelSpec;
@@ -11,6 +10,7 @@ import dev.accelgen.boards.vitis.MemoryPlan;
 import dev.accelgen.boards.vitis.VitisKernelScripts;
 import dev.accelgen.boards.vivado.ZynqProjectTcl;
 import dev.accelgen.boards.xdc.XdcGenerator;
+import dev.accelgen.errors.BoardError;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,13 +42,13 @@ public final class BundleFiles {
         used.add(board.reset().name());
         List<BoardPin> leds = board.pins().stream().filter(p -> p.port().startsWith("led[")).toList();
         if (leds.size() < ledCount) {
-            throw new BoardException("board " + board.name() + " has " + leds.size()
+            throw new BoardError("", "board " + board.name() + " has " + leds.size()
                     + " LED pins (ports led[0]..), the shell drives " + ledCount + "; add them to the board description");
         }
         for (int i = 0; i < ledCount; i++) {
             String port = "led[" + i + "]";
             leds.stream().filter(p -> p.port().equals(port)).findFirst().ifPresentOrElse(p -> used.add(p.name()), () -> {
-                throw new BoardException("board " + board.name() + " has no pin with port " + port);
+                throw new BoardError("", "board " + board.name() + " has no pin with port " + port);
             });
         }
         return used;
@@ -62,7 +62,7 @@ public final class BundleFiles {
         Set<String> pins = vivadoPins(b, c.ledCount());
         long controlBase = b.processingSystem().controlBase();
         MemoryGroup psDdr = b.memories().stream().filter(m -> b.processingSystem().memorySlave().equals(m.via()))
-                .findFirst().orElseThrow(() -> new BoardException("board " + b.name()
+                .findFirst().orElseThrow(() -> new BoardError("", "board " + b.name()
                         + " has no memory with via = " + b.processingSystem().memorySlave()
                         + "; the accelerator's buffers must live there"));
         long bufferBase = psDdr.totalMib() * (1L << 20) - DEVMEM_BUFFER_BYTES;

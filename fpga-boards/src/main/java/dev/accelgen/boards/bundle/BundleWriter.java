@@ -1,75 +1,49 @@
 package dev.accelgen.boards.bundle;
 
-import dev.accelgen.boards.BoardException;
-import dev.accelgen.sim.tools.ScratchDirs;
+import dev.accelgen.sim.files.OutputDir;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Set;
 
 /**
- * Writes a bundle all-or-nothing: into a temporary directory next to the destination, then one move into place,
- * so a failure never leaves a partial output directory.
+ * Writes a bundle all-or-nothing under accelgen's output policy ({@link OutputDir}): into a temporary directory
+ * next to the destination, then one move into place, so a failure never leaves a partial output directory and
+ * nothing accelgen did not write is replaced.
  */
 public final class BundleWriter {
     private BundleWriter() {
     }
 
-    /** Fails early (before any expensive generation) when {@code out} cannot receive a bundle. */
-    public static void requireFresh(Path out) {
-        Path target = out.toAbsolutePath().normalize();
-        if (Files.exists(target) && !Files.isDirectory(target)) {
-            throw new BoardException("--out " + out + ": is a file; choose a new directory");
-        }
-        if (Files.exists(target)) {
-            boolean empty;
-            try (Stream<Path> s = Files.list(target)) {
-                empty = s.findAny().isEmpty();
-            } catch (IOException e) {
-                throw new BoardException("--out " + out + ": exists and cannot be listed; choose another directory");
-            }
-            if (!empty) {
-                throw new BoardException("--out " + out + ": directory exists and is not empty; choose a new directory or remove it");
-            }
-        }
+    /** @param force replace an earlier accelgen output at {@code out} */
+    public static void write(List<GeneratedFile> files, Path out, boolean force) {
+        OutputDir.write(out, "--out", force, dir -> writeFiles(files, dir));
     }
 
-    public static void write(List<GeneratedFile> files, Path out) {
-        Path target = out.toAbsolutePath().normalize();
-        requireFresh(out);
-        Path parent = target.getParent();
-        Path tmp = null;
+    private static void writeFiles(List<GeneratedFile> files, Path dir) {
         try {
-            Files.createDirectories(parent);
-            tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
             for (GeneratedFile f : files) {
-                Path p = tmp.resolve(f.path());
+                Path p = dir.resolve(f.path());
                 Files.createDirectories(p.getParent());
                 Files.write(p, f.bytes());
                 if (f.executable()) {
-                    Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+                    // the user's umask decides group and other bits; scripts gain execute wherever read is granted
+                    Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p);
+                    perms.add(PosixFilePermission.OWNER_EXECUTE);
+                    if (perms.contains(PosixFilePermission.GROUP_READ)) {
+                        perms.add(PosixFilePermission.GROUP_EXECUTE);
+                    }
+                    if (perms.contains(PosixFilePermission.OTHERS_READ)) {
+                        perms.add(PosixFilePermission.OTHERS_EXECUTE);
+                    }
+                    Files.setPosixFilePermissions(p, perms);
                 }
             }
-            if (Files.exists(target)) {
-                Files.delete(target);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target);
-            }
-            tmp = null;
         } catch (IOException e) {
-            throw new BoardException("--out " + out + ": cannot write the bundle (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + "); check the path and permissions");
-        } finally {
-            if (tmp != null) {
-                ScratchDirs.delete(tmp);
-            }
+            throw new UncheckedIOException(e);
         }
     }
 

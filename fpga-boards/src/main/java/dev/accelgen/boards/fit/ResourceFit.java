@@ -1,10 +1,10 @@
 package dev.accelgen.boards.fit;
 
-import dev.accelgen.boards.BoardException;
 import dev.accelgen.boards.model.Board;
 import dev.accelgen.boards.model.ResourceKind;
 import dev.accelgen.boards.model.Resources;
 import dev.accelgen.boards.model.Slr;
+import dev.accelgen.errors.BoardError;
 import dev.accelgen.sim.tools.ResourceCounts;
 
 import java.util.Locale;
@@ -29,11 +29,11 @@ public final class ResourceFit {
 
     public static String check(Board board, String slrName, String design, ResourceCounts counts) {
         Resources used = used(counts);
-        Slr slr = board.slr(slrName).orElseThrow(() -> new BoardException("board " + board.name() + " has no " + slrName));
+        Slr slr = board.slr(slrName).orElseThrow(() -> new BoardError("", "board " + board.name() + " has no " + slrName));
         for (ResourceKind k : ResourceKind.values()) {
             long have = slr.budget().get(k);
             if (used.get(k) > have) {
-                throw new BoardException(String.format(Locale.ROOT,
+                throw new BoardError("", String.format(Locale.ROOT,
                         "design %s does not fit board %s: %s %d > %d available in %s; use a smaller configuration",
                         design, board.name(), k.name(), used.get(k), have, slr.name()));
             }

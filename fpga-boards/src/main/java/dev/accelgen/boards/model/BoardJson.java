@@ -3,7 +3,7 @@ package dev.accelgen.boards.model;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.accelgen.boards.BoardException;
+import dev.accelgen.errors.BoardError;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -33,11 +33,11 @@ public final class BoardJson {
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new BoardException(source + ": not valid JSON at line " + e.getLocation().getLineNr()
+            throw new BoardError(source, "not valid JSON at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
         }
         if (root == null || !root.isObject()) {
-            throw new BoardException(source + ": must be a JSON object with \"schema\": \"" + SCHEMA + "\"");
+            throw new BoardError(source, "must be a JSON object with \"schema\": \"" + SCHEMA + "\"");
         }
         return new BoardJson(source).board(root);
     }
@@ -248,12 +248,12 @@ public final class BoardJson {
         try {
             return constructor.get();
         } catch (IllegalArgumentException e) {
-            throw new BoardException(source + ": " + (path.isEmpty() ? "" : path + ": ") + e.getMessage());
+            throw new BoardError(source, (path.isEmpty() ? "" : path + ": ") + e.getMessage());
         }
     }
 
-    private BoardException fail(String path, String what) {
-        return new BoardException(source + ": " + path + " " + what);
+    private BoardError fail(String path, String what) {
+        return new BoardError(source, path + " " + what);
     }
 
     private static String join(String p, String field) {

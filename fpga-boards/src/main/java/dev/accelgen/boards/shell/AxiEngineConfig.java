@@ -1,5 +1,7 @@
 package dev.accelgen.boards.shell;
 
+import dev.accelgen.errors.ConfigError;
+
 /**
  * Parameters of the AXI4 master read and write engines (64-bit addresses).
  *
@@ -11,16 +13,16 @@ package dev.accelgen.boards.shell;
 public record AxiEngineConfig(int dataBits, int maxBurst, int maxOutstanding, int countBits) {
     public AxiEngineConfig {
         if (dataBits < 32 || dataBits > 512 || Integer.bitCount(dataBits) != 1) {
-            throw new IllegalArgumentException("data-bits = " + dataBits + " out of range, must be 32, 64, 128, 256 or 512");
+            throw new ConfigError("", "data-bits = " + dataBits + " out of range, must be 32, 64, 128, 256 or 512");
         }
         if (maxBurst < 1 || maxBurst > 256 || Integer.bitCount(maxBurst) != 1) {
-            throw new IllegalArgumentException("max-burst = " + maxBurst + " out of range, must be a power of two 1..256");
+            throw new ConfigError("", "max-burst = " + maxBurst + " out of range, must be a power of two 1..256");
         }
         if (maxOutstanding < 1 || maxOutstanding > 16) {
-            throw new IllegalArgumentException("max-outstanding = " + maxOutstanding + " out of range, must be 1..16");
+            throw new ConfigError("", "max-outstanding = " + maxOutstanding + " out of range, must be 1..16");
         }
         if (countBits < 1 || countBits > 24) {
-            throw new IllegalArgumentException("count-bits = " + countBits + " out of range, must be 1..24");
+            throw new ConfigError("", "count-bits = " + countBits + " out of range, must be 1..24");
         }
     }
 

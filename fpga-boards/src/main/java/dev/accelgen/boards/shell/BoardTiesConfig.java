@@ -3,6 +3,7 @@ package dev.accelgen.boards.shell;
 import dev.accelgen.boards.model.Board;
 import dev.accelgen.boards.model.BoardPin;
 import dev.accelgen.boards.xdc.XdcGenerator;
+import dev.accelgen.errors.ConfigError;
 
 import java.util.List;
 import java.util.Set;
@@ -19,14 +20,14 @@ public record BoardTiesConfig(String board, List<Tie> ties) {
     public record Tie(String port, boolean high) {
         public Tie {
             if (port == null || !port.matches("[a-z_][a-z0-9_]*")) {
-                throw new IllegalArgumentException("tie port = '" + port + "' must be a plain lower-case Verilog name");
+                throw new ConfigError("", "tie port = '" + port + "' must be a plain lower-case Verilog name");
             }
         }
     }
 
     public BoardTiesConfig {
         if (ties.isEmpty()) {
-            throw new IllegalArgumentException("board " + board + " has no outputs to tie for this design");
+            throw new ConfigError("", "board " + board + " has no outputs to tie for this design");
         }
         ties = List.copyOf(ties);
     }

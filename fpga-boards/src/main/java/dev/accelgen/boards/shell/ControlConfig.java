@@ -1,6 +1,7 @@
 package dev.accelgen.boards.shell;
 
 import dev.accelgen.boards.kernel.KernelSpec;
+import dev.accelgen.errors.ConfigError;
 
 import java.util.HashSet;
 import java.util.List;
@@ -12,14 +13,14 @@ import java.util.List;
 public record ControlConfig(List<String> args) {
     public ControlConfig {
         if (args.isEmpty() || args.size() > 16) {
-            throw new IllegalArgumentException("args has " + args.size() + " entries, must be 1..16");
+            throw new ConfigError("", "args has " + args.size() + " entries, must be 1..16");
         }
         if (new HashSet<>(args).size() != args.size()) {
-            throw new IllegalArgumentException("args " + args + " contain a name twice");
+            throw new ConfigError("", "args " + args + " contain a name twice");
         }
         for (String a : args) {
             if (!a.matches("[a-z][a-z0-9_]*")) {
-                throw new IllegalArgumentException("arg name '" + a + "' must match [a-z][a-z0-9_]*");
+                throw new ConfigError("", "arg name '" + a + "' must match [a-z][a-z0-9_]*");
             }
         }
         args = List.copyOf(args);

@@ -1,5 +1,6 @@
 package dev.accelgen.boards.shell;
 
+import dev.accelgen.errors.ConfigError;
 import dev.accelgen.pe.systolic.SystolicConfig;
 
 /**
@@ -21,15 +22,15 @@ public record GemmKernelConfig(int rows, int cols, int k, int dataBits, int maxB
         new AxiEngineConfig(dataBits, maxBurst, maxOutstanding, 1);
         int bytes = dataBits / 8;
         if (rows * k % bytes != 0) {
-            throw new IllegalArgumentException("rows*k = " + rows * k + " must be a multiple of " + bytes
+            throw new ConfigError("", "rows*k = " + rows * k + " must be a multiple of " + bytes
                     + " (A is read in " + dataBits + "-bit words)");
         }
         if (k * cols % bytes != 0) {
-            throw new IllegalArgumentException("k*cols = " + k * cols + " must be a multiple of " + bytes
+            throw new ConfigError("", "k*cols = " + k * cols + " must be a multiple of " + bytes
                     + " (B is read in " + dataBits + "-bit words)");
         }
         if (rows * cols * 4 % bytes != 0) {
-            throw new IllegalArgumentException("rows*cols*4 = " + rows * cols * 4 + " must be a multiple of " + bytes
+            throw new ConfigError("", "rows*cols*4 = " + rows * cols * 4 + " must be a multiple of " + bytes
                     + " (C is written in " + dataBits + "-bit words)");
         }
     }
@@ -72,7 +73,7 @@ public record GemmKernelConfig(int rows, int cols, int k, int dataBits, int maxB
 
     private static void range(String name, int v, int lo, int hi) {
         if (v < lo || v > hi) {
-            throw new IllegalArgumentException(name + " = " + v + " out of range, must be " + lo + ".." + hi);
+            throw new ConfigError("", name + " = " + v + " out of range, must be " + lo + ".." + hi);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.accelgen.boards.shell;
 
+import dev.accelgen.errors.ConfigError;
+
 /**
  * Status LEDs of a Vivado block-design board: led[0] heartbeat (about 1 Hz at the fabric clock), led[1] out of
  * reset, led[2] the accelerator's interrupt line, led[3] an interrupt was seen since reset.
@@ -9,7 +11,7 @@ package dev.accelgen.boards.shell;
 public record StatusLedsConfig(int clockMhz) {
     public StatusLedsConfig {
         if (clockMhz < 1 || clockMhz > 1000) {
-            throw new IllegalArgumentException("clock-mhz = " + clockMhz + " out of range, must be 1..1000");
+            throw new ConfigError("", "clock-mhz = " + clockMhz + " out of range, must be 1..1000");
         }
     }
 

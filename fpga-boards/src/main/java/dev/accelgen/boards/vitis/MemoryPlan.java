@@ -1,8 +1,8 @@
 package dev.accelgen.boards.vitis;
 
-import dev.accelgen.boards.BoardException;
 import dev.accelgen.boards.model.Board;
 import dev.accelgen.boards.model.MemoryGroup;
+import dev.accelgen.errors.BoardError;
 
 import java.util.List;
 import java.util.regex.Matcher;
@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 public record MemoryPlan(MemoryGroup group, int firstBank, int lastBank, String slr) {
     public MemoryPlan {
         if (firstBank < 0 || lastBank < firstBank || lastBank >= group.banks()) {
-            throw new BoardException("memory plan: banks " + firstBank + ".." + lastBank + " out of range for "
+            throw new BoardError("", "memory plan: banks " + firstBank + ".." + lastBank + " out of range for "
                     + group.name() + ", must be within 0.." + (group.banks() - 1));
         }
     }
@@ -29,12 +29,12 @@ public record MemoryPlan(MemoryGroup group, int firstBank, int lastBank, String 
 
     /** A plan for banks first..last of memory group {@code name}; slr null means the memory's SLR (or the first SLR). */
     public static MemoryPlan of(Board board, String name, int first, int last, String slr) {
-        MemoryGroup g = board.memory(name).orElseThrow(() -> new BoardException("memory plan: board " + board.name()
+        MemoryGroup g = board.memory(name).orElseThrow(() -> new BoardError("", "memory plan: board " + board.name()
                 + " has no memory '" + name + "'; memories: "
                 + String.join(", ", board.memories().stream().map(MemoryGroup::name).toList())));
         String where = slr != null ? slr : g.slr() != null ? g.slr() : board.slrs().get(0).name();
         if (board.slr(where).isEmpty()) {
-            throw new BoardException("memory plan: board " + board.name() + " has no " + where + "; SLRs: "
+            throw new BoardError("", "memory plan: board " + board.name() + " has no " + where + "; SLRs: "
                     + String.join(", ", board.slrs().stream().map(s -> s.name()).toList()));
         }
         return new MemoryPlan(g, first, last, where);
@@ -47,7 +47,7 @@ public record MemoryPlan(MemoryGroup group, int firstBank, int lastBank, String 
     public static MemoryPlan parse(Board board, String spec) {
         Matcher m = SPEC.matcher(spec);
         if (!m.matches()) {
-            throw new BoardException("--banks: '" + spec + "' is not a bank range; write it like HBM[0] or HBM[0:3]");
+            throw new BoardError("", "--banks: '" + spec + "' is not a bank range; write it like HBM[0] or HBM[0:3]");
         }
         int first = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
         int last = m.group(3) == null ? first : Integer.parseInt(m.group(3));

@@ -1,6 +1,5 @@
 package dev.accelgen.boards.vitis;
 
-import dev.accelgen.boards.BoardException;
 import dev.accelgen.boards.bundle.GeneratedHeader;
 import dev.accelgen.boards.bundle.Template;
 import dev.accelgen.boards.kernel.ArgDir;
@@ -8,6 +7,7 @@ import dev.accelgen.boards.kernel.KernelArg;
 import dev.accelgen.boards.kernel.KernelSpec;
 import dev.accelgen.boards.model.Board;
 import dev.accelgen.boards.model.Flow;
+import dev.accelgen.errors.BoardError;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -52,7 +52,7 @@ public final class VitisKernelScripts {
         requireVitis(board);
         long needed = kernel.args().stream().mapToLong(a -> (a.bytes() + 4095) / 4096 * 4096).sum();
         if (needed > plan.reachableBytes()) {
-            throw new BoardException("memory plan: " + kernel.top() + " needs " + needed
+            throw new BoardError("", "memory plan: " + kernel.top() + " needs " + needed
                     + " bytes of buffers but " + plan.spTarget() + " holds " + plan.reachableBytes()
                     + "; map more banks");
         }

@@ -1,6 +1,6 @@
 package dev.accelgen.boards.vivado;
 
-import dev.accelgen.boards.BoardException;
+import dev.accelgen.errors.BoardError;
 
 import java.util.List;
 import java.util.Map;
@@ -30,7 +30,7 @@ record ZynqPorts(String enableParam, String aclkPin) {
         ZynqPorts p = PORTS.get(port);
         if (p == null || port.startsWith("M_") != master) {
             List<String> allowed = PORTS.keySet().stream().filter(k -> k.startsWith("M_") == master).sorted().toList();
-            throw new BoardException("processing_system." + field + " = '" + port + "' is not a " + IP + " "
+            throw new BoardError("", "processing_system." + field + " = '" + port + "' is not a " + IP + " "
                     + (master ? "master" : "slave") + " port; use one of " + String.join(", ", allowed));
         }
         return p;
@@ -38,7 +38,7 @@ record ZynqPorts(String enableParam, String aclkPin) {
 
     static void requireZynqUltrascale(String ip) {
         if (!IP.equals(ip)) {
-            throw new BoardException("processing_system.ip = '" + ip + "' is not supported by the vivado_bd flow;"
+            throw new BoardError("", "processing_system.ip = '" + ip + "' is not supported by the vivado_bd flow;"
                     + " use " + IP + " (Zynq UltraScale+ MPSoC)");
         }
     }

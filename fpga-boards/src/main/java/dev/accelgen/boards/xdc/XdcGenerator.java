@@ -1,10 +1,10 @@
 package dev.accelgen.boards.xdc;
 
-import dev.accelgen.boards.BoardException;
 import dev.accelgen.boards.model.Board;
 import dev.accelgen.boards.model.BoardClock;
 import dev.accelgen.boards.model.BoardPin;
 import dev.accelgen.boards.model.BoardReset;
+import dev.accelgen.errors.BoardError;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -26,7 +26,7 @@ public final class XdcGenerator {
         Set<String> known = new LinkedHashSet<>(allPinNames(board));
         for (String u : used) {
             if (!known.contains(u)) {
-                throw new BoardException("design uses board pin '" + u + "' that board " + board.name()
+                throw new BoardError("", "design uses board pin '" + u + "' that board " + board.name()
                         + " does not have; known pins: " + String.join(", ", known));
             }
         }

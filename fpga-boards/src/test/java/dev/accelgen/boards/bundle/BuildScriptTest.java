@@ -54,7 +54,7 @@ class BuildScriptTest {
 
     private Path bundle(String board) {
         Path b = tmp.resolve(board);
-        BundleWriter.write(BundleFiles.of(Fixtures.content(board)), b);
+        BundleWriter.write(BundleFiles.of(Fixtures.content(board)), b, false);
         return b;
     }
 

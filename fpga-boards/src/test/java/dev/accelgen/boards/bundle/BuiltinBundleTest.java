@@ -1,10 +1,10 @@
 package dev.accelgen.boards.bundle;
 
 import dev.accelgen.boards.BoardCatalog;
-import dev.accelgen.boards.BoardException;
 import dev.accelgen.boards.model.Board;
 import dev.accelgen.boards.model.BoardJson;
 import dev.accelgen.boards.shell.GemmKernelConfig;
+import dev.accelgen.errors.BoardError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +26,7 @@ class BuiltinBundleTest {
 
     private Path write(Board board, boolean estimate) {
         Path out = tmp.resolve(board.name());
-        BundleWriter.write(BundleFiles.of(BuiltinBundle.build(board, BuiltinBundle.defaultConfig(board), 1, estimate)), out);
+        BundleWriter.write(BundleFiles.of(BuiltinBundle.build(board, BuiltinBundle.defaultConfig(board), 1, estimate)), out, false);
         return out;
     }
 
@@ -105,7 +105,7 @@ class BuiltinBundleTest {
     void aDesignTooBigForAUserBoardIsRejectedBeforeWriting() {
         Board tiny = BoardJson.parse(BoardCatalog.builtInJson("zcu104").replace("\"name\": \"zcu104\"", "\"name\": \"tiny\"")
                 .replace("\"dsp\": 1728", "\"dsp\": 3"), "tiny.json");
-        BoardException e = assertThrows(BoardException.class,
+        BoardError e = assertThrows(BoardError.class,
                 () -> BuiltinBundle.build(tiny, new GemmKernelConfig(1, 4, 4, 32, 16, 4), 1, true));
         assertEquals("design gemm_r1_c4_k4_d32_b16_o4 does not fit board tiny: DSP 4 > 3 available in SLR0;"
                 + " use a smaller configuration", e.getMessage());

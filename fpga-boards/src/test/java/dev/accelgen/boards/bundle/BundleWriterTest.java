@@ -1,9 +1,10 @@
 package dev.accelgen.boards.bundle;
 
-import dev.accelgen.boards.BoardException;
+import dev.accelgen.errors.OutputPathError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +21,7 @@ class BundleWriterTest {
 
     private List<Path> leftovers() throws Exception {
         try (Stream<Path> s = Files.list(tmp)) {
-            return s.filter(p -> p.getFileName().toString().contains(".tmp-")).toList();
+            return s.filter(p -> p.getFileName().toString().contains(".accelgen-tmp-")).toList();
         }
     }
 
@@ -28,7 +29,7 @@ class BundleWriterTest {
     void writesEveryFileAndMarksScriptsExecutable() throws Exception {
         Path out = tmp.resolve("b");
         BundleWriter.write(List.of(GeneratedFile.script("build.sh", "#!/bin/sh\n"), GeneratedFile.text("rtl/a.v", "x\n"),
-                GeneratedFile.binary("golden/c.bin", new byte[] {1, 2})), out);
+                GeneratedFile.binary("golden/c.bin", new byte[] {1, 2})), out, false);
         assertTrue(Files.isExecutable(out.resolve("build.sh")));
         assertFalse(Files.isExecutable(out.resolve("rtl/a.v")));
         assertEquals(2, Files.size(out.resolve("golden/c.bin")));
@@ -39,10 +40,10 @@ class BundleWriterTest {
     void refusesANonEmptyDirectoryAndLeavesItAlone() throws Exception {
         Path out = Files.createDirectories(tmp.resolve("taken"));
         Files.writeString(out.resolve("mine.txt"), "keep");
-        BoardException e = assertThrows(BoardException.class,
-                () -> BundleWriter.write(List.of(GeneratedFile.text("a", "b")), out));
-        assertEquals("--out " + out + ": directory exists and is not empty; choose a new directory or remove it",
-                e.getMessage());
+        OutputPathError e = assertThrows(OutputPathError.class,
+                () -> BundleWriter.write(List.of(GeneratedFile.text("a", "b")), out, true));
+        assertEquals("--out " + out + ": is a directory with files accelgen did not write (mine.txt); move them away or"
+                + " give a new directory", e.getMessage());
         assertEquals("keep", Files.readString(out.resolve("mine.txt")));
         assertFalse(Files.exists(out.resolve("a")));
     }
@@ -50,9 +51,9 @@ class BundleWriterTest {
     @Test
     void aFailureHalfwayLeavesNoOutputAndNoTemporaryDirectory() throws Exception {
         Path out = tmp.resolve("never");
-        // "x" as a file, then "x/y" needs x to be a directory: the second write fails.
-        assertThrows(BoardException.class, () -> BundleWriter.write(
-                List.of(GeneratedFile.text("x", "1"), GeneratedFile.text("x/y", "2")), out));
+        // "x" as a file, then "x/y" needs x to be a directory: the second write fails (a bug, not the user's path).
+        assertThrows(UncheckedIOException.class, () -> BundleWriter.write(
+                List.of(GeneratedFile.text("x", "1"), GeneratedFile.text("x/y", "2")), out, false));
         assertFalse(Files.exists(out));
         assertEquals(List.of(), leftovers());
     }

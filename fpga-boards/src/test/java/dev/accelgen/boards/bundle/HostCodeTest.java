@@ -27,7 +27,7 @@ class HostCodeTest {
     @Test
     void zcu104PynqDriverAndDevMemDriverCompile() throws Exception {
         Path b = tmp.resolve("zcu104");
-        BundleWriter.write(BundleFiles.of(Fixtures.content("zcu104")), b);
+        BundleWriter.write(BundleFiles.of(Fixtures.content("zcu104")), b, false);
         run(b, List.of("python3", "-m", "py_compile", "host/pynq/accel_pynq.py"));
         run(b.resolve("host/c"), List.of("gcc", "-std=c11", "-fsyntax-only", "-Wall", "-Wextra", "-Werror", "accel_host.c"));
         String header = Files.readString(b.resolve("host/c/accel_config.h"));
@@ -43,7 +43,7 @@ class HostCodeTest {
     @Test
     void u280XrtHostCompilesAgainstTheXrtApi() throws Exception {
         Path b = tmp.resolve("u280");
-        BundleWriter.write(BundleFiles.of(Fixtures.content("u280")), b);
+        BundleWriter.write(BundleFiles.of(Fixtures.content("u280")), b, false);
         Path stub = Path.of(getClass().getResource("/xrt-stub/xrt/xrt_device.h").toURI()).getParent().getParent();
         run(b.resolve("host/xrt"), List.of("g++", "-std=c++17", "-fsyntax-only", "-Wall", "-Wextra", "-Werror",
                 "-I", stub.toString(), "host_xrt.cpp"));

@@ -18,7 +18,7 @@ class TclScriptsTest {
 
     private Path bundle(String board) {
         Path out = tmp.resolve(board);
-        BundleWriter.write(BundleFiles.of(Fixtures.content(board)), out);
+        BundleWriter.write(BundleFiles.of(Fixtures.content(board)), out, false);
         return out;
     }
 

@@ -1,8 +1,8 @@
 package dev.accelgen.boards.fit;
 
 import dev.accelgen.boards.BoardCatalog;
-import dev.accelgen.boards.BoardException;
 import dev.accelgen.boards.model.Resources;
+import dev.accelgen.errors.BoardError;
 import dev.accelgen.sim.tools.ResourceCounts;
 import org.junit.jupiter.api.Test;
 
@@ -15,12 +15,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ResourceFitTest {
     @Test
     void aDesignOverTheSlrBudgetIsRejectedNamingTheResource() {
-        BoardException e = assertThrows(BoardException.class, () -> ResourceFit.check(BoardCatalog.resolve("u280"), "SLR0",
+        BoardError e = assertThrows(BoardError.class, () -> ResourceFit.check(BoardCatalog.resolve("u280"), "SLR0",
                 "big", ResourceCounts.of(Map.of("DSP48E2", 2737))));
         assertEquals("design big does not fit board u280: DSP 2737 > 2736 available in SLR0; use a smaller configuration",
                 e.getMessage());
         // 28,800 RAM64M8 take 8 LUT sites each: 230,400 LUTs, the whole ZCU104; one SRL16E more does not fit
-        e = assertThrows(BoardException.class, () -> ResourceFit.check(BoardCatalog.resolve("zcu104"), "SLR0",
+        e = assertThrows(BoardError.class, () -> ResourceFit.check(BoardCatalog.resolve("zcu104"), "SLR0",
                 "wide", ResourceCounts.of(Map.of("RAM64M8", 28_800, "SRL16E", 1))));
         assertEquals("design wide does not fit board zcu104: LUT 230401 > 230400 available in SLR0; use a smaller"
                 + " configuration", e.getMessage());

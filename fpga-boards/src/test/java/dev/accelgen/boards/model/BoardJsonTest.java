@@ -1,7 +1,7 @@
 package dev.accelgen.boards.model;
 
 import dev.accelgen.boards.BoardCatalog;
-import dev.accelgen.boards.BoardException;
+import dev.accelgen.errors.BoardError;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,7 +13,7 @@ class BoardJsonTest {
     private static final String U280 = BoardCatalog.builtInJson("u280");
 
     private static String error(String json) {
-        BoardException e = assertThrows(BoardException.class, () -> BoardJson.parse(json, "board.json"));
+        BoardError e = assertThrows(BoardError.class, () -> BoardJson.parse(json, "board.json"));
         return e.getMessage();
     }
 

@@ -3,6 +3,7 @@ package dev.accelgen.boards.shell;
 import dev.accelgen.boards.BoardCatalog;
 import dev.accelgen.boards.model.Board;
 import dev.accelgen.boards.xdc.XdcGenerator;
+import dev.accelgen.errors.ConfigError;
 import dev.accelgen.hdl.Design;
 import dev.accelgen.hdl.Hdl;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class BoardTiesTest {
 
     @Test
     void aBoardWithoutTiesHasNothingToDrive() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        ConfigError e = assertThrows(ConfigError.class,
                 () -> BoardTiesConfig.forShell(BoardCatalog.resolve("zcu104"), Set.of("CPU_RESET")));
         assertEquals("board zcu104 has no outputs to tie for this design", e.getMessage());
     }

@@ -1,5 +1,6 @@
 package dev.accelgen.boards.shell;
 
+import dev.accelgen.errors.ConfigError;
 import dev.accelgen.hdl.Design;
 import dev.accelgen.hdl.Hdl;
 import org.junit.jupiter.api.Test;
@@ -47,15 +48,15 @@ class ShellConfigsLintTest {
     @Test
     void badConfigurationsNameTheParameter() {
         assertEquals("k = 65 out of range, must be 1..64",
-                assertThrows(IllegalArgumentException.class, () -> new GemmKernelConfig(4, 4, 65, 32, 16, 4)).getMessage());
+                assertThrows(ConfigError.class, () -> new GemmKernelConfig(4, 4, 65, 32, 16, 4)).getMessage());
         assertEquals("rows*k = 6 must be a multiple of 4 (A is read in 32-bit words)",
-                assertThrows(IllegalArgumentException.class, () -> new GemmKernelConfig(2, 4, 3, 32, 16, 4)).getMessage());
+                assertThrows(ConfigError.class, () -> new GemmKernelConfig(2, 4, 3, 32, 16, 4)).getMessage());
         assertEquals("max-burst = 12 out of range, must be a power of two 1..256",
-                assertThrows(IllegalArgumentException.class, () -> new GemmKernelConfig(4, 4, 8, 32, 12, 4)).getMessage());
+                assertThrows(ConfigError.class, () -> new GemmKernelConfig(4, 4, 8, 32, 12, 4)).getMessage());
         assertEquals("max-outstanding = 0 out of range, must be 1..16",
-                assertThrows(IllegalArgumentException.class, () -> new GemmKernelConfig(4, 4, 8, 32, 16, 0)).getMessage());
+                assertThrows(ConfigError.class, () -> new GemmKernelConfig(4, 4, 8, 32, 16, 0)).getMessage());
         assertEquals("args [a, a] contain a name twice",
-                assertThrows(IllegalArgumentException.class, () -> new ControlConfig(List.of("a", "a"))).getMessage());
+                assertThrows(ConfigError.class, () -> new ControlConfig(List.of("a", "a"))).getMessage());
         assertEquals(0x34, new ControlConfig(List.of("a", "b", "c")).statusOffset());
         assertEquals(6, new ControlConfig(List.of("a", "b", "c")).addrBits());
     }

@@ -1,8 +1,8 @@
 package dev.accelgen.boards.vitis;
 
 import dev.accelgen.boards.BoardCatalog;
-import dev.accelgen.boards.BoardException;
 import dev.accelgen.boards.model.Board;
+import dev.accelgen.errors.BoardError;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -37,18 +37,18 @@ class MemoryPlanTest {
         assertEquals("HBM[31]", MemoryPlan.parse(u280, "HBM[31]").spTarget());
         assertEquals("DDR[0]", MemoryPlan.parse(u280, "DDR").spTarget());
         assertEquals("--banks: 'HBM[0-3]' is not a bank range; write it like HBM[0] or HBM[0:3]",
-                assertThrows(BoardException.class, () -> MemoryPlan.parse(u280, "HBM[0-3]")).getMessage());
+                assertThrows(BoardError.class, () -> MemoryPlan.parse(u280, "HBM[0-3]")).getMessage());
         assertEquals("memory plan: banks 3..1 out of range for HBM, must be within 0..31",
-                assertThrows(BoardException.class, () -> MemoryPlan.parse(u280, "HBM[3:1]")).getMessage());
+                assertThrows(BoardError.class, () -> MemoryPlan.parse(u280, "HBM[3:1]")).getMessage());
     }
 
     @Test
     void badPlansAreOneLineErrors() {
         assertEquals("memory plan: banks 30..32 out of range for HBM, must be within 0..31",
-                assertThrows(BoardException.class, () -> MemoryPlan.of(u280, "HBM", 30, 32, null)).getMessage());
+                assertThrows(BoardError.class, () -> MemoryPlan.of(u280, "HBM", 30, 32, null)).getMessage());
         assertEquals("memory plan: board u280 has no memory 'PLRAM'; memories: HBM, DDR",
-                assertThrows(BoardException.class, () -> MemoryPlan.of(u280, "PLRAM", 0, 0, null)).getMessage());
+                assertThrows(BoardError.class, () -> MemoryPlan.of(u280, "PLRAM", 0, 0, null)).getMessage());
         assertEquals("memory plan: board u280 has no SLR3; SLRs: SLR0, SLR1, SLR2",
-                assertThrows(BoardException.class, () -> MemoryPlan.of(u280, "HBM", 0, 0, "SLR3")).getMessage());
+                assertThrows(BoardError.class, () -> MemoryPlan.of(u280, "HBM", 0, 0, "SLR3")).getMessage());
     }
 }

@@ -1,12 +1,12 @@
 package dev.accelgen.boards.vivado;
 
 import dev.accelgen.boards.BoardCatalog;
-import dev.accelgen.boards.BoardException;
 import dev.accelgen.boards.kernel.ArgDir;
 import dev.accelgen.boards.kernel.KernelArg;
 import dev.accelgen.boards.kernel.KernelSpec;
 import dev.accelgen.boards.model.Board;
 import dev.accelgen.boards.model.BoardJson;
+import dev.accelgen.errors.BoardError;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -42,10 +42,10 @@ class ZynqProjectTclTest {
         Board port = variant("\"memory_slave\": \"S_AXI_HP0_FPD\"", "\"memory_slave\": \"M_AXI_HPM1_FPD\"");
         assertEquals("processing_system.memory_slave = 'M_AXI_HPM1_FPD' is not a zynq_ultra_ps_e slave port; use one of"
                 + " S_AXI_HP0_FPD, S_AXI_HP1_FPD, S_AXI_HP2_FPD, S_AXI_HP3_FPD, S_AXI_HPC0_FPD, S_AXI_HPC1_FPD",
-                assertThrows(BoardException.class, () -> ZynqProjectTcl.render(port, K, "leds", 4, "x.xdc")).getMessage());
+                assertThrows(BoardError.class, () -> ZynqProjectTcl.render(port, K, "leds", 4, "x.xdc")).getMessage());
         Board ps7 = variant("\"ip\": \"zynq_ultra_ps_e\"", "\"ip\": \"processing_system7\"");
         assertEquals("processing_system.ip = 'processing_system7' is not supported by the vivado_bd flow; use"
                 + " zynq_ultra_ps_e (Zynq UltraScale+ MPSoC)",
-                assertThrows(BoardException.class, () -> ZynqProjectTcl.render(ps7, K, "leds", 4, "x.xdc")).getMessage());
+                assertThrows(BoardError.class, () -> ZynqProjectTcl.render(ps7, K, "leds", 4, "x.xdc")).getMessage());
     }
 }

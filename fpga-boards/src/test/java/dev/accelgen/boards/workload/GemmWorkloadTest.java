@@ -29,7 +29,7 @@ class GemmWorkloadTest {
 
     @Test
     void goldenModelEqualsPlainProductForRandomShapes() {
-        long seed = new Random().nextLong();
+        long seed = Long.getLong("accelgen.seed", 13);
         System.out.println("seed=" + seed);
         Random rng = new Random(seed);
         int[][] shapes = {{4, 8, 4}, {4, 8, 8}, {1, 4, 1}, {3, 4, 5}, {8, 16, 8}};

@@ -1,10 +1,10 @@
 package dev.accelgen.boards.xdc;
 
 import dev.accelgen.boards.BoardCatalog;
-import dev.accelgen.boards.BoardException;
 import dev.accelgen.boards.model.Board;
 import dev.accelgen.boards.model.BoardClock;
 import dev.accelgen.boards.model.BoardJson;
+import dev.accelgen.errors.BoardError;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashSet;
@@ -127,7 +127,7 @@ class XdcGeneratorTest {
 
     @Test
     void unknownPinIsRejectedWithTheKnownOnes() {
-        BoardException e = assertThrows(BoardException.class,
+        BoardError e = assertThrows(BoardError.class,
                 () -> XdcGenerator.generate(BoardCatalog.resolve("zcu104"), Set.of("GPIO_LED_7")));
         assertEquals("design uses board pin 'GPIO_LED_7' that board zcu104 does not have; known pins: CLK_300, CLK_125,"
                 + " CPU_RESET, GPIO_LED_0, GPIO_LED_1, GPIO_LED_2, GPIO_LED_3, GPIO_PB_SW0, GPIO_PB_SW1, GPIO_PB_SW2,"

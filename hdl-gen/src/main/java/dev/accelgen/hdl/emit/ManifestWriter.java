@@ -5,6 +5,7 @@ import dev.accelgen.hdl.ir.ModuleDef;
 import dev.accelgen.hdl.ir.Signal;
 import dev.accelgen.hdl.ir.SignalKind;
 import dev.accelgen.hdl.ir.StreamDef;
+import dev.accelgen.hdl.ir.WriteMemoryDef;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,6 +70,27 @@ public final class ManifestWriter {
                 mems.add(rm);
             }
             m.put("read_memories", mems);
+        }
+        if (!top.writeMemories().isEmpty()) {
+            List<Object> mems = new ArrayList<>();
+            for (WriteMemoryDef w : top.writeMemories()) {
+                Map<String, Object> wm = new LinkedHashMap<>();
+                wm.put("name", w.name());
+                wm.put("aw_valid", ModuleEmitter.name(w.awValid()));
+                wm.put("aw_ready", ModuleEmitter.name(w.awReady()));
+                wm.put("aw_addr", ModuleEmitter.name(w.awAddr()));
+                wm.put("aw_len", ModuleEmitter.name(w.awLen()));
+                wm.put("w_valid", ModuleEmitter.name(w.wValid()));
+                wm.put("w_ready", ModuleEmitter.name(w.wReady()));
+                wm.put("w_data", ModuleEmitter.name(w.wData()));
+                wm.put("w_strb", ModuleEmitter.name(w.wStrb()));
+                wm.put("w_last", ModuleEmitter.name(w.wLast()));
+                wm.put("b_valid", ModuleEmitter.name(w.bValid()));
+                wm.put("b_ready", ModuleEmitter.name(w.bReady()));
+                wm.put("data_bytes", w.dataBytes());
+                mems.add(wm);
+            }
+            m.put("write_memories", mems);
         }
         m.put("params", top.params());
         m.put("files", new ArrayList<Object>(files));

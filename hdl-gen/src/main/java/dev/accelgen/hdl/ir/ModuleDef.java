@@ -20,6 +20,7 @@ public final class ModuleDef {
     private final List<MemoryDef> memories = new ArrayList<>();
     private final List<StreamDef> streams = new ArrayList<>();
     private final List<ReadMemoryDef> readMemories = new ArrayList<>();
+    private final List<WriteMemoryDef> writeMemories = new ArrayList<>();
     private final List<ClockDomain> domains = new ArrayList<>();
     private BlackBoxModel blackBox;
 
@@ -72,6 +73,10 @@ public final class ModuleDef {
 
     public List<ReadMemoryDef> readMemories() {
         return readMemories;
+    }
+
+    public List<WriteMemoryDef> writeMemories() {
+        return writeMemories;
     }
 
     /** Clock domains used by registers and memories of this module, in first-use order. */

@@ -1,5 +1,7 @@
 package dev.accelgen.pe.dsp;
 
+import dev.accelgen.errors.ConfigError;
+
 /**
  * A FlightLLM-style sparse DSP chain: {@code length} DSP48E2 slices cascaded over PCOUT->PCIN computing
  * {@code packing.lanes()} dot products per beat (signed INT8, or INT4 for int4x4; 32-bit results). With packed
@@ -15,17 +17,17 @@ public record DspChainConfig(int length, Packing packing, Sparsity sparsity) {
 
     public DspChainConfig {
         if (length < 1 || length > 64) {
-            throw new IllegalArgumentException("length must be in 1..64 (got " + length + ")");
+            throw new ConfigError("", "length must be in 1..64 (got " + length + ")");
         }
         if (packing == null || sparsity == null) {
-            throw new IllegalArgumentException("packing and sparsity are required");
+            throw new ConfigError("", "packing and sparsity are required");
         }
         if (sparsity instanceof Sparsity.NOfM nm && length % nm.n() != 0) {
-            throw new IllegalArgumentException("length must be a multiple of N=" + nm.n() + " for sparsity "
+            throw new ConfigError("", "length must be a multiple of N=" + nm.n() + " for sparsity "
                     + nm.spec() + " (got " + length + ")");
         }
         if (sparsity instanceof Sparsity.Block bl && length % bl.b() != 0) {
-            throw new IllegalArgumentException("length must be a multiple of B=" + bl.b() + " for sparsity "
+            throw new ConfigError("", "length must be a multiple of B=" + bl.b() + " for sparsity "
                     + bl.spec() + " (got " + length + ")");
         }
     }

@@ -1,5 +1,7 @@
 package dev.accelgen.pe.dsp;
 
+import dev.accelgen.pe.stream.AlwaysReadyInput;
+import dev.accelgen.sim.Acceptance;
 import dev.accelgen.sim.Beat;
 import dev.accelgen.sim.GoldenModel;
 import dev.accelgen.sim.OutputEvent;
@@ -15,8 +17,8 @@ import java.util.Map;
  * The chain's specification: both streams are always ready, so beat i of a stream is accepted
  * {@code idleBefore + 1} cycles after beat i-1; a data beat sees the mode written by the last cfg beat
  * accepted in an earlier cycle (dense before any); its exact integer dot products appear
- * {@link DspChainConfig#latency()} cycles after acceptance, as 32-bit patterns. No DSP is modelled here:
- * lane packing, cascade and skew must reproduce plain arithmetic.
+ * {@link DspChainConfig#latency()} cycles after acceptance, as 32-bit patterns ({@link DspChainCycle}). No DSP
+ * is modelled here: lane packing, cascade and skew must reproduce plain arithmetic.
  */
 public final class DspChainGolden implements GoldenModel {
     private final DspChainConfig cfg;
@@ -27,56 +29,61 @@ public final class DspChainGolden implements GoldenModel {
 
     @Override
     public Trace run(Stimulus stimulus) {
-        List<long[]> modeWrites = new ArrayList<>();
+        List<Beat> data = stimulus.stream("in").beats();
+        List<Beat> modes = cfg.sparse() ? stimulus.stream("cfg").beats() : List.of();
+        long[] dataAt = AlwaysReadyInput.acceptCycles(data);
+        long[] modeAt = AlwaysReadyInput.acceptCycles(modes);
+        List<Acceptance> accepted = new ArrayList<>();
         if (cfg.sparse()) {
-            long cycle = -1;
-            for (Beat beat : stimulus.stream("cfg").beats()) {
-                cycle += 1 + beat.idleBefore();
-                modeWrites.add(new long[] {cycle, beat.values().get("cfg_mode").longValueExact()});
-            }
+            accepted.addAll(Acceptance.of("cfg", modeAt));
         }
+        accepted.addAll(Acceptance.of("in", dataAt));
+        long end = Math.max(data.isEmpty() ? 0 : dataAt[data.size() - 1] + cfg.latency() + 1,
+                modes.isEmpty() ? 0 : modeAt[modes.size() - 1] + 1);
+        DspChainCycle chain = new DspChainCycle(cfg);
         List<OutputEvent> events = new ArrayList<>();
-        long cycle = -1;
-        int nextWrite = 0;
-        boolean sparseMode = false;
-        for (Beat beat : stimulus.stream("in").beats()) {
-            cycle += 1 + beat.idleBefore();
-            while (nextWrite < modeWrites.size() && modeWrites.get(nextWrite)[0] < cycle) {
-                sparseMode = modeWrites.get(nextWrite)[1] != 0;
-                nextWrite++;
+        int nextData = 0;
+        int nextMode = 0;
+        for (long cycle = 0; cycle < end; cycle++) {
+            Boolean mode = null;
+            if (nextMode < modes.size() && modeAt[nextMode] == cycle) {
+                mode = modes.get(nextMode++).values().get("cfg_mode").longValueExact() != 0;
             }
-            long[] y = dot(beat.values(), sparseMode);
-            Map<String, BigInteger> out = new LinkedHashMap<>();
-            for (int lane = 0; lane < y.length; lane++) {
-                out.put("y_" + lane, BigInteger.valueOf(y[lane] & 0xFFFFFFFFL));
+            DspChainCycle.Beat in = null;
+            if (nextData < data.size() && dataAt[nextData] == cycle) {
+                in = beat(data.get(nextData++).values());
             }
-            events.add(new OutputEvent(cycle + cfg.latency(), "out", out));
+            long[] y = chain.step(mode, in);
+            if (y != null) {
+                Map<String, BigInteger> out = new LinkedHashMap<>();
+                for (int lane = 0; lane < y.length; lane++) {
+                    out.put("y_" + lane, BigInteger.valueOf(y[lane] & 0xFFFFFFFFL));
+                }
+                events.add(new OutputEvent(cycle, "out", out));
+            }
         }
-        long total = events.isEmpty() ? 0 : events.get(events.size() - 1).cycle() + 1;
-        return new Trace(events, total);
+        return Trace.of(events, accepted);
     }
 
-    /** The lanes' dot products for one beat. */
-    long[] dot(Map<String, BigInteger> v, boolean sparseMode) {
+    private DspChainCycle.Beat beat(Map<String, BigInteger> v) {
         Packing pk = cfg.packing();
-        long[] y = new long[pk.lanes()];
-        for (int k = 0; k < cfg.length(); k++) {
-            int source = k;
-            if (sparseMode) {
-                int index = v.get("idx_" + cfg.indexFieldOf(k)).intValueExact();
-                if (index >= cfg.indexChoices()) {
-                    throw new IllegalArgumentException("idx_" + cfg.indexFieldOf(k) + " = " + index + " exceeds the "
-                            + cfg.indexChoices() + " choices of sparsity " + cfg.sparsity().spec());
-                }
-                source = cfg.sparseSource(k, index);
-            }
-            for (int lane = 0; lane < y.length; lane++) {
-                long x = signed(v.get(pk.activationPorts().get(pk.laneActivation(lane)) + "_" + source), pk.bits());
-                long w = signed(v.get(pk.weightPorts().get(pk.laneWeight(lane)) + "_" + k), pk.bits());
-                y[lane] += w * x;
+        long[][] x = new long[pk.activationPorts().size()][cfg.window()];
+        for (int a = 0; a < x.length; a++) {
+            for (int i = 0; i < cfg.window(); i++) {
+                x[a][i] = signed(v.get(pk.activationPorts().get(a) + "_" + i), pk.bits());
             }
         }
-        return y;
+        long[][] w = new long[pk.weightPorts().size()][cfg.length()];
+        for (int p = 0; p < w.length; p++) {
+            for (int k = 0; k < cfg.length(); k++) {
+                w[p][k] = signed(v.get(pk.weightPorts().get(p) + "_" + k), pk.bits());
+            }
+        }
+        int[] idx = new int[cfg.sparse() ? cfg.indexFields() : 0];
+        for (int f = 0; f < idx.length; f++) {
+            idx[f] = v.get("idx_" + f).intValueExact();
+        }
+        return new DspChainCycle.Beat(x, w, idx);
     }
 
     private static long signed(BigInteger pattern, int bits) {

@@ -1,5 +1,6 @@
 package dev.accelgen.pe.dsp;
 
+import dev.accelgen.errors.ConfigError;
 import dev.accelgen.hdl.ModuleGen;
 import dev.accelgen.pe.UnitFigures;
 import dev.accelgen.pe.UnitKind;
@@ -34,7 +35,7 @@ public final class DspChainKind implements UnitKind<DspChainConfig> {
             Sparsity sparsity = Sparsity.parse(SPARSITIES.get(rng.nextInt(SPARSITIES.size())));
             try {
                 return new DspChainConfig(length, packing, sparsity);
-            } catch (IllegalArgumentException notAMultiple) {
+            } catch (ConfigError notAMultiple) {
                 // length not a multiple of N or B: draw again
             }
         }
@@ -51,7 +52,7 @@ public final class DspChainKind implements UnitKind<DspChainConfig> {
     }
 
     @Override
-    public Stimulus randomStimulus(DspChainConfig config, int vectors, long seed) {
+    public Stimulus randomWork(DspChainConfig config, int vectors, long seed) {
         return DspChainStimulus.random(config, vectors, seed);
     }
 

@@ -1,5 +1,6 @@
 package dev.accelgen.pe.dsp;
 
+import dev.accelgen.errors.ConfigError;
 import java.util.Arrays;
 import java.util.List;
 
@@ -85,7 +86,7 @@ public enum Packing {
                 return p;
             }
         }
-        throw new IllegalArgumentException("packing must be one of " + Arrays.stream(values()).map(Packing::cliName).toList()
+        throw new ConfigError("", "packing must be one of " + Arrays.stream(values()).map(Packing::cliName).toList()
                 + " (got " + s + ")");
     }
 }

@@ -1,5 +1,7 @@
 package dev.accelgen.pe.dsp;
 
+import dev.accelgen.errors.ConfigError;
+
 /**
  * The structured-sparsity pattern a chain supports besides dense operation (chosen per beat by the run-time
  * mode register). In sparse mode each slice multiplies one stored non-zero weight by the activation its index
@@ -20,7 +22,7 @@ public sealed interface Sparsity {
             try {
                 return new Block(Integer.parseInt(s.substring("block:".length())));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("sparsity block:B needs an integer B (got " + s + ")");
+                throw new ConfigError("", "sparsity block:B needs an integer B (got " + s + ")");
             }
         }
         String[] nm = s.split(":");
@@ -31,7 +33,7 @@ public sealed interface Sparsity {
                 // fall through to the message below
             }
         }
-        throw new IllegalArgumentException("sparsity must be dense, 2:4, 1:4, 2:8 or block:B (got " + s + ")");
+        throw new ConfigError("", "sparsity must be dense, 2:4, 1:4, 2:8 or block:B (got " + s + ")");
     }
 
     /** No sparse mode: the chain multiplies activation k by weight k. */
@@ -56,7 +58,7 @@ public sealed interface Sparsity {
     record NOfM(int n, int m) implements Sparsity {
         public NOfM {
             if (!(n == 2 && m == 4 || n == 1 && m == 4 || n == 2 && m == 8)) {
-                throw new IllegalArgumentException("sparsity N:M must be 2:4, 1:4 or 2:8 (got " + n + ":" + m + ")");
+                throw new ConfigError("", "sparsity N:M must be 2:4, 1:4 or 2:8 (got " + n + ":" + m + ")");
             }
         }
 
@@ -83,7 +85,7 @@ public sealed interface Sparsity {
     record Block(int b) implements Sparsity {
         public Block {
             if (b < 1 || b > 64) {
-                throw new IllegalArgumentException("sparsity block:B needs B in 1..64 (got " + b + ")");
+                throw new ConfigError("", "sparsity block:B needs B in 1..64 (got " + b + ")");
             }
         }
 

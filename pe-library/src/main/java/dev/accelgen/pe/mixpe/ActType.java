@@ -1,5 +1,7 @@
 package dev.accelgen.pe.mixpe;
 
+import dev.accelgen.errors.ConfigError;
+
 /**
  * Activation formats a MixPE lane accepts. {@link #laneBits()} is the width of the signed integer
  * that reaches the shift-and-add multiplier: the activation itself for the integer types, the
@@ -41,6 +43,6 @@ public enum ActType {
                 return t;
             }
         }
-        throw new IllegalArgumentException("a-type must be one of int8, int16, fp16 (got " + s + ")");
+        throw new ConfigError("", "a-type must be one of int8, int16, fp16 (got " + s + ")");
     }
 }

@@ -1,5 +1,7 @@
 package dev.accelgen.pe.mixpe;
 
+import dev.accelgen.errors.ConfigError;
+
 /**
  * A MixPE array: {@code lanes} activations per cycle along the reduction dimension, broadcast to
  * {@code cols} output columns (lanes x cols shift-and-add MACs per cycle), weights of
@@ -13,22 +15,22 @@ public record MixPeConfig(int wBits, ActType aType, int group, int lanes, int co
 
     public MixPeConfig {
         if (wBits != 2 && wBits != 3 && wBits != 4 && wBits != 8) {
-            throw new IllegalArgumentException("w-bits must be one of 2, 3, 4, 8 (got " + wBits + ")");
+            throw new ConfigError("", "w-bits must be one of 2, 3, 4, 8 (got " + wBits + ")");
         }
         if (aType == null) {
-            throw new IllegalArgumentException("a-type must be one of int8, int16, fp16 (got null)");
+            throw new ConfigError("", "a-type must be one of int8, int16, fp16 (got null)");
         }
         if (lanes < 1 || lanes > MAX_LANES) {
-            throw new IllegalArgumentException("lanes must be in 1.." + MAX_LANES + " (got " + lanes + ")");
+            throw new ConfigError("", "lanes must be in 1.." + MAX_LANES + " (got " + lanes + ")");
         }
         if (group < 1 || lanes % group != 0) {
-            throw new IllegalArgumentException("group must be >= 1 and divide lanes " + lanes + " (got " + group + ")");
+            throw new ConfigError("", "group must be >= 1 and divide lanes " + lanes + " (got " + group + ")");
         }
         if (cols < 1 || cols > MAX_COLS) {
-            throw new IllegalArgumentException("cols must be in 1.." + MAX_COLS + " (got " + cols + ")");
+            throw new ConfigError("", "cols must be in 1.." + MAX_COLS + " (got " + cols + ")");
         }
         if (mulForm == null) {
-            throw new IllegalArgumentException("mul-form must be one of shiftadd, lutmul (got null)");
+            throw new ConfigError("", "mul-form must be one of shiftadd, lutmul (got null)");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.accelgen.pe.mixpe;
 
 import dev.accelgen.pe.stream.AlwaysReadyInput;
 import dev.accelgen.pe.stream.Ports;
+import dev.accelgen.sim.Acceptance;
 import dev.accelgen.sim.Beat;
 import dev.accelgen.sim.GoldenModel;
 import dev.accelgen.sim.OutputEvent;
@@ -9,15 +10,14 @@ import dev.accelgen.sim.Stimulus;
 import dev.accelgen.sim.Trace;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Bit- and cycle-exact model of {@link MixPeUnit}: every beat is accepted when offered; each column's
- * groups of a beat contribute {@link MixPeArith#groupOutput}; on the {@code last} beat all columns leave
- * {@link MixPeConfig#latency()} cycles after its acceptance.
+ * Bit- and cycle-exact model of {@link MixPeUnit}: every beat is accepted when offered and stepped through
+ * {@link MixPeCycle}; on the {@code last} beat all columns leave {@link MixPeConfig#latency()} cycles after
+ * its acceptance.
  */
 public final class MixPeGolden implements GoldenModel {
     private final MixPeConfig cfg;
@@ -30,38 +30,45 @@ public final class MixPeGolden implements GoldenModel {
     public Trace run(Stimulus stimulus) {
         List<Beat> beats = stimulus.stream("in").beats();
         long[] accept = AlwaysReadyInput.acceptCycles(beats);
+        MixPeCycle unit = new MixPeCycle(cfg);
         List<OutputEvent> events = new ArrayList<>();
-        long[] acc = new long[cfg.cols()];
-        for (int k = 0; k < beats.size(); k++) {
-            Map<String, BigInteger> v = beats.get(k).values();
-            int[] act = new int[cfg.lanes()];
-            for (int i = 0; i < cfg.lanes(); i++) {
-                BigInteger raw = v.get("a_" + i);
-                act[i] = cfg.aType() == ActType.FP16 ? raw.intValue() : (int) Ports.signed(raw, cfg.aType().portBits());
+        long end = beats.isEmpty() ? 0 : accept[beats.size() - 1] + cfg.latency() + 1;
+        int next = 0;
+        for (long cycle = 0; cycle < end; cycle++) {
+            MixPeCycle.Beat in = null;
+            if (next < beats.size() && accept[next] == cycle) {
+                in = beat(beats.get(next++).values());
             }
-            for (int col = 0; col < cfg.cols(); col++) {
-                int[] q = new int[cfg.lanes()];
-                for (int i = 0; i < cfg.lanes(); i++) {
-                    q[i] = v.get("w_" + col + "_" + i).intValue();
-                }
-                for (int g = 0; g < cfg.groupsPerBeat(); g++) {
-                    int from = g * cfg.group();
-                    int to = from + cfg.group();
-                    long out = MixPeArith.groupOutput(cfg.aType(), Arrays.copyOfRange(q, from, to), Arrays.copyOfRange(act, from, to),
-                            v.get("scale_" + col + "_" + g).intValue(), v.get("zp_" + col + "_" + g).intValue());
-                    acc[col] = MixPeArith.accumulate(acc[col], out);
-                }
-            }
-            if (v.get("in_last").signum() != 0) {
-                Map<String, BigInteger> out = new LinkedHashMap<>();
+            long[] out = unit.step(in);
+            if (out != null) {
+                Map<String, BigInteger> values = new LinkedHashMap<>();
                 for (int col = 0; col < cfg.cols(); col++) {
-                    out.put("out_" + col, Ports.bits(acc[col], MixPeArith.ACC_BITS));
-                    acc[col] = 0;
+                    values.put("out_" + col, Ports.bits(out[col], MixPeArith.ACC_BITS));
                 }
-                events.add(new OutputEvent(accept[k] + cfg.latency(), "out", out));
+                events.add(new OutputEvent(cycle, "out", values));
             }
         }
-        long total = events.isEmpty() ? 0 : events.get(events.size() - 1).cycle() + 1;
-        return new Trace(events, total);
+        return Trace.of(events, Acceptance.of("in", accept));
+    }
+
+    private MixPeCycle.Beat beat(Map<String, BigInteger> v) {
+        int[] act = new int[cfg.lanes()];
+        for (int i = 0; i < cfg.lanes(); i++) {
+            BigInteger raw = v.get("a_" + i);
+            act[i] = cfg.aType() == ActType.FP16 ? raw.intValue() : (int) Ports.signed(raw, cfg.aType().portBits());
+        }
+        int[][] w = new int[cfg.cols()][cfg.lanes()];
+        int[][] scale = new int[cfg.cols()][cfg.groupsPerBeat()];
+        int[][] zp = new int[cfg.cols()][cfg.groupsPerBeat()];
+        for (int col = 0; col < cfg.cols(); col++) {
+            for (int i = 0; i < cfg.lanes(); i++) {
+                w[col][i] = v.get("w_" + col + "_" + i).intValue();
+            }
+            for (int g = 0; g < cfg.groupsPerBeat(); g++) {
+                scale[col][g] = v.get("scale_" + col + "_" + g).intValue();
+                zp[col][g] = v.get("zp_" + col + "_" + g).intValue();
+            }
+        }
+        return new MixPeCycle.Beat(v.get("in_last").signum() != 0, act, w, scale, zp);
     }
 }

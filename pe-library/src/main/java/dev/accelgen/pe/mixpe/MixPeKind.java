@@ -41,7 +41,7 @@ public final class MixPeKind implements UnitKind<MixPeConfig> {
     }
 
     @Override
-    public Stimulus randomStimulus(MixPeConfig config, int vectors, long seed) {
+    public Stimulus randomWork(MixPeConfig config, int vectors, long seed) {
         return MixPeStimulus.random(config, vectors, seed);
     }
 

@@ -1,5 +1,7 @@
 package dev.accelgen.pe.mlgru;
 
+import dev.accelgen.errors.ConfigError;
+
 /**
  * The MLGRU element-wise unit: {@code lanes} elements per beat, hidden state of {@code hidden}
  * elements kept on chip (hidden/lanes positions, visited in order by a wrapping counter).
@@ -9,10 +11,10 @@ public record MlgruConfig(int lanes, int hidden) {
 
     public MlgruConfig {
         if (lanes < 1 || lanes > 64) {
-            throw new IllegalArgumentException("lanes must be in 1..64 (got " + lanes + ")");
+            throw new ConfigError("", "lanes must be in 1..64 (got " + lanes + ")");
         }
         if (hidden < lanes || hidden % lanes != 0 || hidden / lanes > MAX_POSITIONS) {
-            throw new IllegalArgumentException("hidden must be a multiple of lanes " + lanes + " and at most "
+            throw new ConfigError("", "hidden must be a multiple of lanes " + lanes + " and at most "
                     + (MAX_POSITIONS * lanes) + " (got " + hidden + ")");
         }
     }

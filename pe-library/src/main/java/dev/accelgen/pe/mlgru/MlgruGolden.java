@@ -2,6 +2,7 @@ package dev.accelgen.pe.mlgru;
 
 import dev.accelgen.pe.stream.AlwaysReadyInput;
 import dev.accelgen.pe.stream.Ports;
+import dev.accelgen.sim.Acceptance;
 import dev.accelgen.sim.Beat;
 import dev.accelgen.sim.GoldenModel;
 import dev.accelgen.sim.OutputEvent;
@@ -49,8 +50,7 @@ public final class MlgruGolden implements GoldenModel {
             }
             events.add(new OutputEvent(accept[k] + cfg.latency(), "out", out));
         }
-        long total = events.isEmpty() ? 0 : events.get(events.size() - 1).cycle() + 1;
-        return new Trace(events, total);
+        return Trace.of(events, Acceptance.of("in", accept));
     }
 
     private static int q(Map<String, BigInteger> v, String port) {

@@ -36,7 +36,7 @@ public final class MlgruKind implements UnitKind<MlgruConfig> {
     }
 
     @Override
-    public Stimulus randomStimulus(MlgruConfig config, int vectors, long seed) {
+    public Stimulus randomWork(MlgruConfig config, int vectors, long seed) {
         return MlgruStimulus.random(config, vectors, seed);
     }
 

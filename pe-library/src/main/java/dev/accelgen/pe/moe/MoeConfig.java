@@ -1,5 +1,6 @@
 package dev.accelgen.pe.moe;
 
+import dev.accelgen.errors.ConfigError;
 import dev.accelgen.pe.systolic.SystolicConfig;
 
 /**
@@ -24,11 +25,11 @@ public record MoeConfig(int experts, int topK, int tokens, int rows, int cols, i
         check("top-k", topK, 1, Math.min(2, experts));
         check("tokens", tokens, 1, 255);
         if (rows != 1 && rows != 2 && rows != 4 && rows != 8) {
-            throw new IllegalArgumentException("array rows must be 1, 2, 4 or 8 (got " + rows + ")");
+            throw new ConfigError("", "array rows must be 1, 2, 4 or 8 (got " + rows + ")");
         }
         check("array cols", cols, 1, 64);
         if (Integer.bitCount(cols) != 1) {
-            throw new IllegalArgumentException("array cols must be a power of two in 1..64 (got " + cols + ")");
+            throw new ConfigError("", "array cols must be a power of two in 1..64 (got " + cols + ")");
         }
         check("d-model", dModel, 2, 256);
         check("mem-latency", memLatency, 1, 1000);
@@ -37,7 +38,7 @@ public record MoeConfig(int experts, int topK, int tokens, int rows, int cols, i
 
     private static void check(String name, int v, int min, int max) {
         if (v < min || v > max) {
-            throw new IllegalArgumentException(name + " must be in " + min + ".." + max + " (got " + v + ")");
+            throw new ConfigError("", name + " must be in " + min + ".." + max + " (got " + v + ")");
         }
     }
 

@@ -1,8 +1,7 @@
 package dev.accelgen.pe.moe;
 
-import dev.accelgen.sim.Beat;
+import dev.accelgen.sim.Acceptance;
 import dev.accelgen.sim.GoldenModel;
-import dev.accelgen.sim.MemoryImage;
 import dev.accelgen.sim.OutputEvent;
 import dev.accelgen.sim.ReadMemoryModel;
 import dev.accelgen.sim.Stimulus;
@@ -17,7 +16,7 @@ import java.util.Map;
  * Cycle-stepped specification of {@link MoeEngine}: the fetcher and compute rules of its documentation, the
  * systolic array's rules (a {@code last} beat needs 2*rows-1 cycles since the previous one; C[r][c] leaves
  * on out_c 2r+c+1 cycles after the last beat; sums wrap at 32 bits) and the memory timing of
- * {@link ReadMemoryModel} with the stimulus's latency and bandwidth. Also reports, per expert switch, the
+ * {@link ReadMemoryModel} with the stimulus's AR stalls, latency range and bandwidth. Also reports, per expert switch, the
  * bubble cycles between one job's last activation beat and the next job's first.
  */
 public final class MoeGolden implements GoldenModel {
@@ -39,10 +38,9 @@ public final class MoeGolden implements GoldenModel {
         int k = cfg.dModel();
         int rows = cfg.rows();
         int cols = cfg.cols();
-        MemoryImage image = stimulus.memory("m");
-        ReadMemoryModel mem = new ReadMemoryModel(cols, image);
-        StreamSource jobs = new StreamSource(stimulus.stream("job").beats());
-        StreamSource acts = new StreamSource(stimulus.stream("act").beats());
+        ReadMemoryModel mem = ReadMemoryModel.of(stimulus, "m", cols);
+        StreamSource jobs = new StreamSource("job", stimulus.stream("job").beats());
+        StreamSource acts = new StreamSource("act", stimulus.stream("act").beats());
         boolean[] full = new boolean[2];
         int[] tilesOf = new int[2];
         long[][][] bank = new long[2][k][cols];
@@ -66,7 +64,7 @@ public final class MoeGolden implements GoldenModel {
             }
             // fetcher, combinational view of this cycle
             boolean jobFire = state == 0 && !full[wb] && jobs.valid(cycle);
-            boolean arFire = state == 1;
+            boolean arFire = state == 1 && mem.arReady(cycle);
             ReadMemoryModel.RBeat beat = mem.beatAt(cycle);
             boolean rFire = state == 2 && beat != null;
             // compute
@@ -145,7 +143,8 @@ public final class MoeGolden implements GoldenModel {
         }
         events.sort(Comparator.comparingLong(OutputEvent::cycle)
                 .thenComparingInt(e -> Integer.parseInt(e.stream().substring("out_".length()))));
-        long total = events.isEmpty() ? 0 : events.get(events.size() - 1).cycle() + 1;
-        return new Trace(events, total);
+        List<Acceptance> accepted = new ArrayList<>(jobs.acceptances());
+        accepted.addAll(acts.acceptances());
+        return Trace.of(events, accepted);
     }
 }

@@ -42,7 +42,7 @@ public final class MoeKind implements UnitKind<MoeConfig> {
     }
 
     @Override
-    public Stimulus randomStimulus(MoeConfig config, int vectors, long seed) {
+    public Stimulus randomWork(MoeConfig config, int vectors, long seed) {
         return MoeLayerStimulus.random(config, vectors, seed);
     }
 

@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Cycle-stepped specification of {@link MoeLayer}: router (top-k of the task's experts, ties to the lower id),
  * one queue write per cycle, dispatch scan, gather through queue and token buffer, drain, and the
- * {@link MoeEngine} rules (see {@link MoeGolden}) with the memory timing of {@link ReadMemoryModel}. Also
+ * {@link MoeEngine} rules (see {@link MoeGolden}) with the memory timing of {@link ReadMemoryModel} (AR stalls,
+ * latency drawn per request). Also
  * reports the bubble cycles of every expert switch inside a batch (cycles between one job's last activation
  * beat and the next job's first); the gap between batches is routing time, not a switch.
  */
@@ -70,8 +71,8 @@ public final class MoeLayerGolden implements GoldenModel {
         final int rows = cfg.rows();
         final int cols = cfg.cols();
         final int tokensMax = cfg.tokens();
-        ReadMemoryModel mem = new ReadMemoryModel(cols, stimulus.memory("m"));
-        StreamSource toks = new StreamSource(stimulus.stream("tok").beats());
+        ReadMemoryModel mem = ReadMemoryModel.of(stimulus, "m", cols);
+        StreamSource toks = new StreamSource("tok", stimulus.stream("tok").beats());
         // layer state
         int state = 0;
         boolean phase = false;
@@ -130,7 +131,7 @@ public final class MoeLayerGolden implements GoldenModel {
             int scanCount = counts[scan];
             boolean jobValid = dispatching && scanCount != 0;
             boolean jobFire = jobValid && fstate == 0 && !full[wb];
-            boolean arFire = fstate == 1;
+            boolean arFire = fstate == 1 && mem.arReady(cycle);
             ReadMemoryModel.RBeat beat = mem.beatAt(cycle);
             boolean rFire = fstate == 2 && beat != null;
             boolean engineLastStep = step == k - 1;
@@ -284,8 +285,7 @@ public final class MoeLayerGolden implements GoldenModel {
             }
         }
         events.sort(Comparator.comparingLong(OutputEvent::cycle).thenComparingInt(MoeLayerGolden::streamOrder));
-        long total = events.isEmpty() ? 0 : events.get(events.size() - 1).cycle() + 1;
-        return new Trace(events, total);
+        return Trace.of(events, toks.acceptances());
     }
 
     /** Manifest order: route, tile, then out_0..out_{C-1}. */

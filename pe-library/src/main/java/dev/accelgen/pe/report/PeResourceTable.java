@@ -21,12 +21,9 @@ import dev.accelgen.pe.systolic.SystolicConfig;
 import dev.accelgen.pe.ternary.LaneForm;
 import dev.accelgen.pe.ternary.TernaryConfig;
 import dev.accelgen.pe.ternary.TernaryUnit;
+import dev.accelgen.sim.files.TempDir;
 import dev.accelgen.sim.tools.ResourceCounts;
-import dev.accelgen.sim.tools.ScratchDirs;
 import dev.accelgen.sim.tools.YosysSynth;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,12 +59,10 @@ public final class PeResourceTable {
 
     public static List<Row> measure(int lanes) {
         List<Spec> specs = specs(lanes);
-        Path work = null;
-        try {
-            work = Files.createTempDirectory("accelgen-resources-");
+        try (TempDir work = TempDir.inScratch("resources")) {
             List<YosysSynth.Job> jobs = new ArrayList<>();
             for (Spec s : specs) {
-                jobs.add(YosysSynth.Job.emit(s.design(), work.resolve("u" + jobs.size()), s.noDsp()));
+                jobs.add(YosysSynth.Job.emit(s.design(), work.path().resolve("u" + jobs.size()), s.noDsp()));
             }
             List<ResourceCounts> counts = YosysSynth.synthesize(jobs);
             List<Row> rows = new ArrayList<>();
@@ -75,12 +70,6 @@ public final class PeResourceTable {
                 rows.add(new Row(specs.get(i).name(), specs.get(i).per(), counts.get(i)));
             }
             return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (work != null) {
-                ScratchDirs.deleteQuietly(work);
-            }
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.accelgen.pe.rmsnorm;
 
+import dev.accelgen.errors.ConfigError;
+
 /**
  * An RMSNorm unit over vectors of {@code n} int16 elements (a power of two), {@code lanes}
  * elements per beat (a power of two dividing n), with {@code eps} added to the mean square.
@@ -12,14 +14,14 @@ public record RmsNormConfig(int n, int lanes, int eps) {
 
     public RmsNormConfig {
         if (n < 2 || n > MAX_N || Integer.bitCount(n) != 1) {
-            throw new IllegalArgumentException("n must be a power of two in 2.." + MAX_N + " (got " + n + ")");
+            throw new ConfigError("", "n must be a power of two in 2.." + MAX_N + " (got " + n + ")");
         }
         if (lanes < 1 || Integer.bitCount(lanes) != 1 || n % lanes != 0 || n / lanes > MAX_BEATS) {
-            throw new IllegalArgumentException("lanes must be a power of two dividing n " + n + " with n/lanes <= "
+            throw new ConfigError("", "lanes must be a power of two dividing n " + n + " with n/lanes <= "
                     + MAX_BEATS + " (got " + lanes + ")");
         }
         if (eps < 1 || eps > 65535) {
-            throw new IllegalArgumentException("eps must be in 1..65535 (got " + eps + ")");
+            throw new ConfigError("", "eps must be in 1..65535 (got " + eps + ")");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.accelgen.pe.rmsnorm;
 
 import dev.accelgen.pe.stream.Ports;
+import dev.accelgen.sim.Acceptance;
 import dev.accelgen.sim.Beat;
 import dev.accelgen.sim.GoldenModel;
 import dev.accelgen.sim.OutputEvent;
@@ -29,12 +30,14 @@ public final class RmsNormGolden implements GoldenModel {
     public Trace run(Stimulus stimulus) {
         List<Beat> beats = stimulus.stream("in").beats();
         List<OutputEvent> events = new ArrayList<>();
+        List<Acceptance> accepted = new ArrayList<>();
         long prevAccept = -1;
         long readyFrom = 0;
         int[] vec = new int[cfg.n()];
         int filled = 0;
         for (Beat beat : beats) {
             long accept = Math.max(prevAccept + 1 + beat.idleBefore(), readyFrom);
+            accepted.add(new Acceptance(accept, "in", accepted.size()));
             for (int i = 0; i < cfg.lanes(); i++) {
                 vec[filled * cfg.lanes() + i] = (int) Ports.signed(beat.values().get("x_" + i), 16);
             }
@@ -53,7 +56,6 @@ public final class RmsNormGolden implements GoldenModel {
             }
             prevAccept = accept;
         }
-        long total = events.isEmpty() ? 0 : events.get(events.size() - 1).cycle() + 1;
-        return new Trace(events, total);
+        return Trace.of(events, accepted);
     }
 }

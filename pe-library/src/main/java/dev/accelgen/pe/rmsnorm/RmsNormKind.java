@@ -38,7 +38,7 @@ public final class RmsNormKind implements UnitKind<RmsNormConfig> {
     }
 
     @Override
-    public Stimulus randomStimulus(RmsNormConfig config, int vectors, long seed) {
+    public Stimulus randomWork(RmsNormConfig config, int vectors, long seed) {
         return RmsNormStimulus.random(config, vectors, seed);
     }
 

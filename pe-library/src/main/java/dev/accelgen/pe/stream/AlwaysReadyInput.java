@@ -1,5 +1,6 @@
 package dev.accelgen.pe.stream;
 
+import dev.accelgen.sim.Acceptance;
 import dev.accelgen.sim.Beat;
 import java.util.List;
 
@@ -19,5 +20,10 @@ public final class AlwaysReadyInput {
             prev = t[k];
         }
         return t;
+    }
+
+    /** The same, as the acceptances of stream {@code stream} a golden trace lists. */
+    public static List<Acceptance> acceptances(String stream, List<Beat> beats) {
+        return Acceptance.of(stream, acceptCycles(beats));
     }
 }

@@ -1,5 +1,7 @@
 package dev.accelgen.pe.systolic;
 
+import dev.accelgen.errors.ConfigError;
+
 /**
  * An output-stationary systolic array of {@code rows x cols} multiply-accumulate PEs (the Gemmini-style
  * INT8 baseline). Activations enter from the left (one per row), weights from the top (one per column).
@@ -27,7 +29,7 @@ public record SystolicConfig(int rows, int cols, int aBits, int wBits, int accBi
 
     private static void check(String name, int value, int min, int max) {
         if (value < min || value > max) {
-            throw new IllegalArgumentException(name + " must be in " + min + ".." + max + " (got " + value + ")");
+            throw new ConfigError("", name + " must be in " + min + ".." + max + " (got " + value + ")");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.accelgen.pe.systolic;
 
+import dev.accelgen.sim.Acceptance;
 import dev.accelgen.sim.Beat;
 import dev.accelgen.sim.GoldenModel;
 import dev.accelgen.sim.OutputEvent;
@@ -7,14 +8,14 @@ import dev.accelgen.sim.Stimulus;
 import dev.accelgen.sim.Trace;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Transaction-level model of {@link SystolicArray}: the same acceptance rule for {@code last} beats, the
- * same per-PE accumulators (which persist across tiles unless {@code first} clears them), wrapping at
- * {@code accBits}, and the drain timing {@code accept(last) + 2r + c + 1}.
+ * Bit- and cycle-exact model of {@link SystolicArray}: each beat is offered {@code idleBefore} cycles after the
+ * previous acceptance and accepted in the first cycle {@link SystolicCycle#ready} allows; {@link SystolicCycle}
+ * gives the per-PE accumulators (persisting across tiles unless {@code first} clears them, wrapping at
+ * {@code accBits}) and the drain timing {@code accept(last) + 2r + c + 1}.
  */
 public final class SystolicGolden implements GoldenModel {
     private static final String[] A_PORTS = names("a_");
@@ -41,44 +42,46 @@ public final class SystolicGolden implements GoldenModel {
 
     @Override
     public Trace run(Stimulus stimulus) {
-        long mask = (1L << cfg.accBits()) - 1;
-        long[][] acc = new long[cfg.rows()][cfg.cols()];
+        List<Beat> beats = stimulus.stream("in").beats();
+        SystolicCycle array = new SystolicCycle(cfg);
         List<OutputEvent> events = new ArrayList<>();
-        long previousAccept = -1;
-        long previousLast = Long.MIN_VALUE / 2;
-        for (Beat beat : stimulus.stream("in").beats()) {
-            Map<String, BigInteger> v = beat.values();
-            boolean first = v.get("in_first").signum() != 0;
-            boolean last = v.get("in_last").signum() != 0;
-            long accept = previousAccept + 1 + beat.idleBefore();
-            if (last && cfg.rows() > 1) {
-                accept = Math.max(accept, previousLast + cfg.lastBeatSpacing());
-            }
-            long[] w = new long[cfg.cols()];
-            for (int c = 0; c < cfg.cols(); c++) {
-                w[c] = operand(v.get(B_PORTS[c]), cfg.wBits());
-            }
-            for (int r = 0; r < cfg.rows(); r++) {
-                long a = operand(v.get(A_PORTS[r]), cfg.aBits());
-                long[] row = acc[r];
-                for (int c = 0; c < cfg.cols(); c++) {
-                    row[c] = ((first ? 0 : row[c]) + a * w[c]) & mask;
-                }
-            }
-            if (last) {
-                for (int r = 0; r < cfg.rows(); r++) {
-                    for (int c = 0; c < cfg.cols(); c++) {
-                        events.add(new OutputEvent(accept + 2L * r + c + 1, "out_" + c,
-                                Map.of("out_" + c, BigInteger.valueOf(acc[r][c]))));
+        List<Acceptance> accepted = new ArrayList<>();
+        long offered = beats.isEmpty() ? Long.MAX_VALUE : beats.get(0).idleBefore();
+        long drainEnd = 0;
+        int next = 0;
+        for (long cycle = 0; next < beats.size() || cycle < drainEnd; cycle++) {
+            SystolicCycle.Beat in = null;
+            if (next < beats.size() && cycle >= offered) {
+                SystolicCycle.Beat b = beat(beats.get(next).values());
+                if (array.ready(b.last())) {
+                    in = b;
+                    accepted.add(new Acceptance(cycle, "in", next));
+                    next++;
+                    offered = next < beats.size() ? cycle + 1 + beats.get(next).idleBefore() : Long.MAX_VALUE;
+                    if (b.last()) {
+                        drainEnd = cycle + 2L * cfg.rows() + cfg.cols();
                     }
                 }
-                previousLast = accept;
             }
-            previousAccept = accept;
+            SystolicCycle.Drain out = array.step(in);
+            for (int c = 0; out != null && c < cfg.cols(); c++) {
+                if (out.valid()[c]) {
+                    events.add(new OutputEvent(cycle, "out_" + c, Map.of("out_" + c, BigInteger.valueOf(out.value()[c]))));
+                }
+            }
         }
-        events.sort(Comparator.comparingLong(OutputEvent::cycle)
-                .thenComparingInt(e -> Integer.parseInt(e.stream().substring("out_".length()))));
-        long total = events.isEmpty() ? 0 : events.get(events.size() - 1).cycle() + 1;
-        return new Trace(events, total);
+        return Trace.of(events, accepted);
+    }
+
+    private SystolicCycle.Beat beat(Map<String, BigInteger> v) {
+        long[] a = new long[cfg.rows()];
+        for (int r = 0; r < cfg.rows(); r++) {
+            a[r] = operand(v.get(A_PORTS[r]), cfg.aBits());
+        }
+        long[] w = new long[cfg.cols()];
+        for (int c = 0; c < cfg.cols(); c++) {
+            w[c] = operand(v.get(B_PORTS[c]), cfg.wBits());
+        }
+        return new SystolicCycle.Beat(v.get("in_first").signum() != 0, v.get("in_last").signum() != 0, a, w);
     }
 }

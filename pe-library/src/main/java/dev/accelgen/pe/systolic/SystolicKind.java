@@ -37,7 +37,7 @@ public final class SystolicKind implements UnitKind<SystolicConfig> {
     }
 
     @Override
-    public Stimulus randomStimulus(SystolicConfig config, int vectors, long seed) {
+    public Stimulus randomWork(SystolicConfig config, int vectors, long seed) {
         return SystolicStimulus.random(config, vectors, seed);
     }
 

@@ -1,5 +1,7 @@
 package dev.accelgen.pe.ternary;
 
+import dev.accelgen.errors.ConfigError;
+
 /** How a beat carries the ternary weights of its lanes. */
 public enum Packing {
     /** One 2-bit code per lane (see {@link TernaryCodec}). */
@@ -23,6 +25,6 @@ public enum Packing {
                 return p;
             }
         }
-        throw new IllegalArgumentException("packing must be one of 2bit, base3 (got " + s + ")");
+        throw new ConfigError("", "packing must be one of 2bit, base3 (got " + s + ")");
     }
 }

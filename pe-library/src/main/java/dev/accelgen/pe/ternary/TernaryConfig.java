@@ -1,5 +1,7 @@
 package dev.accelgen.pe.ternary;
 
+import dev.accelgen.errors.ConfigError;
+
 /**
  * A BitLinear dot-product unit: {@code lanes} ternary-weight x {@code aBits}-bit activation
  * lanes per cycle, an adder tree and a {@link BitLinearArith#ACC_BITS}-bit accumulator.
@@ -9,16 +11,16 @@ public record TernaryConfig(int lanes, int aBits, Packing packing, LaneForm form
 
     public TernaryConfig {
         if (lanes < 2 || lanes > MAX_LANES) {
-            throw new IllegalArgumentException("lanes must be in 2.." + MAX_LANES + " (got " + lanes + ")");
+            throw new ConfigError("", "lanes must be in 2.." + MAX_LANES + " (got " + lanes + ")");
         }
         if (aBits < 2 || aBits > 16) {
-            throw new IllegalArgumentException("a-bits must be in 2..16 (got " + aBits + ")");
+            throw new ConfigError("", "a-bits must be in 2..16 (got " + aBits + ")");
         }
         if (packing == null) {
-            throw new IllegalArgumentException("packing must be one of 2bit, base3 (got null)");
+            throw new ConfigError("", "packing must be one of 2bit, base3 (got null)");
         }
         if (form == null) {
-            throw new IllegalArgumentException("form must be one of naive, cin, lut62 (got null)");
+            throw new ConfigError("", "form must be one of naive, cin, lut62 (got null)");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.accelgen.pe.ternary;
 
 import dev.accelgen.pe.stream.AlwaysReadyInput;
 import dev.accelgen.pe.stream.Ports;
+import dev.accelgen.sim.Acceptance;
 import dev.accelgen.sim.Beat;
 import dev.accelgen.sim.GoldenModel;
 import dev.accelgen.sim.OutputEvent;
@@ -12,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Bit- and cycle-exact model of {@link TernaryUnit}: every beat is accepted when offered; the
- * {@code last} beat's accumulated {@link BitLinearArith#laneSum} leaves {@link TernaryConfig#latency()}
- * cycles after its acceptance.
+ * Bit- and cycle-exact model of {@link TernaryUnit}: every beat is accepted when offered and stepped through
+ * {@link TernaryCycle}; the {@code last} beat's accumulated {@link BitLinearArith#laneSum} leaves
+ * {@link TernaryConfig#latency()} cycles after its acceptance.
  */
 public final class TernaryGolden implements GoldenModel {
     private final TernaryConfig cfg;
@@ -43,22 +44,25 @@ public final class TernaryGolden implements GoldenModel {
     public Trace run(Stimulus stimulus) {
         List<Beat> beats = stimulus.stream("in").beats();
         long[] accept = AlwaysReadyInput.acceptCycles(beats);
+        TernaryCycle unit = new TernaryCycle(cfg);
         List<OutputEvent> events = new ArrayList<>();
-        long acc = 0;
-        for (int k = 0; k < beats.size(); k++) {
-            Map<String, java.math.BigInteger> v = beats.get(k).values();
-            int[] a = new int[cfg.lanes()];
-            for (int i = 0; i < a.length; i++) {
-                a[i] = (int) Ports.signed(v.get("a_" + i), cfg.aBits());
+        long end = beats.isEmpty() ? 0 : accept[beats.size() - 1] + cfg.latency() + 1;
+        int next = 0;
+        for (long cycle = 0; cycle < end; cycle++) {
+            TernaryCycle.Beat in = null;
+            if (next < beats.size() && accept[next] == cycle) {
+                Map<String, java.math.BigInteger> v = beats.get(next++).values();
+                int[] a = new int[cfg.lanes()];
+                for (int i = 0; i < a.length; i++) {
+                    a[i] = (int) Ports.signed(v.get("a_" + i), cfg.aBits());
+                }
+                in = new TernaryCycle.Beat(v.get("in_last").signum() != 0, a, weights(v));
             }
-            acc = BitLinearArith.accumulate(acc, BitLinearArith.laneSum(weights(v), a));
-            if (v.get("in_last").signum() != 0) {
-                events.add(new OutputEvent(accept[k] + cfg.latency(), "out",
-                        Map.of("out", Ports.bits(acc, BitLinearArith.ACC_BITS))));
-                acc = 0;
+            Long out = unit.step(in);
+            if (out != null) {
+                events.add(new OutputEvent(cycle, "out", Map.of("out", Ports.bits(out, BitLinearArith.ACC_BITS))));
             }
         }
-        long total = events.isEmpty() ? 0 : events.get(events.size() - 1).cycle() + 1;
-        return new Trace(events, total);
+        return Trace.of(events, Acceptance.of("in", accept));
     }
 }

@@ -39,7 +39,7 @@ public final class TernaryKind implements UnitKind<TernaryConfig> {
     }
 
     @Override
-    public Stimulus randomStimulus(TernaryConfig config, int vectors, long seed) {
+    public Stimulus randomWork(TernaryConfig config, int vectors, long seed) {
         return TernaryStimulus.random(config, vectors, seed);
     }
 

@@ -16,6 +16,7 @@ import dev.accelgen.pe.moe.MoeLayerGolden;
 import dev.accelgen.pe.moe.MoeLayerStimulus;
 import dev.accelgen.sim.GoldenModel;
 import dev.accelgen.sim.Stimulus;
+import dev.accelgen.sim.StressProfile;
 import dev.accelgen.sim.Trace;
 import dev.accelgen.sim.cocotb.CocotbResult;
 import dev.accelgen.sim.cocotb.CocotbRunner;
@@ -45,7 +46,8 @@ class DspMoeCocotbTest {
         System.out.println("seed=" + seed);
         DspChainConfig c = new DspChainConfig(4, Packing.INT8X2, Sparsity.parse("2:4"));
         Path manifest = Hdl.elaborate(new DspChain(), c).emit(tmp.resolve("rtl"));
-        run(ManifestReader.read(manifest), new DspChainGolden(c), DspChainStimulus.random(c, 30, seed), tmp.resolve("run"));
+        run(ManifestReader.read(manifest), new DspChainGolden(c), StressProfile.DEFAULT.apply(DspChainStimulus.random(c, 30, seed)),
+                tmp.resolve("run"));
     }
 
     @Test
@@ -54,6 +56,7 @@ class DspMoeCocotbTest {
         System.out.println("seed=" + seed);
         MoeConfig c = new MoeConfig(4, 2, 4, 2, 2, 4, 7, 1);
         Path manifest = Hdl.elaborate(new MoeLayer(), c).emit(tmp.resolve("rtl"));
-        run(ManifestReader.read(manifest), new MoeLayerGolden(c), MoeLayerStimulus.random(c, 2, seed), tmp.resolve("run"));
+        run(ManifestReader.read(manifest), new MoeLayerGolden(c), StressProfile.DEFAULT.apply(MoeLayerStimulus.random(c, 2, seed)),
+                tmp.resolve("run"));
     }
 }

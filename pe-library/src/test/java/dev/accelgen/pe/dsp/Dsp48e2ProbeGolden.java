@@ -1,5 +1,6 @@
 package dev.accelgen.pe.dsp;
 
+import dev.accelgen.pe.stream.AlwaysReadyInput;
 import dev.accelgen.sim.Beat;
 import dev.accelgen.sim.GoldenModel;
 import dev.accelgen.sim.OutputEvent;
@@ -67,6 +68,6 @@ final class Dsp48e2ProbeGolden implements GoldenModel {
             }
             events.add(new OutputEvent(cycle, "out", out));
         }
-        return new Trace(events, cycle + 1);
+        return new Trace(events, cycle + 1, AlwaysReadyInput.acceptances("in", stimulus.stream("in").beats()), List.of());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.accelgen.hdl.Hdl;
 import dev.accelgen.pe.testutil.RtlChecks;
 import dev.accelgen.sim.Stimulus;
+import dev.accelgen.sim.StressProfile;
 import dev.accelgen.sim.Trace;
 import dev.accelgen.sim.Verifier;
 import dev.accelgen.sim.VerifyResult;
@@ -17,10 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** Directed chain configurations in Verilator: lint, Yosys, bit- and cycle-exact against the golden model. */
 class DspChainTest {
     private static void verify(DspChainConfig c, Path dir, int beats) {
-        long seed = System.nanoTime();
+        long seed = Long.getLong("accelgen.seed", 12);
         System.out.println(c + " seed=" + seed);
         Path manifest = RtlChecks.emitAndCheck(Hdl.elaborate(new DspChain(), c), dir);
-        Stimulus s = DspChainStimulus.random(c, beats, seed);
+        Stimulus s = StressProfile.DEFAULT.apply(DspChainStimulus.random(c, beats, seed));
         VerifyResult r = Verifier.verify(ManifestReader.read(manifest), new DspChainGolden(c), s);
         assertTrue(r.passed(), r.summaryLine() + "\n" + r.detail());
         assertEquals(beats, r.golden().events().size());

@@ -51,7 +51,7 @@ class Int8x2Test {
         assertArrayEquals(new long[] {n * 16384L, n * 16384L}, Int8x2.unpack(cascade(m128, m128, m128)));
         assertArrayEquals(new long[] {-n * 16256L, n * 16384L}, Int8x2.unpack(cascade(p127, m128, m128)));
         assertArrayEquals(new long[] {n * 16384L, -n * 16256L}, Int8x2.unpack(cascade(m128, p127, m128)));
-        long seed = System.nanoTime();
+        long seed = Long.getLong("accelgen.seed", 9);
         System.out.println("seed=" + seed);
         Random rng = new Random(seed);
         for (int t = 0; t < 2000; t++) {

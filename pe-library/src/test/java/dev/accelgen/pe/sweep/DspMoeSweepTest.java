@@ -40,7 +40,7 @@ class DspMoeSweepTest {
     }
 
     private static <C extends Record> void sweep(UnitKind<C> kind, int vectors, Path tmp) {
-        long seed = Long.getLong("sweep.seed", System.nanoTime());
+        long seed = Long.getLong("sweep.seed", 1);
         System.out.println(kind.name() + " sweep seed=" + seed + " configs=" + CONFIGS);
         Random rng = new Random(seed);
         List<String> failures = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.accelgen.pe.systolic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.accelgen.errors.ConfigError;
 import dev.accelgen.sim.OutputEvent;
 import dev.accelgen.sim.Trace;
 import java.math.BigInteger;
@@ -53,7 +54,7 @@ class SystolicGoldenTest {
 
     @Test
     void configurationOutOfRangeNamesTheParameter() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        ConfigError e = assertThrows(ConfigError.class,
                 () -> new SystolicConfig(4, 4, 8, 8, 12, true));
         assertEquals("acc-bits must be in 16..48 (got 12)", e.getMessage());
     }

@@ -9,6 +9,7 @@ import dev.accelgen.hdl.Hdl;
 import dev.accelgen.sim.GoldenModel;
 import dev.accelgen.sim.OutputEvent;
 import dev.accelgen.sim.Stimulus;
+import dev.accelgen.sim.StressProfile;
 import dev.accelgen.sim.Trace;
 import dev.accelgen.sim.Verifier;
 import dev.accelgen.sim.VerifyResult;
@@ -54,7 +55,7 @@ class SystolicRtlTest {
             Manifest m = emit(cfg, "int8_" + s[0] + "x" + s[1]);
             for (long seed : new long[] {1, 2, 3}) {
                 System.out.println("systolic " + s[0] + "x" + s[1] + " seed=" + seed);
-                cases.add(new BundleCase(m, new SystolicGolden(cfg), SystolicStimulus.random(cfg, 12, seed)));
+                cases.add(new BundleCase(m, new SystolicGolden(cfg), StressProfile.DEFAULT.apply(SystolicStimulus.random(cfg, 12, seed))));
                 names.add(s[0] + "x" + s[1] + " seed " + seed);
             }
         }
@@ -107,7 +108,7 @@ class SystolicRtlTest {
             Map<String, BigInteger> v = new HashMap<>(e.values());
             v.replaceAll((k, x) -> x.flipBit(3));
             events.set(5, new OutputEvent(e.cycle(), e.stream(), v));
-            return new Trace(events, t.totalCycles());
+            return t.withEvents(events, t.totalCycles());
         };
         Stimulus stim = SystolicStimulus.random(cfg, 4, 99);
         OutputEvent target = good.run(stim).events().get(5);

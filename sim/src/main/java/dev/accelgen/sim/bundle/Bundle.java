@@ -1,16 +1,21 @@
 package dev.accelgen.sim.bundle;
 
+import dev.accelgen.sim.Acceptance;
 import dev.accelgen.sim.Beat;
 import dev.accelgen.sim.MemoryImage;
 import dev.accelgen.sim.OutputEvent;
 import dev.accelgen.sim.Stimulus;
 import dev.accelgen.sim.StreamStimulus;
 import dev.accelgen.sim.Trace;
+import dev.accelgen.sim.WriteEvent;
 import dev.accelgen.sim.manifest.Manifest;
 import dev.accelgen.sim.manifest.ManifestPort;
 import dev.accelgen.sim.manifest.ManifestReset;
 import dev.accelgen.sim.manifest.ManifestStream;
 import dev.accelgen.sim.manifest.ReadMemoryPorts;
+import dev.accelgen.sim.manifest.WriteMemoryPorts;
+import dev.accelgen.sim.stress.ChannelSeeds;
+import dev.accelgen.sim.stress.Stress;
 import dev.accelgen.sim.verilator.HarnessSpec;
 import dev.accelgen.sim.verilator.RtlRun;
 import java.math.BigInteger;
@@ -20,6 +25,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 
 /**
  * Several units side by side in one wrapper module ({@value #TOP}), so one Verilator build
@@ -42,6 +48,7 @@ public final class Bundle {
         List<ManifestPort> ports = new ArrayList<>();
         List<ManifestStream> streams = new ArrayList<>();
         List<ReadMemoryPorts> memories = new ArrayList<>();
+        List<WriteMemoryPorts> writeMemories = new ArrayList<>();
         List<ManifestPort> statics = new ArrayList<>();
         ports.add(new ManifestPort(BundleWrapperGenerator.CLOCK, ManifestPort.Direction.IN, 1, false));
         for (int u = 0; u < units.size(); u++) {
@@ -66,12 +73,16 @@ public final class Bundle {
                 remember(p + s.name(), u, s.name());
             }
             for (ReadMemoryPorts r : m.readMemories()) {
-                memories.add(new ReadMemoryPorts(p + r.name(), p + r.arValid(), p + r.arReady(), p + r.arAddr(),
-                        p + r.arLen(), p + r.rValid(), p + r.rReady(), p + r.rData(), p + r.rLast(), r.dataBytes()));
+                memories.add(r.prefixed(p));
                 remember(p + r.name(), u, r.name());
             }
+            for (WriteMemoryPorts w : m.writeMemories()) {
+                writeMemories.add(w.prefixed(p));
+                remember(p + w.name(), u, w.name());
+            }
         }
-        this.spec = new HarnessSpec(TOP, BundleWrapperGenerator.CLOCK, resets, ports, streams, memories, statics);
+        this.spec = new HarnessSpec(TOP, BundleWrapperGenerator.CLOCK, resets, ports, streams, memories, writeMemories,
+                statics);
     }
 
     public static Bundle of(List<Manifest> units) {
@@ -109,10 +120,20 @@ public final class Bundle {
         return ModuleNames.dedupe(all);
     }
 
-    /** One stimulus for the wrapper from one stimulus per unit (same order as the units). */
+    /**
+     * One stimulus for the wrapper from one stimulus per unit (same order as the units). The units must
+     * share one {@link Stress}; memory timing stays per memory.
+     */
     public Stimulus merge(List<Stimulus> perUnit) {
         if (perUnit.size() != units.size()) {
             throw new IllegalArgumentException("bundle of " + units.size() + " units got " + perUnit.size() + " stimuli");
+        }
+        Stress stress = perUnit.get(0).stress();
+        for (Stimulus s : perUnit) {
+            if (!s.stress().equals(stress)) {
+                throw new IllegalArgumentException("units of one bundle must share their stress settings, got " + stress
+                        + " and " + s.stress());
+            }
         }
         List<StreamStimulus> streams = new ArrayList<>();
         Map<String, BigInteger> statics = new LinkedHashMap<>();
@@ -129,10 +150,25 @@ public final class Bundle {
             }
             statics.putAll(prefixKeys(s.statics(), p));
             for (MemoryImage img : s.memories()) {
-                memories.add(new MemoryImage(p + img.memory(), img.latency(), img.bytesPerCycle(), img.words()));
+                memories.add(new MemoryImage(p + img.memory(), img.latency(), img.bytesPerCycle(), img.addressStalls(),
+                        img.writeStalls(), img.words()));
             }
         }
-        return new Stimulus(streams, -1, statics, memories);
+        return new Stimulus(streams, -1, statics, memories, stress);
+    }
+
+    /**
+     * The seeds of the wrapper's random channels: a prefixed stream or memory gets the seed its unit
+     * would get alone (its stimulus's seed, its own name), so bundled and single runs draw alike.
+     */
+    public ChannelSeeds channelSeeds(List<Stimulus> perUnit) {
+        return (owner, tag) -> {
+            Integer unit = unitOfName.get(owner);
+            if (unit == null) {
+                throw new IllegalArgumentException("bundle has no stream or memory named '" + owner + "'");
+            }
+            return ChannelSeeds.derive(perUnit.get(unit).seed(), originalName.get(owner), tag);
+        };
     }
 
     /** The part of a wrapper run that belongs to unit {@code unit}, with the unit's own names. */
@@ -146,10 +182,16 @@ public final class Bundle {
                 events.add(new OutputEvent(e.cycle(), originalName.get(e.stream()), values));
             }
         }
-        List<RtlRun.Acceptance> acc = new ArrayList<>();
-        for (RtlRun.Acceptance a : run.acceptances()) {
+        List<Acceptance> acc = new ArrayList<>();
+        for (Acceptance a : run.acceptances()) {
             if (unitOfName.get(a.stream()) == unit) {
-                acc.add(new RtlRun.Acceptance(a.cycle(), originalName.get(a.stream()), a.beat()));
+                acc.add(new Acceptance(a.cycle(), originalName.get(a.stream()), a.beat()));
+            }
+        }
+        List<WriteEvent> writes = new ArrayList<>();
+        for (WriteEvent w : run.trace().writes()) {
+            if (unitOfName.get(w.memory()) == unit) {
+                writes.add(w.onMemory(originalName.get(w.memory())));
             }
         }
         List<RtlRun.MemoryRequest> req = new ArrayList<>();
@@ -158,8 +200,20 @@ public final class Bundle {
                 req.add(new RtlRun.MemoryRequest(r.cycle(), originalName.get(r.memory()), r.address(), r.len()));
             }
         }
-        long total = events.isEmpty() ? 0 : events.get(events.size() - 1).cycle() + 1;
-        return new RtlRun(new Trace(events, total), run.timedOut(), run.cyclesRun(), acc, req, run.simSeconds());
+        Map<String, SortedMap<Long, BigInteger>> written = new LinkedHashMap<>();
+        run.writtenWords().forEach((m, words) -> {
+            if (unitOfName.get(m) == unit) {
+                written.put(originalName.get(m), words);
+            }
+        });
+        List<RtlRun.ProtocolError> errors = new ArrayList<>();
+        for (RtlRun.ProtocolError e : run.protocolErrors()) {
+            if (unitOfName.get(e.memory()) == unit) {
+                errors.add(new RtlRun.ProtocolError(e.cycle(), originalName.get(e.memory()), e.message()));
+            }
+        }
+        return new RtlRun(Trace.of(events, acc, writes), run.timedOut(), run.cyclesRun(), req, written, errors,
+                run.simSeconds());
     }
 
     private static Map<String, BigInteger> prefixKeys(Map<String, BigInteger> values, String prefix) {

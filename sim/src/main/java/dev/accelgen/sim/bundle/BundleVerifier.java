@@ -4,8 +4,8 @@ import dev.accelgen.sim.Stimulus;
 import dev.accelgen.sim.Trace;
 import dev.accelgen.sim.TraceComparator;
 import dev.accelgen.sim.VerifyResult;
+import dev.accelgen.sim.files.TempDir;
 import dev.accelgen.sim.manifest.Manifest;
-import dev.accelgen.sim.tools.ScratchDirs;
 import dev.accelgen.sim.verilator.BuildOptions;
 import dev.accelgen.sim.verilator.HarnessSpec;
 import dev.accelgen.sim.verilator.RtlRun;
@@ -37,7 +37,8 @@ public final class BundleVerifier {
         VerilatorModel model = build(bundle, options);
         List<Trace> expected = cases.stream().map(c -> c.golden().run(c.stimulus())).toList();
         long longest = expected.stream().mapToLong(Trace::totalCycles).max().orElse(0);
-        RtlRun run = model.run(bundle.merge(cases.stream().map(BundleCase::stimulus).toList()), limits.atLeast(longest + 1));
+        List<Stimulus> stimuli = cases.stream().map(BundleCase::stimulus).toList();
+        RtlRun run = model.run(bundle.merge(stimuli), limits.atLeast(longest + 1), bundle.channelSeeds(stimuli));
         List<VerifyResult> results = new ArrayList<>();
         for (int u = 0; u < cases.size(); u++) {
             BundleCase c = cases.get(u);
@@ -49,9 +50,8 @@ public final class BundleVerifier {
 
     /** Builds (or finds in the cache) the bundle's harness. */
     public static VerilatorModel build(Bundle bundle, BuildOptions options) {
-        Path dir = null;
-        try {
-            dir = Files.createTempDirectory("accelgen-bundle-");
+        try (TempDir work = TempDir.inScratch("bundle")) {
+            Path dir = work.path();
             Path wrapper = dir.resolve(Bundle.TOP + ".v");
             Files.writeString(wrapper, bundle.wrapperVerilog());
             List<Path> sources = new ArrayList<>(bundle.unitSources());
@@ -59,10 +59,6 @@ public final class BundleVerifier {
             return new VerilatorModel(bundle.spec(), VerilatorBuild.build(bundle.spec(), sources, options));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            if (dir != null) {
-                ScratchDirs.deleteQuietly(dir);
-            }
         }
     }
 }

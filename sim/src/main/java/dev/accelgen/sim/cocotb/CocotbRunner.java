@@ -21,7 +21,8 @@ import java.util.List;
  * {@code .venv/bin/python} above the working directory, as created by scripts/ensure-tools.sh).
  */
 public final class CocotbRunner {
-    private static final List<String> PY_FILES = List.of("accelgen_tb.py", "accelgen_cocotb_test.py", "runner.py");
+    private static final List<String> PY_FILES = List.of("accelgen_prng.py", "accelgen_compare.py", "accelgen_tb.py",
+            "accelgen_cocotb_test.py", "runner.py");
 
     private CocotbRunner() {
     }

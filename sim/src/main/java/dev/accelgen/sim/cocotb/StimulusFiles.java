@@ -11,6 +11,12 @@ import dev.accelgen.sim.Stimulus;
 import dev.accelgen.sim.StreamStimulus;
 import dev.accelgen.sim.manifest.Manifest;
 import dev.accelgen.sim.manifest.ManifestPort;
+import dev.accelgen.sim.manifest.ReadMemoryPorts;
+import dev.accelgen.sim.manifest.WriteMemoryPorts;
+import dev.accelgen.sim.stress.ChannelSeeds;
+import dev.accelgen.sim.stress.LatencyRange;
+import dev.accelgen.sim.stress.Stalls;
+import dev.accelgen.sim.stress.Stress;
 import dev.accelgen.sim.verilator.HarnessSpec;
 import dev.accelgen.sim.verilator.RunLimits;
 import dev.accelgen.sim.verilator.StimulusFileWriter;
@@ -30,15 +36,21 @@ import java.util.Map;
  * hex strings of the port's bit pattern ("0x..", two's complement for signed ports), so no
  * precision is lost in JSON numbers:
  * <pre>
- * {"format": "accelgen-stimulus/1", "top": "mac_pipe", "seed": 42,
+ * {"format": "accelgen-stimulus/2", "top": "mac_pipe", "seed": 42,
  *  "limits": {"reset_cycles": 4, "idle_limit": 100, "max_cycles": 10000000, "min_cycles": 0},
+ *  "stress": {"junk": true, "output_stalls": {"percent": 10, "max": 16}},
  *  "statics": {"shift": "0x1"},
  *  "streams": [{"name": "in", "beats": [{"idle": 0, "values": {"in_a": "0x3", ...}}, ...]}],
- *  "memories": [{"name": "m", "latency": 3, "bytes_per_cycle": 2, "words": ["0x..", ...]}]}
+ *  "memories": [{"name": "m", "latency": {"min": 3, "max": 9}, "bytes_per_cycle": 2,
+ *                "address_stalls": {"percent": 10, "max": 16}, "write_stalls": {"percent": 0, "max": 0},
+ *                "words": ["0x..", ...]}],
+ *  "seeds": {"in.junk": "0x..", "out.ready": "0x..", "m.ar": "0x..", ...}}
  * </pre>
- * Output is deterministic (same stimulus, same bytes).
+ * {@code seeds} holds the seed of every random channel of the unit ({@code <owner>.<tag>}, see
+ * {@link ChannelSeeds}), so the testbench derives none. Output is deterministic (same stimulus, same bytes).
  */
 public final class StimulusFiles {
+    public static final String FORMAT = "accelgen-stimulus/2";
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private StimulusFiles() {
@@ -48,7 +60,7 @@ public final class StimulusFiles {
         // Same validation as the Verilator harness: unknown streams/ports and out-of-range values fail here.
         StimulusFileWriter.write(HarnessSpec.of(manifest), stimulus, limits);
         ObjectNode root = JSON.createObjectNode();
-        root.put("format", "accelgen-stimulus/1");
+        root.put("format", FORMAT);
         root.put("top", manifest.top());
         root.put("seed", stimulus.seed());
         ObjectNode l = root.putObject("limits");
@@ -56,6 +68,9 @@ public final class StimulusFiles {
         l.put("idle_limit", limits.idleLimit());
         l.put("max_cycles", limits.maxCycles());
         l.put("min_cycles", limits.minCycles());
+        ObjectNode stress = root.putObject("stress");
+        stress.put("junk", stimulus.stress().junk());
+        stress.set("output_stalls", stalls(stimulus.stress().outputStalls()));
         root.set("statics", hexValues(manifest, stimulus.statics()));
         ArrayNode streams = root.putArray("streams");
         for (StreamStimulus s : stimulus.streams()) {
@@ -72,12 +87,50 @@ public final class StimulusFiles {
         for (MemoryImage m : stimulus.memories()) {
             ObjectNode mn = mems.addObject();
             mn.put("name", m.memory());
-            mn.put("latency", m.latency());
+            ObjectNode lat = mn.putObject("latency");
+            lat.put("min", m.latency().min());
+            lat.put("max", m.latency().max());
             mn.put("bytes_per_cycle", m.bytesPerCycle());
+            mn.set("address_stalls", stalls(m.addressStalls()));
+            mn.set("write_stalls", stalls(m.writeStalls()));
             ArrayNode words = mn.putArray("words");
             m.words().forEach(w -> words.add("0x" + w.toString(16)));
         }
+        root.set("seeds", seeds(manifest, ChannelSeeds.of(stimulus.seed())));
         return write(root);
+    }
+
+    private static ObjectNode stalls(Stalls s) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("percent", s.percent());
+        n.put("max", s.maxLength());
+        return n;
+    }
+
+    private static Stalls stalls(JsonNode n) {
+        return new Stalls(n.path("percent").asInt(), n.path("max").asInt());
+    }
+
+    /** The seed of every random channel the testbench drives for this manifest. */
+    private static ObjectNode seeds(Manifest m, ChannelSeeds seeds) {
+        ObjectNode n = JSON.createObjectNode();
+        m.inputStreams().forEach(s -> putSeed(n, seeds, s.name(), ChannelSeeds.JUNK));
+        m.outputStreams().stream().filter(s -> s.ready() != null).forEach(s -> putSeed(n, seeds, s.name(), ChannelSeeds.READY));
+        for (ReadMemoryPorts r : m.readMemories()) {
+            for (String tag : List.of(ChannelSeeds.AR, ChannelSeeds.R_LATENCY, ChannelSeeds.R_JUNK)) {
+                putSeed(n, seeds, r.name(), tag);
+            }
+        }
+        for (WriteMemoryPorts w : m.writeMemories()) {
+            for (String tag : List.of(ChannelSeeds.AW, ChannelSeeds.W, ChannelSeeds.B_LATENCY)) {
+                putSeed(n, seeds, w.name(), tag);
+            }
+        }
+        return n;
+    }
+
+    private static void putSeed(ObjectNode n, ChannelSeeds seeds, String owner, String tag) {
+        n.put(owner + "." + tag, "0x" + StimulusFileWriter.seedHex(seeds.seed(owner, tag)));
     }
 
     public static void write(Manifest manifest, Stimulus stimulus, RunLimits limits, Path file) {
@@ -86,8 +139,8 @@ public final class StimulusFiles {
 
     /**
      * Reads a stimulus.json back (e.g. a stimulus given on the command line). Signed ports come
-     * back as negative numbers where their top bit is set; the limits in the file are not part of a
-     * {@link Stimulus} and are ignored. Problems are one-line errors naming the file.
+     * back as negative numbers where their top bit is set; the limits and seeds in the file are not part
+     * of a {@link Stimulus} and are ignored (seeds follow from the stimulus seed). Problems are one-line errors naming the file.
      */
     public static Stimulus read(Manifest manifest, Path file) {
         JsonNode root;
@@ -96,8 +149,8 @@ public final class StimulusFiles {
         } catch (IOException e) {
             throw new IllegalArgumentException(file + ": cannot read stimulus (" + e.getMessage().split("\n")[0] + ")");
         }
-        if (!"accelgen-stimulus/1".equals(root.path("format").asText())) {
-            throw new IllegalArgumentException(file + ": not an accelgen-stimulus/1 file (\"format\" field)");
+        if (!FORMAT.equals(root.path("format").asText())) {
+            throw new IllegalArgumentException(file + ": not an " + FORMAT + " file (\"format\" field)");
         }
         try {
             List<StreamStimulus> streams = new ArrayList<>();
@@ -112,10 +165,13 @@ public final class StimulusFiles {
             for (JsonNode m : root.path("memories")) {
                 List<BigInteger> words = new ArrayList<>();
                 m.path("words").forEach(w -> words.add(hex(w.asText())));
-                memories.add(new MemoryImage(m.path("name").asText(), m.path("latency").asInt(),
-                        m.path("bytes_per_cycle").asInt(), words));
+                memories.add(new MemoryImage(m.path("name").asText(), new LatencyRange(m.path("latency").path("min").asInt(),
+                        m.path("latency").path("max").asInt()), m.path("bytes_per_cycle").asInt(),
+                        stalls(m.path("address_stalls")), stalls(m.path("write_stalls")), words));
             }
-            Stimulus s = new Stimulus(streams, root.path("seed").asLong(-1), values(manifest, root.path("statics")), memories);
+            JsonNode stress = root.path("stress");
+            Stimulus s = new Stimulus(streams, root.path("seed").asLong(-1), values(manifest, root.path("statics")), memories,
+                    new Stress(stress.path("junk").asBoolean(), stalls(stress.path("output_stalls"))));
             StimulusFileWriter.write(HarnessSpec.of(manifest), s, RunLimits.DEFAULT); // same checks as a run
             return s;
         } catch (IllegalArgumentException e) {

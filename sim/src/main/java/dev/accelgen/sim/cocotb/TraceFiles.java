@@ -3,8 +3,10 @@ package dev.accelgen.sim.cocotb;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.accelgen.sim.Acceptance;
 import dev.accelgen.sim.OutputEvent;
 import dev.accelgen.sim.Trace;
+import dev.accelgen.sim.WriteEvent;
 import dev.accelgen.sim.manifest.Manifest;
 import dev.accelgen.sim.manifest.ManifestPort;
 import java.io.IOException;
@@ -22,17 +24,23 @@ import java.util.Map;
  * {@code actual.json} the cocotb testbench records). Values are hex bit patterns as in
  * {@link StimulusFiles}:
  * <pre>
- * {"format": "accelgen-trace/1", "top": "mac_pipe", "total_cycles": 8,
- *  "events": [{"cycle": 7, "stream": "out", "values": {"out_acc": "0x2"}}, ...]}
+ * {"format": "accelgen-trace/2", "top": "mac_pipe", "total_cycles": 8,
+ *  "events": [{"cycle": 7, "stream": "out", "values": {"out_acc": "0x2"}}, ...],
+ *  "acceptances": [{"cycle": 4, "stream": "in", "beat": 0}, ...],
+ *  "writes": [{"cycle": 9, "memory": "m", "channel": "aw", "addr": "0x40", "len": 3},
+ *             {"cycle": 11, "memory": "m", "channel": "w", "addr": "0x40", "data": "0x..", "strb": "0xf"},
+ *             {"cycle": 20, "memory": "m", "channel": "b"}, ...]}
  * </pre>
  */
 public final class TraceFiles {
+    public static final String FORMAT = "accelgen-trace/2";
+
     private TraceFiles() {
     }
 
     public static String toJson(Manifest manifest, Trace trace) {
         ObjectNode root = StimulusFiles.JSON.createObjectNode();
-        root.put("format", "accelgen-trace/1");
+        root.put("format", FORMAT);
         root.put("top", manifest.top());
         root.put("total_cycles", trace.totalCycles());
         ArrayNode events = root.putArray("events");
@@ -44,6 +52,28 @@ public final class TraceFiles {
             en.put("cycle", e.cycle());
             en.put("stream", e.stream());
             en.set("values", StimulusFiles.hexValues(manifest, e.values()));
+        }
+        ArrayNode acceptances = root.putArray("acceptances");
+        for (Acceptance a : trace.acceptances()) {
+            ObjectNode an = acceptances.addObject();
+            an.put("cycle", a.cycle());
+            an.put("stream", a.stream());
+            an.put("beat", a.beat());
+        }
+        ArrayNode writes = root.putArray("writes");
+        for (WriteEvent w : trace.writes()) {
+            ObjectNode wn = writes.addObject();
+            wn.put("cycle", w.cycle());
+            wn.put("memory", w.memory());
+            wn.put("channel", w.channel());
+            if (w instanceof WriteEvent.Address a) {
+                wn.put("addr", "0x" + Long.toHexString(a.address()));
+                wn.put("len", a.len());
+            } else if (w instanceof WriteEvent.Data d) {
+                wn.put("addr", "0x" + Long.toHexString(d.address()));
+                wn.put("data", "0x" + d.data().toString(16));
+                wn.put("strb", "0x" + d.strobe().toString(16));
+            }
         }
         return StimulusFiles.write(root);
     }
@@ -60,18 +90,38 @@ public final class TraceFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read trace " + file, e);
         }
-        if (!"accelgen-trace/1".equals(root.path("format").asText())) {
-            throw new IllegalArgumentException(file + ": not an accelgen-trace/1 file");
+        if (!FORMAT.equals(root.path("format").asText())) {
+            throw new IllegalArgumentException(file + ": not an " + FORMAT + " file");
         }
         List<OutputEvent> events = new ArrayList<>();
         for (JsonNode e : root.path("events")) {
             Map<String, BigInteger> values = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> v : e.path("values").properties()) {
                 ManifestPort p = manifest.port(v.getKey());
-                values.put(v.getKey(), p.fromBits(new BigInteger(v.getValue().asText().substring(2), 16)));
+                values.put(v.getKey(), p.fromBits(hex(v.getValue())));
             }
             events.add(new OutputEvent(e.path("cycle").asLong(), e.path("stream").asText(), values));
         }
-        return new Trace(events, root.path("total_cycles").asLong());
+        List<Acceptance> acceptances = new ArrayList<>();
+        for (JsonNode a : root.path("acceptances")) {
+            acceptances.add(new Acceptance(a.path("cycle").asLong(), a.path("stream").asText(), a.path("beat").asInt()));
+        }
+        List<WriteEvent> writes = new ArrayList<>();
+        for (JsonNode w : root.path("writes")) {
+            long cycle = w.path("cycle").asLong();
+            String memory = w.path("memory").asText();
+            writes.add(switch (w.path("channel").asText()) {
+                case "aw" -> new WriteEvent.Address(cycle, memory, hex(w.path("addr")).longValue(), w.path("len").asInt());
+                case "w" -> new WriteEvent.Data(cycle, memory, hex(w.path("addr")).longValue(), hex(w.path("data")),
+                        hex(w.path("strb")));
+                case "b" -> new WriteEvent.Response(cycle, memory);
+                default -> throw new IllegalArgumentException(file + ": write channel must be aw, w or b, got " + w.path("channel"));
+            });
+        }
+        return new Trace(events, root.path("total_cycles").asLong(), acceptances, writes);
+    }
+
+    private static BigInteger hex(JsonNode n) {
+        return new BigInteger(n.asText().substring(2), 16);
     }
 }

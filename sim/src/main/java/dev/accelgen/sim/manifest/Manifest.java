@@ -12,13 +12,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A unit's {@code <top>.manifest.json}: its ports, clock, reset, streams, read memories and
- * source files. {@code dir} is the directory the file names are relative to. The compact
+ * A unit's {@code <top>.manifest.json}: its ports, clock, reset, streams, read and write memories
+ * and source files. {@code dir} is the directory the file names are relative to. The compact
  * constructor checks every cross reference, so a Manifest in hand is consistent.
  */
 public record Manifest(String top, String clock, ManifestReset reset, List<ManifestPort> ports,
                        List<ManifestStream> streams, List<ReadMemoryPorts> readMemories,
-                       Map<String, Object> params, List<String> files, List<String> simFiles, Path dir) {
+                       List<WriteMemoryPorts> writeMemories, Map<String, Object> params, List<String> files,
+                       List<String> simFiles, Path dir) {
 
     public Manifest {
         if (top == null || !top.matches("[A-Za-z_][A-Za-z0-9_]*")) {
@@ -27,6 +28,7 @@ public record Manifest(String top, String clock, ManifestReset reset, List<Manif
         ports = List.copyOf(ports);
         streams = List.copyOf(streams);
         readMemories = List.copyOf(readMemories);
+        writeMemories = List.copyOf(writeMemories);
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
         files = List.copyOf(files);
         simFiles = List.copyOf(simFiles);
@@ -73,17 +75,7 @@ public record Manifest(String top, String clock, ManifestReset reset, List<Manif
                 throw new IllegalArgumentException("read memory '" + m.name() + "' reuses a stream or memory name");
             }
             String what = "read memory '" + m.name() + "'";
-            for (String p : m.unitOutputs()) {
-                claim(used, p, what);
-                requirePort(byName, p, what + " port", ManifestPort.Direction.OUT, false);
-            }
-            for (String p : m.unitInputs()) {
-                claim(used, p, what);
-                requirePort(byName, p, what + " port", ManifestPort.Direction.IN, false);
-            }
-            for (String bit : List.of(m.arValid(), m.arReady(), m.rValid(), m.rReady(), m.rLast())) {
-                requirePort(byName, bit, what + " handshake", byName.get(bit).direction(), true);
-            }
+            claimMemoryPorts(used, byName, what, m.unitOutputs(), m.unitInputs(), m.bits());
             if (byName.get(m.rData()).width() != m.dataBytes() * 8) {
                 throw new IllegalArgumentException(what + " r_data port '" + m.rData() + "' is "
                         + byName.get(m.rData()).width() + " bits but data_bytes=" + m.dataBytes()
@@ -92,6 +84,42 @@ public record Manifest(String top, String clock, ManifestReset reset, List<Manif
             if (byName.get(m.arAddr()).width() > 64 || byName.get(m.arLen()).width() > 16) {
                 throw new IllegalArgumentException(what + " ar_addr must be at most 64 bits and ar_len at most 16 bits");
             }
+        }
+        Set<String> writeNames = new HashSet<>();
+        for (WriteMemoryPorts m : writeMemories) {
+            String what = "write memory '" + m.name() + "'";
+            if (!writeNames.add(m.name()) || streams.stream().anyMatch(s -> s.name().equals(m.name()))) {
+                throw new IllegalArgumentException(what + " reuses a stream or write memory name");
+            }
+            claimMemoryPorts(used, byName, what, m.unitOutputs(), m.unitInputs(), m.bits());
+            if (byName.get(m.wData()).width() != m.dataBytes() * 8 || byName.get(m.wStrb()).width() != m.dataBytes()) {
+                throw new IllegalArgumentException(what + " w_data must be " + (m.dataBytes() * 8) + " bits and w_strb "
+                        + m.dataBytes() + " bits for data_bytes=" + m.dataBytes());
+            }
+            if (byName.get(m.awAddr()).width() > 64 || byName.get(m.awLen()).width() > 16) {
+                throw new IllegalArgumentException(what + " aw_addr must be at most 64 bits and aw_len at most 16 bits");
+            }
+            readMemories.stream().filter(r -> r.name().equals(m.name()) && r.dataBytes() != m.dataBytes()).findFirst()
+                    .ifPresent(r -> {
+                        throw new IllegalArgumentException(what + " shares its image with the read memory of that name,"
+                                + " so both need the same data_bytes (read " + r.dataBytes() + ", write " + m.dataBytes() + ")");
+                    });
+        }
+    }
+
+    /** A memory's ports: each declared once, in its direction, the handshakes and flags single bits. */
+    private static void claimMemoryPorts(Set<String> used, Map<String, ManifestPort> byName, String what,
+                                         List<String> outputs, List<String> inputs, List<String> bits) {
+        for (String p : outputs) {
+            claim(used, p, what);
+            requirePort(byName, p, what + " port", ManifestPort.Direction.OUT, false);
+        }
+        for (String p : inputs) {
+            claim(used, p, what);
+            requirePort(byName, p, what + " port", ManifestPort.Direction.IN, false);
+        }
+        for (String bit : bits) {
+            requirePort(byName, bit, what + " handshake", byName.get(bit).direction(), true);
         }
     }
 
@@ -156,6 +184,9 @@ public record Manifest(String top, String clock, ManifestReset reset, List<Manif
         for (ReadMemoryPorts m : readMemories) {
             handled.addAll(m.unitInputs());
         }
+        for (WriteMemoryPorts m : writeMemories) {
+            handled.addAll(m.unitInputs());
+        }
         List<ManifestPort> out = new ArrayList<>();
         for (ManifestPort p : ports) {
             if (p.direction() == ManifestPort.Direction.IN && !handled.contains(p.name())) {
@@ -171,6 +202,11 @@ public record Manifest(String top, String clock, ManifestReset reset, List<Manif
         files.forEach(f -> out.add(dir.resolve(f)));
         simFiles.forEach(f -> out.add(dir.resolve(f)));
         return out;
+    }
+
+    /** Every memory name (read or write), each once: the images a stimulus must give. */
+    public List<String> memoryNames() {
+        return MemoryNames.of(readMemories, writeMemories);
     }
 
     public List<Path> synthesisSources() {

@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads and validates {@code <top>.manifest.json} (format in sim/README.md, sections "Manifest" and
- * "Read memories"). Every problem becomes a one-line {@link ManifestException}
- * that starts with the file name.
+ * Reads and validates {@code <top>.manifest.json} (format in sim/README.md, sections "Manifest", "Read memories"
+ * and "Write memories"). Every problem becomes a one-line {@link IllegalArgumentException} that starts with the
+ * file name: a manifest is accelgen's own output (the emitter wrote it moments before), so a bad one is a bug, an
+ * internal error rather than a user's input error.
  */
 public final class ManifestReader {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,12 +28,12 @@ public final class ManifestReader {
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            throw new ManifestException(file + ": cannot read manifest (" + e.getMessage() + ")");
+            throw new IllegalArgumentException(file + ": cannot read manifest (" + e.getMessage() + ")");
         }
         Manifest m = parse(text, file.toAbsolutePath().getParent(), file.toString());
         for (String f : concat(m.files(), m.simFiles())) {
             if (!Files.isRegularFile(m.dir().resolve(f))) {
-                throw new ManifestException(file + ": listed source file '" + f + "' does not exist in " + m.dir());
+                throw new IllegalArgumentException(file + ": listed source file '" + f + "' does not exist in " + m.dir());
             }
         }
         return m;
@@ -46,12 +47,12 @@ public final class ManifestReader {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            throw new ManifestException(origin + ": not valid JSON: " + e.getOriginalMessage().split("\n")[0] + where);
+            throw new IllegalArgumentException(origin + ": not valid JSON: " + e.getOriginalMessage().split("\n")[0] + where);
         }
         try {
             return toManifest(root, dir);
         } catch (IllegalArgumentException e) {
-            throw new ManifestException(origin + ": " + e.getMessage());
+            throw new IllegalArgumentException(origin + ": " + e.getMessage());
         }
     }
 
@@ -94,6 +95,15 @@ public final class ManifestReader {
                         text(m, "r_data"), text(m, "r_last"), integer(m, "data_bytes")));
             }
         }
+        List<WriteMemoryPorts> writes = new ArrayList<>();
+        if (root.has("write_memories")) {
+            for (JsonNode m : array(root, "write_memories")) {
+                writes.add(new WriteMemoryPorts(text(m, "name"), text(m, "aw_valid"), text(m, "aw_ready"),
+                        text(m, "aw_addr"), text(m, "aw_len"), text(m, "w_valid"), text(m, "w_ready"), text(m, "w_data"),
+                        text(m, "w_strb"), text(m, "w_last"), text(m, "b_valid"), text(m, "b_ready"),
+                        integer(m, "data_bytes")));
+            }
+        }
         Map<String, Object> params = new LinkedHashMap<>();
         JsonNode pn = root.get("params");
         if (pn != null && pn.isObject()) {
@@ -101,7 +111,7 @@ public final class ManifestReader {
                 params.put(e.getKey(), JSON.convertValue(e.getValue(), Object.class));
             }
         }
-        return new Manifest(top, clock, reset, ports, streams, memories, params, strings(root, "files"),
+        return new Manifest(top, clock, reset, ports, streams, memories, writes, params, strings(root, "files"),
                 root.has("sim_files") ? strings(root, "sim_files") : List.of(), dir);
     }
 

@@ -29,4 +29,15 @@ public record ReadMemoryPorts(String name, String arValid, String arReady, Strin
     public List<String> unitInputs() {
         return List.of(arReady, rValid, rData, rLast);
     }
+
+    /** The single-bit handshake and flag ports. */
+    public List<String> bits() {
+        return List.of(arValid, arReady, rValid, rReady, rLast);
+    }
+
+    /** This memory with every port and its name prefixed (bundles). */
+    public ReadMemoryPorts prefixed(String p) {
+        return new ReadMemoryPorts(p + name, p + arValid, p + arReady, p + arAddr, p + arLen, p + rValid, p + rReady,
+                p + rData, p + rLast, dataBytes);
+    }
 }

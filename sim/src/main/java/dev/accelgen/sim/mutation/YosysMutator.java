@@ -75,7 +75,7 @@ public final class YosysMutator {
 
     private static Manifest renamed(Manifest unit, String top, Path dir) {
         return new Manifest(top, unit.clock(), unit.reset(), unit.ports(), unit.streams(), unit.readMemories(),
-                unit.params(), List.of(top + ".v"), unit.simFiles(), dir.toAbsolutePath());
+                unit.writeMemories(), unit.params(), List.of(top + ".v"), unit.simFiles(), dir.toAbsolutePath());
     }
 
     private static String prepare(Manifest unit) {

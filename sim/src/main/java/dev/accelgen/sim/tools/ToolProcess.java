@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 public final class ToolProcess {
     /** Apt package of each tool accelgen runs, for the "install it with" message. */
     private static final Map<String, String> APT_PACKAGES = Map.of(
-            "verilator", "verilator", "yosys", "yosys", "iverilog", "iverilog", "vvp", "iverilog");
+            "verilator", "verilator", "yosys", "yosys", "iverilog", "iverilog", "vvp", "iverilog",
+            "sbatch", "slurm-wlm", "scontrol", "slurm-wlm");
 
     public record Output(int exitCode, String stdout, String stderr) {
         public String combined() {

@@ -1,7 +1,10 @@
 package dev.accelgen.sim.tools;
 
 import dev.accelgen.hdl.Design;
+import dev.accelgen.sim.files.TempDir;
 import dev.accelgen.sim.manifest.Manifest;
+import dev.accelgen.sim.progress.Progress;
+import dev.accelgen.sim.progress.ProgressConsole;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,6 +26,7 @@ import java.util.regex.Pattern;
  */
 public final class YosysSynth {
     private static final Pattern CELL_LINE = Pattern.compile("^\\s+(\\S+)\\s+(\\d+)\\s*$");
+    private static volatile String version;
 
     /** One design to synthesize; {@code noDsp} keeps every multiplier in fabric. */
     public record Job(List<Path> files, String top, boolean noDsp) {
@@ -58,20 +62,14 @@ public final class YosysSynth {
      * the docs must equal what {@code pe report} prints for the same configuration.
      */
     public static List<ResourceCounts> synthesize(List<Job> jobs) {
-        Path work = null;
-        try {
-            work = Files.createTempDirectory("accelgen-yosys-");
+        try (TempDir work = TempDir.inScratch("yosys")) {
             List<ResourceCounts> result = new ArrayList<>();
             for (int i = 0; i < jobs.size(); i++) {
-                result.add(synthesize(jobs.get(i), work.resolve("job" + i)));
+                result.add(synthesize(jobs.get(i), work.path().resolve("job" + i)));
             }
             return result;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            if (work != null) {
-                ScratchDirs.deleteQuietly(work);
-            }
         }
     }
 
@@ -87,12 +85,25 @@ public final class YosysSynth {
                 .append("tee -q -o ").append(YosysScripts.quote(stat)).append(" stat\n");
         Path ys = dir.resolve("synth.ys");
         Files.writeString(ys, script.toString());
-        ToolProcess.Output out = ToolProcess.run(List.of("yosys", "-q", "-s", ys.toString()), dir, Duration.ofMinutes(60));
+        ToolProcess.Output out;
+        try (Progress progress = ProgressConsole.stderr().startIndeterminate("synthesizing " + j.top() + " with Yosys")) {
+            out = ToolProcess.run(List.of("yosys", "-q", "-s", ys.toString()), dir, Duration.ofMinutes(60));
+        }
         if (out.exitCode() != 0) {
             throw new IllegalStateException("yosys synth_xilinx of " + j.top() + " failed (exit " + out.exitCode() + "): "
                     + lastError(out.combined()));
         }
         return ResourceCounts.of(parseStat(Files.readString(stat)));
+    }
+
+    /** {@code yosys -V}: "Yosys 0.23 (git sha1 7ce5011c24b)". */
+    public static String version() {
+        String v = version;
+        if (v == null) {
+            v = ToolProcess.run(List.of("yosys", "-V"), null, Duration.ofSeconds(30)).stdout().trim();
+            version = v;
+        }
+        return v;
     }
 
     /** Cell histogram of the last "Number of cells" table in a Yosys stat report. */

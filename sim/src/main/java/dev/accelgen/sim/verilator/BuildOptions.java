@@ -32,7 +32,7 @@ public record BuildOptions(int jobs, String cOpt, boolean lintFatal) {
 
     private static int envJobs() {
         String v = System.getenv("ACCELGEN_JOBS");
-        return v == null || !v.matches("[1-9][0-9]?") ? 1 : Integer.parseInt(v);
+        return v == null || !v.matches("[1-9][0-9]?") ? 1 : Math.min(64, Integer.parseInt(v));
     }
 
     /**

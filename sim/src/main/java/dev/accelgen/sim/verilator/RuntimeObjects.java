@@ -1,6 +1,6 @@
 package dev.accelgen.sim.verilator;
 
-import dev.accelgen.sim.tools.ScratchDirs;
+import dev.accelgen.sim.files.TempDir;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,14 +60,15 @@ final class RuntimeObjects {
         if (Files.isDirectory(cached) || built.isEmpty()) {
             return;
         }
-        Path tmp = Files.createTempDirectory(VerilatorBuild.cacheRoot(), "runtime.tmp-");
-        for (Path o : built) {
-            Files.copy(o, tmp.resolve(o.getFileName()));
-        }
-        try {
-            Files.move(tmp, cached, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            ScratchDirs.deleteQuietly(tmp); // another build kept identical objects first
+        try (TempDir tmp = TempDir.in(VerilatorBuild.cacheRoot(), "runtime")) {
+            for (Path o : built) {
+                Files.copy(o, tmp.path().resolve(o.getFileName()));
+            }
+            try {
+                Files.move(tmp.path(), cached, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                // another build kept identical objects first (the temporary copy is removed)
+            }
         }
     }
 

@@ -1,5 +1,10 @@
 package dev.accelgen.sim.verilator;
 
+import dev.accelgen.errors.OutputPathError;
+import dev.accelgen.sim.files.FileErrors;
+import dev.accelgen.sim.files.TempDir;
+import dev.accelgen.sim.progress.Progress;
+import dev.accelgen.sim.progress.ProgressConsole;
 import dev.accelgen.sim.tools.ScratchDirs;
 import dev.accelgen.sim.tools.ToolProcess;
 import java.io.IOException;
@@ -39,15 +44,30 @@ public final class VerilatorBuild {
     private VerilatorBuild() {
     }
 
+    /** The system property that overrides {@code ACCELGEN_CACHE} (the CLI's {@code --cache DIR} sets it). */
+    public static final String CACHE_PROPERTY = "accelgen.cache";
+
+    /**
+     * {@code <cache>/verilator}, where {@code <cache>} is the {@value #CACHE_PROPERTY} system property, else
+     * {@code ACCELGEN_CACHE}, else {@code ~/.cache/accelgen}. Nodes of a cluster may share it over NFS: entries
+     * appear by an atomic rename and are never modified.
+     */
     public static Path cacheRoot() {
+        return cacheBase().resolve("verilator");
+    }
+
+    /** The cache directory as configured (without the {@code verilator} level). */
+    public static Path cacheBase() {
+        String prop = System.getProperty(CACHE_PROPERTY);
         String env = System.getenv("ACCELGEN_CACHE");
-        Path root = env != null && !env.isEmpty() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".cache", "accelgen");
-        return root.resolve("verilator");
+        String chosen = prop != null && !prop.isEmpty() ? prop : env;
+        return chosen != null && !chosen.isEmpty() ? Path.of(chosen)
+                : Path.of(System.getProperty("user.home"), ".cache", "accelgen");
     }
 
     /** The cache key a build of these inputs would have (the SHA-256 described above). */
     public static String cacheKey(HarnessSpec spec, List<Path> rtlFiles, BuildOptions options) {
-        return key(readRtl(rtlFiles), HarnessGenerator.generateMain(spec), HarnessGenerator.runtimeHeader(),
+        return key(readRtl(rtlFiles), HarnessGenerator.generateMain(spec), runtimeSources(),
                 options.verilatorFlags(spec.top()));
     }
 
@@ -55,7 +75,7 @@ public final class VerilatorBuild {
         long start = System.nanoTime();
         Map<String, byte[]> rtl = readRtl(rtlFiles);
         String main = HarnessGenerator.generateMain(spec);
-        String runtime = HarnessGenerator.runtimeHeader();
+        String runtime = runtimeSources();
         List<String> flags = options.verilatorFlags(spec.top());
         String key = key(rtl, main, runtime, flags);
         Path entry = cacheRoot().resolve(key);
@@ -63,13 +83,9 @@ public final class VerilatorBuild {
         if (Files.isExecutable(exe)) {
             return new Result(exe, true, Duration.ofNanos(System.nanoTime() - start), key);
         }
-        System.err.println("accelgen: building Verilator model of " + spec.top() + " (" + rtl.size()
-                + " RTL files, -j " + options.jobs() + ") in " + entry + " ...");
-        Path tmp;
-        try {
-            Files.createDirectories(cacheRoot());
+        try (TempDir work = cacheWorkDir(key)) {
+            Path tmp = work.path();
             removeAbandonedBuilds();
-            tmp = Files.createTempDirectory(cacheRoot(), key.substring(0, 12) + ".tmp-");
             Path rtlDir = Files.createDirectories(tmp.resolve("rtl"));
             List<String> cmd = new ArrayList<>(List.of("verilator"));
             cmd.addAll(flags);
@@ -79,15 +95,17 @@ public final class VerilatorBuild {
                 cmd.add("rtl/" + f.getKey());
             }
             Files.writeString(tmp.resolve("harness_main.cpp"), main);
-            Files.writeString(tmp.resolve(HarnessGenerator.RUNTIME_HEADER), runtime);
+            for (Map.Entry<String, String> h : HarnessGenerator.runtimeHeaders().entrySet()) {
+                Files.writeString(tmp.resolve(h.getKey()), h.getValue());
+            }
             cmd.add("harness_main.cpp");
             cmd.addAll(RuntimeObjects.linkFlags(options));
             ToolProcess.Output out;
-            try (BuildProgress progress = BuildProgress.start(spec.top())) {
+            try (Progress progress = ProgressConsole.stderr().startIndeterminate("building Verilator model of " + spec.top()
+                    + " (" + rtl.size() + " RTL files, -j " + options.jobs() + ")")) {
                 out = ToolProcess.run(cmd, tmp, Duration.ofMinutes(30));
             }
             if (out.exitCode() != 0 || !Files.isExecutable(tmp.resolve("obj").resolve("sim"))) {
-                ScratchDirs.deleteQuietly(tmp);
                 throw new IllegalStateException("Verilator build of " + spec.top() + " failed (exit " + out.exitCode()
                         + "):\n" + tail(out.combined(), 60));
             }
@@ -96,19 +114,40 @@ public final class VerilatorBuild {
             try {
                 Files.move(tmp, entry, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
-                ScratchDirs.deleteQuietly(tmp); // a concurrent build finished first; its entry is identical
+                // a concurrent build finished first; its entry is identical (the work directory is removed)
             } catch (IOException e) {
                 if (!Files.isExecutable(exe)) {
                     throw e;
                 }
-                ScratchDirs.deleteQuietly(tmp);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot build in cache " + cacheRoot(), e);
+            throw cacheError(e);
         }
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
-        System.err.printf("accelgen: built %s in %.1f s%n", spec.top(), took.toMillis() / 1000.0);
-        return new Result(exe, false, took, key);
+        return new Result(exe, false, Duration.ofNanos(System.nanoTime() - start), key);
+    }
+
+    /** The runtime headers, names and text, as hashed into the cache key. */
+    private static String runtimeSources() {
+        StringBuilder b = new StringBuilder();
+        HarnessGenerator.runtimeHeaders().forEach((name, text) -> b.append(name).append('\0').append(text).append('\0'));
+        return b.toString();
+    }
+
+    /** A build directory in the cache (same file system as the entry it becomes); an unwritable cache is the user's to fix. */
+    private static TempDir cacheWorkDir(String key) {
+        try {
+            Files.createDirectories(cacheRoot());
+            return TempDir.in(cacheRoot(), key.substring(0, 12));
+        } catch (IOException | OutputPathError e) {
+            throw cacheError(e);
+        }
+    }
+
+    private static OutputPathError cacheError(Exception e) {
+        Throwable cause = e instanceof OutputPathError && e.getCause() != null ? e.getCause() : e;
+        String reason = cause instanceof IOException io ? FileErrors.reason(io) : String.valueOf(cause.getMessage());
+        return new OutputPathError("ACCELGEN_CACHE " + cacheRoot().getParent(), "cannot write the Verilator build cache ("
+                + reason + "); set ACCELGEN_CACHE to a writable directory", e);
     }
 
     /** RTL file name to bytes, in order, without duplicates. */

@@ -1,8 +1,9 @@
 package dev.accelgen.sim.verilator;
 
 import dev.accelgen.sim.Stimulus;
+import dev.accelgen.sim.files.TempDir;
 import dev.accelgen.sim.manifest.Manifest;
-import dev.accelgen.sim.tools.ScratchDirs;
+import dev.accelgen.sim.stress.ChannelSeeds;
 import dev.accelgen.sim.tools.ToolProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,10 +48,14 @@ public final class VerilatorModel {
     }
 
     public RtlRun run(Stimulus stimulus, RunLimits limits) {
-        String text = StimulusFileWriter.write(spec, stimulus, limits);
-        Path dir = null;
-        try {
-            dir = Files.createTempDirectory("accelgen-run-");
+        return run(stimulus, limits, ChannelSeeds.of(stimulus.seed()));
+    }
+
+    /** With the random channels seeded by {@code seeds} (a bundle maps its names back to each unit's). */
+    public RtlRun run(Stimulus stimulus, RunLimits limits, ChannelSeeds seeds) {
+        String text = StimulusFileWriter.write(spec, stimulus, limits, seeds);
+        try (TempDir work = TempDir.inScratch("run")) {
+            Path dir = work.path();
             Path in = dir.resolve("stimulus.txt");
             Path out = dir.resolve("trace.txt");
             Files.writeString(in, text);
@@ -65,10 +70,6 @@ public final class VerilatorModel {
             return TraceFileParser.parse(Files.readString(out), spec, seconds);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            if (dir != null) {
-                ScratchDirs.deleteQuietly(dir);
-            }
         }
     }
 }

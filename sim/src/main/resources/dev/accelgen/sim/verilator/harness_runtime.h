@@ -1,60 +1,20 @@
-// accelgen Verilator harness runtime: stimulus parsing, stream drivers, read-memory timing model,
-// trace writing. Included by the generated harness_main.cpp, which holds the design-specific port
-// wiring. File formats are documented in dev.accelgen.sim.verilator.StimulusFileWriter (input) and
-// TraceFileParser (output). The read-memory timing must match dev.accelgen.sim.ReadMemoryModel.
+// accelgen Verilator harness runtime: stimulus parsing, stream drivers, port I/O, trace writing.
+// Included by the generated harness_main.cpp, which holds the design-specific port wiring. File formats
+// are documented in dev.accelgen.sim.verilator.StimulusFileWriter (input) and TraceFileParser (output);
+// the memory timing models are harness_memory.h's, the random draws harness_prng.h's. Nothing here
+// allocates per cycle.
 #pragma once
 
 #include <cstdint>
 #include <cstdio>
-#include <cstdlib>
-#include <deque>
 #include <fstream>
-#include <map>
 #include <string>
 #include <vector>
 
+#include "harness_memory.h"
 #include "verilated.h"
 
 namespace ag {
-
-[[noreturn]] inline void fail(const std::string& msg) {
-    std::fprintf(stderr, "harness: %s\n", msg.c_str());
-    std::exit(2);
-}
-
-// An arbitrary-width value as little-endian 32-bit words.
-struct Val {
-    std::vector<uint32_t> w;
-    uint32_t word(size_t i) const { return i < w.size() ? w[i] : 0u; }
-    uint64_t lo64() const { return (uint64_t)word(0) | ((uint64_t)word(1) << 32); }
-};
-
-static const Val ZERO{};
-
-inline int hex_digit(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
-inline Val parse_hex(const std::string& s) {
-    if (s.empty()) fail("empty hex value");
-    Val v;
-    size_t end = s.size();
-    while (end > 0) {
-        size_t start = end >= 8 ? end - 8 : 0;
-        uint32_t x = 0;
-        for (size_t i = start; i < end; ++i) {
-            int d = hex_digit(s[i]);
-            if (d < 0) fail("bad hex value '" + s + "'");
-            x = (x << 4) | (uint32_t)d;
-        }
-        v.w.push_back(x);
-        end = start;
-    }
-    return v;
-}
 
 // Writers: the overload is chosen by the Verilator port type (CData..QData, VlWide<N>).
 inline void put(CData& p, const Val& v) { p = (CData)v.word(0); }
@@ -66,26 +26,32 @@ inline void put(VlWide<N>& p, const Val& v) {
     for (size_t i = 0; i < N; ++i) p.at(i) = v.word(i);
 }
 
-// Readers: lowercase hex of the low `width` bits, no leading zeros.
-inline void append_hex(std::string& out, const uint32_t* w, size_t n, int width) {
-    char buf[16];
-    bool started = false;
-    for (size_t k = n; k-- > 0;) {
-        uint32_t x = w[k];
-        int top_bits = width - (int)(k * 32);
-        if (top_bits <= 0) continue;
-        if (top_bits < 32) x &= (1u << top_bits) - 1u;
-        if (!started) {
-            if (x == 0 && k > 0) continue;
-            std::snprintf(buf, sizeof buf, "%x", x);
-            started = true;
-        } else {
-            std::snprintf(buf, sizeof buf, "%08x", x);
-        }
-        out += buf;
-    }
-    if (!started) out += "0";
+// Junk on an idle data port (harness_prng.h's junk_words, one draw per 64 bits).
+inline uint64_t junk64(SplitMix64& r, int width) {
+    uint64_t x = r.next();
+    return width >= 64 ? x : x & ((1ULL << width) - 1ULL);
 }
+inline void junk(CData& p, SplitMix64& r, int width) { p = (CData)junk64(r, width); }
+inline void junk(SData& p, SplitMix64& r, int width) { p = (SData)junk64(r, width); }
+inline void junk(IData& p, SplitMix64& r, int width) { p = (IData)junk64(r, width); }
+inline void junk(QData& p, SplitMix64& r, int width) { p = junk64(r, width); }
+template <std::size_t N>
+inline void junk(VlWide<N>& p, SplitMix64& r, int width) {
+    junk_words(r, p.data(), N, width);
+}
+
+// Readers into a reused Val (no allocation once sized).
+inline void get(Val& v, uint64_t p) {
+    v.w.resize(2);
+    v.w[0] = (uint32_t)p;
+    v.w[1] = (uint32_t)(p >> 32);
+}
+template <std::size_t N>
+inline void get(Val& v, const VlWide<N>& p) {
+    v.w.resize(N);
+    for (size_t i = 0; i < N; ++i) v.w[i] = p.at(i);
+}
+
 inline void hex_of(std::string& out, uint64_t p, int width) {
     uint32_t w[2] = {(uint32_t)p, (uint32_t)(p >> 32)};
     append_hex(out, w, 2, width);
@@ -108,59 +74,36 @@ struct InStream {
     std::vector<InBeat> beats;
     size_t next = 0;
     long long present_at = 0;
+    bool junk = false;
+    SplitMix64 rng;
     bool valid(long long c) const { return next < beats.size() && c >= present_at; }
     const Val& data(size_t i) const { return beats[next].data[i]; }
     bool done() const { return next >= beats.size(); }
 };
 
-struct RBeat {
-    long long earliest;
-    Val data;
-    bool last;
-};
-
-// AXI4-style read memory; timing identical to dev.accelgen.sim.ReadMemoryModel.
-struct ReadMemory {
+// The ready the harness drives on an output stream.
+struct OutReady {
     std::string name;
-    int data_bytes = 1;
-    bool loaded = false;
-    long long latency = 1;
-    long long beat_cycles = 1;
-    std::vector<Val> words;
-    std::deque<RBeat> queue;
-    long long last_accept = -(1LL << 60);
-
-    void request(long long c, uint64_t addr, unsigned len) {
-        uint64_t first = addr / (uint64_t)data_bytes;
-        for (unsigned k = 0; k <= len; ++k) {
-            uint64_t idx = first + k;
-            queue.push_back(RBeat{c + latency, idx < words.size() ? words[idx] : ZERO, k == len});
-        }
-    }
-    const RBeat* beat_at(long long c) const {
-        if (queue.empty()) return nullptr;
-        const RBeat& h = queue.front();
-        long long from = h.earliest > last_accept + beat_cycles ? h.earliest : last_accept + beat_cycles;
-        return c >= from ? &h : nullptr;
-    }
-    void accept(long long c) {
-        queue.pop_front();
-        last_accept = c;
-    }
+    StallPattern pattern;
 };
 
 struct Harness {
     long long reset_cycles = 4, idle_limit = 100, max_cycles = 1000000, min_cycles = 0;
     std::vector<std::pair<std::string, Val>> statics;
     std::vector<InStream> in;
+    std::vector<OutReady> out_ready;
+    std::vector<Image> images;
     std::vector<ReadMemory> mem;
+    std::vector<WriteMemory> wmem;
     FILE* out = nullptr;
     long long last_activity = -1;
     std::string line;
 
-    // in_streams: names and data-port counts in manifest order; memories: names and data_bytes.
+    // in_streams: names and data-port counts in manifest order; stallable: output streams with a ready;
+    // memories / write_memories: names and data_bytes.
     Harness(int argc, char** argv, const std::vector<std::pair<const char*, size_t>>& in_streams,
-            const std::vector<std::pair<const char*, int>>& memories) {
+            const std::vector<const char*>& stallable, const std::vector<std::pair<const char*, int>>& memories,
+            const std::vector<std::pair<const char*, int>>& write_memories) {
         if (argc != 3) fail("usage: sim <stimulus.txt> <trace.txt>");
         for (auto& s : in_streams) {
             InStream st;
@@ -168,18 +111,47 @@ struct Harness {
             st.ndata = s.second;
             in.push_back(st);
         }
+        for (auto& s : stallable) {
+            OutReady r;
+            r.name = s;
+            out_ready.push_back(r);
+        }
         for (auto& m : memories) {
             ReadMemory rm;
             rm.name = m.first;
             rm.data_bytes = m.second;
             mem.push_back(rm);
+            add_image(m.first, m.second);
+        }
+        for (auto& m : write_memories) {
+            WriteMemory wm;
+            wm.name = m.first;
+            wm.data_bytes = m.second;
+            wmem.push_back(wm);
+            add_image(m.first, m.second);
         }
         read_stimulus(argv[1]);
+        for (auto& i : images) if (!i.loaded) fail("stimulus has no image for memory '" + i.name + "'");
+        for (auto& m : mem) m.link(image(m.name));
+        for (auto& m : wmem) m.link(image(m.name));
         out = std::fopen(argv[2], "w");
         if (!out) fail(std::string("cannot write ") + argv[2]);
         static char buf[1 << 20];
         std::setvbuf(out, buf, _IOFBF, sizeof buf);
-        std::fputs("accelgen-trace 1\n", out);
+        std::fputs("accelgen-trace 2\n", out);
+    }
+
+    void add_image(const char* name, int data_bytes) {
+        for (auto& i : images) if (i.name == name) return;
+        Image i;
+        i.name = name;
+        i.data_bytes = data_bytes;
+        images.push_back(i);
+    }
+
+    Image* image(const std::string& name) {
+        for (auto& i : images) if (i.name == name) return &i;
+        return nullptr;
     }
 
     void read_stimulus(const char* path) {
@@ -189,7 +161,7 @@ struct Harness {
         f >> tok;
         int version = 0;
         f >> version;
-        if (tok != "accelgen-stimulus" || version != 1) fail("not an accelgen-stimulus 1 file");
+        if (tok != "accelgen-stimulus" || version != 2) fail("not an accelgen-stimulus 2 file");
         while (f >> tok) {
             if (tok == "end") return;
             if (tok == "limits") {
@@ -199,12 +171,15 @@ struct Harness {
                 f >> name >> hex;
                 statics.emplace_back(name, parse_hex(hex));
             } else if (tok == "stream") {
-                std::string name;
+                std::string name, seed;
                 size_t n = 0;
-                f >> name >> n;
+                int junk = 0;
+                f >> name >> n >> junk >> seed;
                 InStream* s = nullptr;
                 for (auto& x : in) if (x.name == name) s = &x;
                 if (!s) fail("stimulus names unknown input stream '" + name + "'");
+                s->junk = junk != 0;
+                s->rng.s = parse_seed(seed);
                 s->beats.resize(n);
                 for (size_t b = 0; b < n; ++b) {
                     f >> s->beats[b].idle;
@@ -216,18 +191,33 @@ struct Harness {
                     }
                 }
                 if (n > 0) s->present_at = s->beats[0].idle;
+            } else if (tok == "ready") {
+                std::string name, seed;
+                OutReady* r = nullptr;
+                f >> name;
+                for (auto& x : out_ready) if (x.name == name) r = &x;
+                if (!r) fail("stimulus names unknown output stream with ready '" + name + "'");
+                f >> r->pattern.percent >> r->pattern.max_len >> seed;
+                r->pattern.rng.s = parse_seed(seed);
             } else if (tok == "memory") {
                 std::string name;
-                long long bpc = 1;
                 size_t n = 0;
-                ReadMemory* m = nullptr;
+                int junk = 0;
                 f >> name;
-                for (auto& x : mem) if (x.name == name) m = &x;
-                if (!m) fail("stimulus names unknown read memory '" + name + "'");
-                f >> m->latency >> bpc >> n;
-                if (m->latency < 1 || bpc < 1) fail("memory '" + name + "' needs latency >= 1 and bytes_per_cycle >= 1");
-                m->beat_cycles = (m->data_bytes + bpc - 1) / bpc;
-                if (m->beat_cycles < 1) m->beat_cycles = 1;
+                Image* m = image(name);
+                if (!m) fail("stimulus names unknown memory '" + name + "'");
+                f >> n >> m->latency_min >> m->latency_max >> m->bytes_per_cycle >> junk >> m->addr_percent >> m->addr_max
+                        >> m->write_percent >> m->write_max;
+                uint64_t* seeds[] = {&m->seed_ar, &m->seed_r_latency, &m->seed_r_junk, &m->seed_aw, &m->seed_w,
+                                     &m->seed_b_latency};
+                for (uint64_t* s : seeds) {
+                    std::string hex;
+                    f >> hex;
+                    *s = parse_seed(hex);
+                }
+                m->junk = junk != 0;
+                if (m->latency_min < 1 || m->latency_max < m->latency_min || m->bytes_per_cycle < 1)
+                    fail("memory '" + name + "' needs 1 <= latency min <= max and bytes_per_cycle >= 1");
                 m->words.resize(n);
                 for (size_t i = 0; i < n; ++i) {
                     std::string hex;
@@ -243,10 +233,6 @@ struct Harness {
         fail("stimulus file has no 'end' line");
     }
 
-    void check_memories_loaded() const {
-        for (auto& m : mem) if (!m.loaded) fail("stimulus has no image for read memory '" + m.name + "'");
-    }
-
     void accept(size_t s, long long c) {
         std::fprintf(out, "a %lld %s %zu\n", c, in[s].name.c_str(), in[s].next);
         in[s].next++;
@@ -255,8 +241,52 @@ struct Harness {
     }
 
     void request(size_t m, long long c, uint64_t addr, unsigned len) {
-        std::fprintf(out, "r %lld %s %llx %u\n", c, mem[m].name.c_str(), (unsigned long long)addr, len);
+        std::fprintf(out, "ar %lld %s %llx %u\n", c, mem[m].name.c_str(), (unsigned long long)addr, len);
         mem[m].request(c, addr, len);
+    }
+
+    void write_address(size_t m, long long c, uint64_t addr, unsigned len) {
+        WriteMemory& w = wmem[m];
+        std::fprintf(out, "aw %lld %s %llx %u\n", c, w.name.c_str(), (unsigned long long)addr, len);
+        w.bursts.push_back(Burst{c, addr / (uint64_t)w.data_bytes, len, 0});
+        last_activity = c;
+    }
+
+    // The W beat sampled into wmem[m].data / .strb was accepted in cycle c.
+    void write_beat(size_t m, long long c, bool last) {
+        WriteMemory& w = wmem[m];
+        Burst& b = w.bursts.front();
+        uint64_t word = b.first_word + b.done;
+        w.img->write(word, w.data, w.strb);
+        line.clear();
+        line += "w ";
+        line += std::to_string(c);
+        line += ' ';
+        line += w.name;
+        line += ' ';
+        hex_of(line, word * (uint64_t)w.data_bytes, 64);
+        line += ' ';
+        hex_of(line, w.data, 8 * w.data_bytes);
+        line += ' ';
+        hex_of(line, w.strb, w.data_bytes);
+        line += '\n';
+        std::fputs(line.c_str(), out);
+        if (last != (b.done == b.len)) {
+            std::fprintf(out, "x %lld %s W beat %u of a %u-beat burst has w_last %d\n", c, w.name.c_str(), b.done,
+                         b.len + 1, last ? 1 : 0);
+        }
+        w.last_w = c;
+        if (b.done++ == b.len) {
+            w.bursts.pop_front();
+            w.responses.push_back(c + w.latency.draw(w.latency_rng));
+        }
+        last_activity = c;
+    }
+
+    void write_response(size_t m, long long c) {
+        std::fprintf(out, "b %lld %s\n", c, wmem[m].name.c_str());
+        wmem[m].responses.pop_front();
+        last_activity = c;
     }
 
     // Starts an output event line; values follow with value(), then end_event().
@@ -282,6 +312,7 @@ struct Harness {
         bool inputs_done = true;
         for (auto& s : in) inputs_done = inputs_done && s.done();
         for (auto& m : mem) inputs_done = inputs_done && m.queue.empty();
+        for (auto& w : wmem) inputs_done = inputs_done && w.idle();
         if (inputs_done && c - last_activity >= idle_limit && c + 1 >= min_cycles) {
             *timeout = false;
             return true;
@@ -293,7 +324,21 @@ struct Harness {
         return false;
     }
 
+    // The final contents of every written word, then the end line.
     void close(bool timeout, long long cycles_run) {
+        for (auto& w : wmem) {
+            for (uint64_t i : w.img->written) {
+                line.clear();
+                line += "m ";
+                line += w.name;
+                line += ' ';
+                hex_of(line, i, 64);
+                line += ' ';
+                hex_of(line, w.img->word(i), 8 * w.data_bytes);
+                line += '\n';
+                std::fputs(line.c_str(), out);
+            }
+        }
         std::fprintf(out, "end %s %lld\n", timeout ? "timeout" : "done", cycles_run);
         std::fclose(out);
     }

@@ -44,7 +44,7 @@ class CocotbRunnerTest {
             Trace t = new MacGolden(0).run(st);
             List<OutputEvent> e = new ArrayList<>();
             t.events().forEach(x -> e.add(new OutputEvent(x.cycle() - 1, x.stream(), x.values())));
-            return new Trace(e, t.totalCycles() - 1);
+            return t.withEvents(e, t.totalCycles() - 1);
         };
         CocotbResult r = CocotbRunner.run(m, early, s, LIMITS, dir);
         OutputEvent first = new MacGolden(0).run(s).events().get(0);

@@ -3,6 +3,7 @@ package dev.accelgen.sim.cocotb;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.accelgen.sim.DmaGolden;
 import dev.accelgen.sim.Fixtures;
 import dev.accelgen.sim.GoldenModel;
 import dev.accelgen.sim.MacGolden;
@@ -44,6 +45,11 @@ class CocotbVectorsTest {
     }
 
     @Test
+    void dmaVectors() throws IOException {
+        check("dma", Fixtures.manifest("dma", "dma_copy"), new DmaGolden(), DmaGolden.randomStimulus(6, 603));
+    }
+
+    @Test
     void wideVectors() throws IOException {
         check("wide", Fixtures.manifest("wide", "wide_regs"), new WideGolden(), WideGolden.randomStimulus(602));
     }
@@ -51,12 +57,13 @@ class CocotbVectorsTest {
     private static void check(String unit, Manifest m, GoldenModel golden, Stimulus s) throws IOException {
         System.out.println("seed=" + s.seed());
         Trace expected = golden.run(s);
-        String stimulusJson = StimulusFiles.toJson(m, s, LIMITS);
+        RunLimits limits = LIMITS.atLeast(expected.totalCycles() + 1);
+        String stimulusJson = StimulusFiles.toJson(m, s, limits);
         String expectedJson = TraceFiles.toJson(m, expected);
         Path dir = DIR.resolve(unit);
         if (Boolean.getBoolean("accelgen.regenerate")) {
             Files.createDirectories(dir);
-            StimulusFiles.write(m, s, LIMITS, dir.resolve("stimulus.json"));
+            StimulusFiles.write(m, s, limits, dir.resolve("stimulus.json"));
             TraceFiles.write(m, expected, dir.resolve("expected.json"));
         }
         assertEquals(stimulusJson, Files.readString(dir.resolve("stimulus.json")),
@@ -65,11 +72,11 @@ class CocotbVectorsTest {
                 "stale " + dir.resolve("expected.json") + ": rerun with -Daccelgen.regenerate=true");
         // The JSON round-trips to the same stimulus and trace, and the Verilator run matches it.
         Stimulus back = StimulusFiles.read(m, dir.resolve("stimulus.json"));
-        assertEquals(stimulusJson, StimulusFiles.toJson(m, back, LIMITS));
+        assertEquals(stimulusJson, StimulusFiles.toJson(m, back, limits));
         assertEquals(golden.run(s), golden.run(back));
         Trace reread = TraceFiles.read(m, dir.resolve("expected.json"));
         assertEquals(expected, reread);
-        VerifyResult r = TraceComparator.compare(HarnessSpec.of(m), reread, VerilatorModel.build(m).run(s, LIMITS), s.seed());
+        VerifyResult r = TraceComparator.compare(HarnessSpec.of(m), reread, VerilatorModel.build(m).run(s, limits), s.seed());
         assertTrue(r.passed(), r.summaryLine());
     }
 
@@ -77,12 +84,12 @@ class CocotbVectorsTest {
     void badStimulusFileIsAOneLineError(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
         Manifest m = Fixtures.manifest("mac", "mac_pipe");
         Path f = tmp.resolve("s.json");
-        Files.writeString(f, "{\"format\": \"accelgen-stimulus/1\", \"streams\": [{\"name\": \"in\", \"beats\": "
+        Files.writeString(f, "{\"format\": \"accelgen-stimulus/2\", \"streams\": [{\"name\": \"in\", \"beats\": "
                 + "[{\"idle\": 0, \"values\": {\"in_a\": \"12\", \"in_b\": \"0x1\", \"in_last\": \"0x1\"}}]}]}");
         assertEquals(f + ": value '12' is not a 0x-prefixed hex bit pattern",
                 org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                         () -> StimulusFiles.read(m, f)).getMessage());
-        Files.writeString(f, "{\"format\": \"accelgen-stimulus/1\", \"streams\": [{\"name\": \"nope\", \"beats\": []}]}");
+        Files.writeString(f, "{\"format\": \"accelgen-stimulus/2\", \"streams\": [{\"name\": \"nope\", \"beats\": []}]}");
         assertEquals(f + ": stimulus stream 'nope' is not an input stream of mac_pipe",
                 org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                         () -> StimulusFiles.read(m, f)).getMessage());

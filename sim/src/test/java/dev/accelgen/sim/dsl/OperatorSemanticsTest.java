@@ -12,6 +12,7 @@ import dev.accelgen.hdl.SInt;
 import dev.accelgen.hdl.UInt;
 import dev.accelgen.hdl.Val;
 import dev.accelgen.sim.Beat;
+import dev.accelgen.sim.Fixtures;
 import dev.accelgen.sim.OutputEvent;
 import dev.accelgen.sim.Stimulus;
 import dev.accelgen.sim.StreamStimulus;
@@ -174,7 +175,7 @@ class OperatorSemanticsTest {
                 }
                 events.add(new OutputEvent(cycle + 1, "out", out));
             }
-            return new Trace(events, cycle + 2);
+            return new Trace(events, cycle + 2, Fixtures.alwaysReady("in", beats), List.of());
         }, stim);
         assertTrue(r.passed(), r.summaryLine() + "\n" + r.detail());
     }

@@ -27,7 +27,7 @@ class ManifestReaderTest {
             """;
 
     private static String error(String json) {
-        return assertThrows(ManifestException.class, () -> ManifestReader.parse(json, Path.of("/d"), "t.manifest.json"))
+        return assertThrows(IllegalArgumentException.class, () -> ManifestReader.parse(json, Path.of("/d"), "t.manifest.json"))
                 .getMessage();
     }
 
@@ -84,7 +84,7 @@ class ManifestReaderTest {
         // parse() does not touch the disk; read() checks the files exist.
         assertEquals("t", ManifestReader.parse(text, dir, "x").top());
         Path tmp = assertDoesNotThrowWrite(text);
-        ManifestException e = assertThrows(ManifestException.class, () -> ManifestReader.read(tmp));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ManifestReader.read(tmp));
         assertEquals(tmp + ": listed source file 'absent.v' does not exist in " + tmp.getParent(), e.getMessage());
     }
 
@@ -109,6 +109,33 @@ class ManifestReaderTest {
                 "m_r_valid", "m_r_ready", "m_r_data", "m_r_last", 8);
         assertEquals("read memory 'm' r_data port 'm_r_data' is 32 bits but data_bytes=8 needs 64",
                 assertThrows(IllegalArgumentException.class, () -> new Manifest(m.top(), m.clock(), m.reset(), m.ports(),
-                        m.streams(), List.of(wrong), m.params(), m.files(), m.simFiles(), m.dir())).getMessage());
+                        m.streams(), List.of(wrong), List.of(), m.params(), m.files(), m.simFiles(), m.dir())).getMessage());
+    }
+
+    @Test
+    void writeMemoryPortsAreChecked() throws java.io.IOException {
+        Manifest m = Fixtures.manifest("dma", "dma_copy");
+        assertEquals(List.of("mem"), m.memoryNames());
+        WriteMemoryPorts w = m.writeMemories().get(0);
+        assertEquals(List.of("mem_aw_ready", "mem_w_ready", "mem_b_valid"), w.unitInputs());
+        WriteMemoryPorts wide = new WriteMemoryPorts("mem", w.awValid(), w.awReady(), w.awAddr(), w.awLen(), w.wValid(),
+                w.wReady(), w.wData(), w.wStrb(), w.wLast(), w.bValid(), w.bReady(), 8);
+        assertEquals("write memory 'mem' w_data must be 64 bits and w_strb 8 bits for data_bytes=8",
+                assertThrows(IllegalArgumentException.class, () -> new Manifest(m.top(), m.clock(), m.reset(), m.ports(),
+                        m.streams(), m.readMemories(), List.of(wide), m.params(), m.files(), m.simFiles(), m.dir()))
+                        .getMessage());
+        String text = Files.readString(Fixtures.dir("dma").resolve("dma_copy.manifest.json"))
+                .replace("{\"name\": \"mem_r_data\", \"direction\": \"in\", \"width\": 32",
+                        "{\"name\": \"mem_r_data\", \"direction\": \"in\", \"width\": 16")
+                .replace("\"r_last\": \"mem_r_last\", \"data_bytes\": 4", "\"r_last\": \"mem_r_last\", \"data_bytes\": 2");
+        assertEquals("narrow.json: write memory 'mem' shares its image with the read memory of that name, so both need"
+                + " the same data_bytes (read 2, write 4)", assertThrows(IllegalArgumentException.class,
+                () -> ManifestReader.parse(text, m.dir(), "narrow.json")).getMessage());
+        WriteMemoryPorts clash = new WriteMemoryPorts("job", w.awValid(), w.awReady(), w.awAddr(), w.awLen(), w.wValid(),
+                w.wReady(), w.wData(), w.wStrb(), w.wLast(), w.bValid(), w.bReady(), 4);
+        assertEquals("write memory 'job' reuses a stream or write memory name",
+                assertThrows(IllegalArgumentException.class, () -> new Manifest(m.top(), m.clock(), m.reset(), m.ports(),
+                        m.streams(), m.readMemories(), List.of(clash), m.params(), m.files(), m.simFiles(), m.dir()))
+                        .getMessage());
     }
 }

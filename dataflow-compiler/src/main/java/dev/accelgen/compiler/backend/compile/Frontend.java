@@ -1,0 +1,81 @@
+package dev.accelgen.compiler.backend.compile;
+
+import dev.accelgen.compiler.LoadedModel;
+import dev.accelgen.compiler.backend.lir.ActQuant;
+import dev.accelgen.compiler.backend.lir.LirModel;
+import dev.accelgen.compiler.backend.lir.LirOp;
+import dev.accelgen.compiler.backend.lower.LowerOptions;
+import dev.accelgen.compiler.backend.lower.Lowering;
+import dev.accelgen.compiler.ir.Graph;
+import dev.accelgen.compiler.ir.Tensor;
+import dev.accelgen.compiler.quant.Calibration;
+import dev.accelgen.compiler.quant.QuantPlan;
+import dev.accelgen.compiler.quant.Scheme;
+import dev.accelgen.compiler.run.ModelRunner;
+import dev.accelgen.errors.OptionError;
+import dev.accelgen.errors.PlanError;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The compiler's front half for the back end: the model loaded as {@code model run} loads it (configs with seeded
+ * synthetic weights, built for {@link #GRAPH_TOKENS} tokens), activations calibrated on seeded samples, lowered to
+ * the LIR for a context of {@code seqLen} positions and the hardware's key tile.
+ *
+ * @param source the model as the user named it
+ * @param plan   the quantization plan
+ */
+public record Frontend(String source, Graph graph, QuantPlan plan, LirModel lir) {
+    /** Tokens of a config-built graph (its exported tables; the context is {@code seqLen}). */
+    public static final int GRAPH_TOKENS = 8;
+    public static final int CALIBRATION_SAMPLES = 4;
+
+    /**
+     * @param scheme   the default scheme, when {@code planFile} is null
+     * @param planFile a quantization plan file ({@link QuantPlanFile}), or null
+     * @param seqLen   the context of a decoder (0: the graph's); whole-sequence models keep the graph's length
+     * @param keyTile  keys per attention tile
+     */
+    public static Frontend load(String source, String scheme, Path planFile, int seqLen, int keyTile, long seed) {
+        if (seqLen < 0) {
+            throw new OptionError("--seq-len", "must be at least 1 (got " + seqLen + ")");
+        }
+        LoadedModel m = ModelRunner.loadSimulated(source, Map.of(), GRAPH_TOKENS, seed);
+        Graph g = m.graph();
+        QuantPlan plan;
+        if (planFile != null) {
+            plan = QuantPlanFile.read(planFile, g);
+        } else {
+            Scheme s;
+            try {
+                s = Scheme.parse(scheme);
+            } catch (PlanError e) {
+                throw new PlanError("--scheme " + scheme, e.getMessage().replaceFirst("^scheme (" + java.util.regex.Pattern.quote(scheme)
+                        + ": )?", ""));
+            }
+            if (s instanceof Scheme.Float) {
+                throw new PlanError("--scheme float", "runs on no matrix unit; the accelerator needs ternary, w{2,3,4,8}a{8,16}, int8 or int8-N:M");
+            }
+            plan = new QuantPlan(s, Map.of());
+        }
+        List<Map<String, Tensor>> samples = Calibration.seededSamples(g, seed, CALIBRATION_SAMPLES);
+        LirModel lir = Lowering.lower(source, g, plan, Calibration.ranges(g, samples), new LowerOptions(seqLen, keyTile));
+        for (LirOp op : lir.ops()) {
+            if (op instanceof LirOp.Moe moe && moe.up().get(0).act() instanceof ActQuant.PerRow) {
+                throw new PlanError(planFile != null ? planFile.toString() : "--scheme " + scheme, "MoE " + moe.out().name() + " cannot run"
+                        + " ternary experts: an expert's rows are gathered by token, and a gathered MM has no per-row scales; give"
+                        + " the MoE another scheme");
+            }
+        }
+        return new Frontend(source, g, plan, lir);
+    }
+
+    /** What plan.json and the header hash call the quantization: the default scheme and every override. */
+    public String planLabel() {
+        StringBuilder b = new StringBuilder(plan.defaultScheme().label());
+        plan.overrides().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> b.append(' ').append(e.getKey()).append('=').append(e.getValue().label()));
+        return b.toString();
+    }
+}
