@@ -16,7 +16,7 @@ import java.util.stream.IntStream;
 /**
  * Vectors that exercise the whole datapath, in this order as far as {@code vectors} reaches: one per entry of
  * the rsqrt seed table (random order; the exponents k the entry admits in turn; the sums of squares are built
- * for a mean square in that entry's interval at that k); one per exponent k = 0..14 the eps admits (a mean
+ * for a mean square near an end of that entry's interval at that k); one per exponent k = 0..14 the eps admits (a mean
  * square in [4^k, 4^(k+1))); one all-zero vector (only eps) and one of all -32768 (the largest mean square,
  * k = 15); then random ones: an amplitude from 0 to the full int16 range, now and then a single spike or
  * extremes. About one beat in six waits 1..3 idle cycles; the rest are offered back to back, so the next
@@ -60,8 +60,10 @@ public final class RmsNormStimulus {
 
     /**
      * A vector whose mean square m lands in table entry {@code top7} (t[31:25] of the normalized m) at exponent
-     * k, the {@code turn}-th of the exponents the entry admits: m is aimed at the middle half of
-     * [top7 * 4^k / 32, (top7 + 1) * 4^k / 32).
+     * k, the {@code turn}-th of the exponents the entry admits: m is aimed at the highest eighth of
+     * [top7 * 4^k / 32, (top7 + 1) * 4^k / 32). The seed is exact at the interval's middle and the Newton step
+     * squares its error, so only near an end does a wrong seed move the result; the top end, because a short
+     * vector's squares can fall short of m, never beyond it.
      */
     private static long[] tableVector(RmsNormConfig cfg, int top7, int turn, Random rng) {
         int kLow = 5;
@@ -70,7 +72,7 @@ public final class RmsNormStimulus {
         }
         int k = kLow + turn % (15 - kLow);
         long width = 1L << (2 * k - 5);
-        return sumOfSquares(cfg, (long) top7 * width + width / 4 + (long) (rng.nextDouble() * (width / 2)), rng);
+        return sumOfSquares(cfg, (long) (top7 + 1) * width - 1 - (long) (rng.nextDouble() * (width / 8)), rng);
     }
 
     /**
