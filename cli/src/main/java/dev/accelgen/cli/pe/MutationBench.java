@@ -95,8 +95,9 @@ final class MutationBench extends KindRunner {
         out.println("mutation " + kind.name() + " " + top + " " + config + " mutants=" + results.size() + " seed=" + seed);
         for (MutationRun.Result r : results) {
             if (r.verdict() != MutantVerdict.KILLED) {
+                String target = r.mutation().target().replace(dir.toAbsolutePath() + "/", ""); // Yosys names cells by path
                 out.println(r.verdict().name().toLowerCase(Locale.ROOT).replace('_', '-') + " m" + r.mutation().id() + " "
-                        + r.mutation().mode() + " " + r.mutation().target() + " at " + r.mutation().location() + ": "
+                        + r.mutation().mode() + " " + target + " at " + r.mutation().location() + ": "
                         + r.mutation().lineText(dir, 100) + (r.reason().isEmpty() ? "" : "  [" + r.reason() + "]"));
             }
         }
