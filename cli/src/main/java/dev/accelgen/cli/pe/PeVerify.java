@@ -83,13 +83,15 @@ final class PeVerify extends KindRunner {
         }
         StimulusBudget.check(jobs, perConfig);
         StressProfile profile = stress.profile(options.memLatencyRange());
+        if (keep != null) {
+            OutputDir.check(keep, "--keep", force.force()); // a bad --keep is the only line on stderr
+        }
         spec.commandLine().getErr().println("stress: " + StressOptions.describe(profile));
         if (keep == null) {
             try (TempDir work = TempDir.inScratch("verify")) {
                 return verify(jobs, work.path(), perConfig, profile);
             }
         }
-        OutputDir.check(keep, "--keep", force.force());
         int[] code = new int[1];
         Path kept = OutputDir.write(keep, "--keep", force.force(), dir -> code[0] = verify(jobs, dir, perConfig, profile));
         spec.commandLine().getErr().println("RTL kept in " + kept);
