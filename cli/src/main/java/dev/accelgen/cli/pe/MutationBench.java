@@ -25,9 +25,10 @@ import picocli.CommandLine.Option;
  * {@code accelgen bench mutation <kind> [unit options] [--mutants N] [--seed S]}: the mutation score of a unit's
  * verification. The configuration is the one the unit options give, or a random valid one (from the seed) when
  * none is given; the standard stimulus is what {@code pe verify} uses ({@code --vectors} work items from the
- * seed, stressed as {@code pe verify} stresses it: {@link StressOptions}); the strong stimuli are three runs of ten times as many work items from other seeds. Prints killed /
- * survived / equivalent-suspected ({@link MutantVerdict}) and every mutant that was not killed, with its
- * mutation and source line. A benchmark figure, not a test: progress goes to stderr.
+ * seed, stressed as {@code pe verify} stresses it: {@link StressOptions}); the strong stimuli are three runs of
+ * ten times as many work items from other seeds. Prints killed / survived / equivalent-suspected
+ * ({@link MutantVerdict}) and every mutant that was not killed, with its mutation and source line. A benchmark
+ * figure, not a test: progress goes to stderr.
  */
 @Command(mixinStandardHelpOptions = true, description = "Mutation score of the unit's verification (Yosys mutate).")
 final class MutationBench extends KindRunner {
