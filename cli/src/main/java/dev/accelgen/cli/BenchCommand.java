@@ -14,9 +14,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code accelgen bench ...}: performance figures printed as JSON (benchmarks, not tests). */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures as JSON.",
-        subcommands = BenchCommand.HdlBench.class)
+/** {@code accelgen bench ...}: performance and resource figures (benchmarks, not tests). */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures.",
+        subcommands = {BenchCommand.HdlBench.class, ResourcesBench.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -45,6 +45,7 @@ public final class Main implements Runnable {
         cl.addSubcommand("verify", new dev.accelgen.cli.accel.VerifyCommand());
         cl.addSubcommand("program", new dev.accelgen.cli.accel.ProgramCommand());
         cl.addSubcommand("regress", RegressCommand.commandLine(RegressCaseTypes.product()));
+        cl.getSubcommands().get("bench").addSubcommand("mutation", PeCommand.mutationCommand());
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setExecutionStrategy(parsed -> {
             ProgressConsole.stderr().writeTo(cl.getErr()); // progress goes where the command's stderr goes

@@ -21,6 +21,11 @@ class DspMoeCliTest {
         assertTrue(r.out().contains("\"dsp48e2\": 8,"), r.out());
         assertTrue(r.out().contains("\"macs_per_cycle\": 16,"), r.out());
         assertTrue(r.out().contains("\"sparsity\": \"dense\""), r.out());
+        // the skew registers map to 120 SRL16E, each a LUT site: LUT = 79 as logic + 120 as memory (Yosys 0.23)
+        assertTrue(r.out().contains("\"lut\": 199,"), r.out());
+        assertTrue(r.out().contains("\"lut_logic\": 79,"), r.out());
+        assertTrue(r.out().contains("\"lut_shift_register\": 120,"), r.out());
+        assertTrue(r.out().contains("\"lut_per_mac\": 12.438,"), r.out());
     }
 
     @Test

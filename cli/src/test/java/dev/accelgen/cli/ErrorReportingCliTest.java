@@ -53,7 +53,7 @@ class ErrorReportingCliTest {
     void groupCommandsWithoutASubcommandExitTwo() {
         userError("accelgen pe gen: give a unit kind: systolic, mixpe, ternary, mlgru, rmsnorm, dsp-chain, moe"
                 + " (see 'accelgen pe gen --help')", "pe", "gen");
-        userError("accelgen pe: give an action: gen, verify, report (see 'accelgen pe --help')", "pe");
+        userError("accelgen pe: give an action: gen, verify, report, vectors (see 'accelgen pe --help')", "pe");
         userError("accelgen model: give a subcommand: inspect, run (see 'accelgen model --help')", "model");
     }
 

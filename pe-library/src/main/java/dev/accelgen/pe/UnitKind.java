@@ -45,5 +45,13 @@ public interface UnitKind<C extends Record> {
         return randomStimulus(config, vectors, seed, StressProfile.DEFAULT);
     }
 
+    /**
+     * Work items {@code pe verify} and {@code bench mutation} use unless told otherwise: 20, or as many as the
+     * stimulus needs to reach every entry of the unit's tables.
+     */
+    default int defaultVectors() {
+        return 20;
+    }
+
     UnitFigures figures(C config);
 }

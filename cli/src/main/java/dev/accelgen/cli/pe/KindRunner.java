@@ -11,4 +11,9 @@ abstract class KindRunner implements Callable<Integer> {
         this.kind = kind;
         this.options = options;
     }
+
+    /** The {@code --vectors} given, else the family's default. */
+    int vectorsOrDefault(Integer given) {
+        return given != null ? given : kind.kind().defaultVectors();
+    }
 }

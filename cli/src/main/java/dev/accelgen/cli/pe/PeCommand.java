@@ -4,7 +4,7 @@ import dev.accelgen.cli.MissingSubcommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code accelgen pe gen|verify|report <kind>}: one subcommand per unit family under each action. */
+/** {@code accelgen pe gen|verify|report|vectors <kind>}: one subcommand per unit family under each action. */
 @Command(name = "pe", mixinStandardHelpOptions = true,
         description = "Generate, verify and measure processing-element units.")
 public final class PeCommand implements Runnable {
@@ -21,7 +21,13 @@ public final class PeCommand implements Runnable {
         pe.addSubcommand("gen", group(new GroupCommand(), PeGen::new));
         pe.addSubcommand("verify", group(new GroupCommand(), PeVerify::new));
         pe.addSubcommand("report", group(new GroupCommand(), PeReport::new));
+        pe.addSubcommand("vectors", group(new GroupCommand(), PeVectors::new));
         return pe;
+    }
+
+    /** {@code accelgen bench mutation <kind>}: one subcommand per unit family, with its options. */
+    public static CommandLine mutationCommand() {
+        return group(new GroupCommand(), MutationBench::new);
     }
 
     private interface RunnerFactory {

@@ -15,8 +15,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code accelgen pe report <kind> ... [--json]}: Yosys {@code synth_xilinx -family xcup} resource counts
- * of the unit plus per-MAC figures.
+ * {@code accelgen pe report <kind> ... [--json]}: Yosys {@code synth_xilinx -family xcup} resource counts of the
+ * unit as {@link YosysSynth} bills them (LUT = LUT as logic + LUT as memory, Vivado's way) plus per-MAC figures.
  */
 @Command(mixinStandardHelpOptions = true, description = "Synthesize the unit with Yosys (xcup) and report resources per MAC.")
 final class PeReport extends KindRunner {
@@ -62,9 +62,16 @@ final class PeReport extends KindRunner {
         r.put("description", fig.description());
         r.put("macs_per_cycle", fig.macsPerCycle());
         r.put("lut", counts.lut());
+        r.put("lut_logic", counts.lutLogic());
+        r.put("lut_memory", counts.lutMemory());
+        r.put("lut_distributed_ram", counts.lutDistributedRam());
+        r.put("lut_shift_register", counts.lutShiftRegister());
         r.put("ff", counts.ff());
         r.put("carry4", counts.carry4());
+        r.put("carry8", counts.carry8());
         r.put("dsp48e2", counts.dsp48e2());
+        r.put("ramb36", counts.ramb36());
+        r.put("ramb18", counts.ramb18());
         r.put("bram36", counts.bram36());
         r.put("uram", counts.uram());
         long macs = Math.max(1, fig.macsPerCycle());

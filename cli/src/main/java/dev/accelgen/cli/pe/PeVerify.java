@@ -35,8 +35,9 @@ final class PeVerify extends KindRunner {
     static final int MAX_VECTORS = 1_000_000;
     static final int MAX_CONFIGS = 2_000;
 
-    @Option(names = "--vectors", defaultValue = "20", description = "work items per configuration, 1..1,000,000 (default ${DEFAULT-VALUE})")
-    int vectors;
+    @Option(names = "--vectors", description = "work items per configuration, 1..1,000,000 (default 20; 115 for rmsnorm,"
+            + " its table entries and exponents)")
+    Integer vectors;
 
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
     long seed;
@@ -63,8 +64,9 @@ final class PeVerify extends KindRunner {
 
     @Override
     public Integer call() {
-        if (vectors < 1 || vectors > MAX_VECTORS) {
-            throw new OptionError("--vectors " + vectors, "must be in 1..1,000,000");
+        int perConfig = vectorsOrDefault(vectors);
+        if (perConfig < 1 || perConfig > MAX_VECTORS) {
+            throw new OptionError("--vectors " + perConfig, "must be in 1..1,000,000");
         }
         if (configs < 0 || configs > MAX_CONFIGS) {
             throw new OptionError("--configs " + configs, "must be in 0..2,000 (verify more in several runs with"
@@ -79,28 +81,30 @@ final class PeVerify extends KindRunner {
                 jobs.add(UnitJob.of(kind.kind(), kind.kind().randomConfig(rng)));
             }
         }
-        StimulusBudget.check(jobs, vectors);
+        StimulusBudget.check(jobs, perConfig);
         StressProfile profile = stress.profile(options.memLatencyRange());
+        if (keep != null) {
+            OutputDir.check(keep, "--keep", force.force()); // a bad --keep is the only line on stderr
+        }
         spec.commandLine().getErr().println("stress: " + StressOptions.describe(profile));
         if (keep == null) {
             try (TempDir work = TempDir.inScratch("verify")) {
-                return verify(jobs, work.path(), profile);
+                return verify(jobs, work.path(), perConfig, profile);
             }
         }
-        OutputDir.check(keep, "--keep", force.force());
         int[] code = new int[1];
-        Path kept = OutputDir.write(keep, "--keep", force.force(), dir -> code[0] = verify(jobs, dir, profile));
+        Path kept = OutputDir.write(keep, "--keep", force.force(), dir -> code[0] = verify(jobs, dir, perConfig, profile));
         spec.commandLine().getErr().println("RTL kept in " + kept);
         return code[0];
     }
 
-    private int verify(List<UnitJob<?>> jobs, Path work, StressProfile profile) {
+    private int verify(List<UnitJob<?>> jobs, Path work, int perConfig, StressProfile profile) {
         ProgressConsole console = ProgressConsole.stderr();
         List<BundleCase> cases = new ArrayList<>();
         for (int i = 0; i < jobs.size(); i++) {
             long caseSeed = jobs.size() == 1 ? seed : seed * 1_000_003L + i;
             console.line("[" + (i + 1) + "/" + jobs.size() + "] " + jobs.get(i).config() + " seed=" + caseSeed);
-            cases.add(jobs.get(i).emitCase(work.resolve(jobs.size() == 1 ? "rtl" : "config_" + i), vectors, caseSeed,
+            cases.add(jobs.get(i).emitCase(work.resolve(jobs.size() == 1 ? "rtl" : "config_" + i), perConfig, caseSeed,
                     profile));
         }
         List<VerifyResult> results = cases.size() == 1

@@ -33,7 +33,11 @@ record UnitJob<C extends Record>(UnitKind<C> kind, C config) {
     /** Emits the design into {@code dir} and returns the case a (bundle) verifier runs, under {@code stress}. */
     BundleCase emitCase(Path dir, int vectors, long seed, StressProfile stress) {
         Path manifest = elaborate().emit(dir);
-        Stimulus stimulus = kind.randomStimulus(config, vectors, seed, stress);
-        return new BundleCase(ManifestReader.read(manifest), golden(), stimulus);
+        return new BundleCase(ManifestReader.read(manifest), golden(), stimulus(vectors, seed, stress));
+    }
+
+    /** {@code vectors} random work items from {@code seed}, under {@code stress}. */
+    Stimulus stimulus(int vectors, long seed, StressProfile stress) {
+        return kind.randomStimulus(config, vectors, seed, stress);
     }
 }

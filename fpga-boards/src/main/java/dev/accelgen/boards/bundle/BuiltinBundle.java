@@ -1,11 +1,9 @@
 package dev.accelgen.boards.bundle;
 
 import dev.accelgen.boards.fit.ResourceFit;
-import dev.accelgen.boards.fit.YosysResources;
 import dev.accelgen.boards.kernel.KernelSpec;
 import dev.accelgen.boards.model.Board;
 import dev.accelgen.boards.model.Flow;
-import dev.accelgen.boards.model.Resources;
 import dev.accelgen.boards.shell.ControlConfig;
 import dev.accelgen.boards.shell.GemmKernel;
 import dev.accelgen.boards.shell.GemmKernelConfig;
@@ -16,6 +14,8 @@ import dev.accelgen.boards.workload.GemmWorkload;
 import dev.accelgen.hdl.Design;
 import dev.accelgen.hdl.Hdl;
 import dev.accelgen.sim.files.TempDir;
+import dev.accelgen.sim.tools.ResourceCounts;
+import dev.accelgen.sim.tools.YosysSynth;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -66,9 +66,7 @@ public final class BuiltinBundle {
         if (estimate) {
             String slr = board.flow() == Flow.VITIS_KERNEL ? (plan != null ? plan : MemoryPlan.defaultFor(board)).slr()
                     : board.slrs().get(0).name();
-            Map<String, Long> cells = synthesize(designs);
-            Resources used = YosysResources.resources(cells);
-            reports.put("resources.txt", ResourceFit.check(board, slr, kernel.topName(), used, cells));
+            reports.put("resources.txt", ResourceFit.check(board, slr, kernel.topName(), synthesize(designs)));
         }
         Map<String, Long> params = new TreeMap<>(Map.of("rows", (long) cfg.rows(), "cols", (long) cfg.cols(), "k", (long) cfg.k(),
                 "data_bits", (long) cfg.dataBits(), "max_burst", (long) cfg.maxBurst(), "max_outstanding", (long) cfg.maxOutstanding(),
@@ -77,16 +75,14 @@ public final class BuiltinBundle {
                 params);
     }
 
-    /** Yosys cell counts of every design, summed (the kernel and the board's small helper modules). */
-    private static Map<String, Long> synthesize(List<Design> designs) {
-        Map<String, Long> total = new TreeMap<>();
-        for (Design d : designs) {
-            try (TempDir dir = TempDir.inScratch("fit")) {
-                d.emit(dir.path());
-                YosysResources.cells(d.sourceFiles().stream().map(dir.path()::resolve).toList(), d.topName())
-                        .forEach((c, n) -> total.merge(c, n, Long::sum));
+    /** The resources of every design together (the kernel and the board's small helper modules). */
+    private static ResourceCounts synthesize(List<Design> designs) {
+        try (TempDir dir = TempDir.inScratch("fit")) {
+            List<YosysSynth.Job> jobs = new ArrayList<>();
+            for (Design d : designs) {
+                jobs.add(YosysSynth.Job.emit(d, dir.path().resolve(d.topName()), false));
             }
+            return ResourceCounts.sum(YosysSynth.synthesize(jobs));
         }
-        return total;
     }
 }

@@ -8,9 +8,10 @@ package dev.accelgen.pe.dsp;
  * and B1/B2 registers; INMODE[1] zeroes the multiplier's A, INMODE[2] enables D, INMODE[3] makes the
  * 27-bit pre-adder compute D-A instead of D+A (result wraps at 27 bits); 27x18 signed product; the ALU
  * sums X (OPMODE[1:0]: 0, M, P, A:B), Y (OPMODE[3:2]: 0, M-pair, all ones, C), Z (OPMODE[6:4]: 0, PCIN,
- * P, C, P, PCIN>>>17, P>>>17) and W (OPMODE[8:7]: 0, P, RND, C) under ALUMODE 0000 (Z+W+X+Y+CIN), 0001
+ * P, C, -, PCIN>>>17, P>>>17) and W (OPMODE[8:7]: 0, P, RND, C) under ALUMODE 0000 (Z+W+X+Y+CIN), 0001
  * (~Z+W+X+Y+CIN), 0010 (~(Z+W+X+Y+CIN)) or 0011 (Z-(W+X+Y+CIN)); P and PCOUT are 48 bits. Synchronous
- * resets win over clock enables. Unsupported encodings raise {@link IllegalArgumentException}.
+ * resets win over clock enables. Control values UG579 forbids, or outside the subset, raise
+ * {@link IllegalArgumentException} ({@link Dsp48e2Opmode}).
  */
 public final class Dsp48e2Model {
     static final long MASK48 = (1L << 48) - 1;
@@ -70,20 +71,11 @@ public final class Dsp48e2Model {
 
     private long alu(int opmode, int alumode, int carryin, int carryinsel, long m, long c, long pFb, long pcin,
                      long ab) {
+        Dsp48e2Opmode.check(p, opmode, alumode, carryinsel);
         int xSel = opmode & 3;
         int ySel = opmode >> 2 & 3;
         int zSel = opmode >> 4 & 7;
         int wSel = opmode >> 7 & 3;
-        if ((xSel == 1) != (ySel == 1)) {
-            throw new IllegalArgumentException("OPMODE " + Integer.toBinaryString(opmode)
-                    + ": X=M requires Y=M (the product is two partial products), got X=" + xSel + " Y=" + ySel);
-        }
-        if (zSel == 7) {
-            throw new IllegalArgumentException("OPMODE Z=111 is reserved (OPMODE " + Integer.toBinaryString(opmode) + ")");
-        }
-        if (carryinsel != 0) {
-            throw new IllegalArgumentException("CARRYINSEL must be 000 in this model (got " + carryinsel + ")");
-        }
         long x = switch (xSel) {
             case 0 -> 0;
             case 1 -> m;
@@ -98,7 +90,7 @@ public final class Dsp48e2Model {
         long z = switch (zSel) {
             case 0 -> 0;
             case 1 -> pcin;
-            case 2, 4 -> pFb;
+            case 2 -> pFb;
             case 3 -> c;
             case 5 -> sext(pcin, 48) >> 17 & MASK48;
             default -> sext(pFb, 48) >> 17 & MASK48;
@@ -115,8 +107,7 @@ public final class Dsp48e2Model {
             case 1 -> ~z + sum & MASK48;
             case 2 -> ~(z + sum) & MASK48;
             case 3 -> z - sum & MASK48;
-            default -> throw new IllegalArgumentException("ALUMODE must be 0000, 0001, 0010 or 0011 in this model (got "
-                    + Integer.toBinaryString(alumode) + ")");
+            default -> throw new IllegalStateException("ALUMODE " + alumode + " passed Dsp48e2Opmode.check");
         };
     }
 

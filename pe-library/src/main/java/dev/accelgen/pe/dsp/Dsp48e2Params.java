@@ -14,7 +14,7 @@ import java.util.Map;
  * @param dreg       D register, 0..1
  * @param adreg      pre-adder output register, 0..1
  * @param mreg       multiplier output register, 0..1
- * @param preg       P register, 0..1; P feedback (X/Z/W = P) reads 0 when preg=0, which the primitive forbids
+ * @param preg       P register, 0..1; selecting P feedback (W/X/Z = P) needs preg=1 ({@link Dsp48e2Opmode})
  * @param inmodereg  INMODE register, 0..1
  * @param opmodereg  OPMODE and CARRYINSEL register, 0..1
  * @param alumodereg ALUMODE register, 0..1

@@ -55,6 +55,16 @@ public final class Dsp48e2Primitive {
     }
 
     /**
+     * Drives constant OPMODE and ALUMODE pins, refusing at elaboration what UG579 forbids for these attributes
+     * ({@link Dsp48e2Opmode}; CARRYINSEL is tied to 000 by {@link #tieStatic}).
+     */
+    public static void control(Instance dsp, Dsp48e2Params params, int opmode, int alumode) {
+        Dsp48e2Opmode.check(params, opmode, alumode, 0);
+        dsp.<Bits>port("OPMODE").set(Bits.lit(opmode, 9));
+        dsp.<Bits>port("ALUMODE").set(Bits.lit(alumode, 4));
+    }
+
+    /**
      * Ties the pins a streaming datapath slice does not use: C, CARRYIN and CARRYINSEL to 0, every clock
      * enable to 1 and every reset to {@code reset}.
      */

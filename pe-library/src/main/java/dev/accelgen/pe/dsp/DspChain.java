@@ -94,8 +94,7 @@ public final class DspChain implements ModuleGen<DspChainConfig> {
                 Instance dsp = Dsp48e2Primitive.instantiate(b, "dsp_" + k, c.slice());
                 Dsp48e2Primitive.tieStatic(dsp, reset);
                 drivePins(pk, dsp, xq, wq);
-                dsp.<Bits>port("OPMODE").set(Bits.lit(previous == null ? OPMODE_M : OPMODE_PCIN_PLUS_M, 9));
-                dsp.<Bits>port("ALUMODE").set(Bits.lit(0, 4));
+                Dsp48e2Primitive.control(dsp, c.slice(), previous == null ? OPMODE_M : OPMODE_PCIN_PLUS_M, 0);
                 dsp.<Bits>port("PCIN").set(previous == null ? Bits.lit(0, 48) : previous.port("PCOUT"));
                 previous = dsp;
             }

@@ -7,14 +7,17 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
 /**
- * Random beats for a chain: operands biased to the extremes (-128/127, -8/7) that stress the lanes, random
- * legal sparsity patterns (n distinct sorted positions per N:M group; distinct sorted blocks per block
- * group), idle gaps, and mode switches landing between and during data beats.
+ * Random beats for a chain: operands biased to the extremes (-128/127, -8/7) that stress the lanes, legal
+ * sparsity patterns (per N:M group every set of n distinct sorted positions in turn, in a shuffled order, so
+ * each activation mux leg a legal index can select is exercised within a few sparse beats; distinct sorted
+ * random blocks per block group), idle gaps, and mode switches landing between and during data beats: sparse
+ * from the first cycle for stretches of 6..15 cycles, dense for 0..2.
  */
 public final class DspChainStimulus {
     private DspChainStimulus() {
@@ -22,25 +25,32 @@ public final class DspChainStimulus {
 
     public static Stimulus random(DspChainConfig cfg, int beats, long seed) {
         Random rng = new Random(seed);
+        List<List<int[]>> order = new ArrayList<>();
+        for (int g = 0; cfg.sparsity() instanceof Sparsity.NOfM nm && g < cfg.length() / nm.n(); g++) {
+            List<int[]> choices = choices(nm.n(), nm.m());
+            Collections.shuffle(choices, rng);
+            order.add(choices);
+        }
         List<Beat> data = new ArrayList<>();
         for (int i = 0; i < beats; i++) {
             int idle = rng.nextInt(6) == 0 ? 1 + rng.nextInt(3) : 0;
-            data.add(new Beat(idle, beat(cfg, rng)));
+            data.add(new Beat(idle, beat(cfg, rng, order, i)));
         }
         List<StreamStimulus> streams = new ArrayList<>(List.of(new StreamStimulus("in", data)));
         if (cfg.sparse()) {
+            // sparse from the start, for long stretches (the index patterns need them); short dense breaks
             List<Beat> writes = new ArrayList<>();
-            int switches = 1 + beats / 4;
-            int span = Math.max(1, beats * 5 / 4 / switches);
+            int switches = 1 + beats / 6;
             for (int i = 0; i < switches; i++) {
-                writes.add(new Beat(rng.nextInt(span), Map.of("cfg_mode", BigInteger.valueOf((i + 1) % 2))));
+                int idle = i == 0 ? 0 : i % 2 == 1 ? 6 + rng.nextInt(10) : rng.nextInt(3);
+                writes.add(new Beat(idle, Map.of("cfg_mode", BigInteger.valueOf((i + 1) % 2))));
             }
             streams.add(new StreamStimulus("cfg", writes));
         }
         return new Stimulus(streams, seed);
     }
 
-    private static Map<String, BigInteger> beat(DspChainConfig cfg, Random rng) {
+    private static Map<String, BigInteger> beat(DspChainConfig cfg, Random rng, List<List<int[]>> order, int beat) {
         Map<String, BigInteger> v = new LinkedHashMap<>();
         int bits = cfg.packing().bits();
         for (String a : cfg.packing().activationPorts()) {
@@ -53,19 +63,23 @@ public final class DspChainStimulus {
                 v.put(w + "_" + k, operand(rng, bits));
             }
         }
-        int[] idx = pattern(cfg, rng);
+        int[] idx = pattern(cfg, rng, order, beat);
         for (int f = 0; f < idx.length; f++) {
             v.put("idx_" + f, BigInteger.valueOf(idx[f]));
         }
         return v;
     }
 
-    /** A legal compressed-index pattern: per field the value slice/group uses in sparse mode. */
-    static int[] pattern(DspChainConfig cfg, Random rng) {
+    /**
+     * A legal compressed-index pattern: per field the value slice/group uses in sparse mode. N:M group g takes
+     * the next of all n-of-m position sets in its own shuffled order ({@code order}), so a few consecutive sparse
+     * beats exercise every mux leg a legal index reaches.
+     */
+    static int[] pattern(DspChainConfig cfg, Random rng, List<List<int[]>> order, int beat) {
         int[] idx = new int[cfg.indexFields()];
         if (cfg.sparsity() instanceof Sparsity.NOfM nm) {
-            for (int g = 0; g < cfg.length() / nm.n(); g++) {
-                int[] pos = distinctSorted(rng, nm.n(), nm.m());
+            for (int g = 0; g < order.size(); g++) {
+                int[] pos = order.get(g).get(beat % order.get(g).size());
                 System.arraycopy(pos, 0, idx, g * nm.n(), nm.n());
             }
         } else if (cfg.sparsity() instanceof Sparsity.Block) {
@@ -75,12 +89,26 @@ public final class DspChainStimulus {
         return idx;
     }
 
+    /** Every sorted set of n distinct positions out of m (n is 1 or 2). */
+    private static List<int[]> choices(int n, int m) {
+        List<int[]> out = new ArrayList<>();
+        for (int a = 0; a < m; a++) {
+            if (n == 1) {
+                out.add(new int[] {a});
+            }
+            for (int b = a + 1; n == 2 && b < m; b++) {
+                out.add(new int[] {a, b});
+            }
+        }
+        return out;
+    }
+
     private static int[] distinctSorted(Random rng, int n, int of) {
         List<Integer> all = new ArrayList<>();
         for (int i = 0; i < of; i++) {
             all.add(i);
         }
-        java.util.Collections.shuffle(all, rng);
+        Collections.shuffle(all, rng);
         int[] pick = all.subList(0, n).stream().mapToInt(Integer::intValue).toArray();
         Arrays.sort(pick);
         return pick;

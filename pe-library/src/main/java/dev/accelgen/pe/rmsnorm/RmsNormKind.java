@@ -42,6 +42,12 @@ public final class RmsNormKind implements UnitKind<RmsNormConfig> {
         return RmsNormStimulus.random(config, vectors, seed);
     }
 
+    /** Every rsqrt table entry, every exponent, the all-zero and the full-scale vector, and two random ones. */
+    @Override
+    public int defaultVectors() {
+        return RmsNormArith.TABLE_SIZE + 15 + 2 + 2;
+    }
+
     @Override
     public UnitFigures figures(RmsNormConfig c) {
         return new UnitFigures(c.lanes(), 2L * c.lanes() + 3, "RMSNorm of " + c.n() + " int16 elements, " + c.lanes()

@@ -6,16 +6,20 @@ import dev.accelgen.sim.StreamStimulus;
 import dev.accelgen.sim.Stimulus;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
  * Random dot products: 1..4 beats each, activations over the full signed range with extremes
  * (most negative, most positive) over-represented, weights uniform over {-1, 0, +1} and, for 2-bit
  * packing, the unused code 0b10 now and then; base-3 bytes include the invalid 243..255 now and
- * then. About one beat in six waits 1..3 idle cycles.
+ * then. With base-3 packing the first dot product is 256 beats long and feeds every byte position
+ * each of the 256 byte values once (in a random order per position), so every entry of every
+ * decode table is exercised. About one beat in six waits 1..3 idle cycles.
  */
 public final class TernaryStimulus {
     private TernaryStimulus() {
@@ -24,8 +28,15 @@ public final class TernaryStimulus {
     public static Stimulus random(TernaryConfig cfg, int vectors, long seed) {
         Random rng = new Random(seed);
         List<Beat> beats = new ArrayList<>();
+        List<List<Integer>> sweep = new ArrayList<>();
+        for (int j = 0; cfg.packing() == Packing.BASE3 && j < cfg.weightBytes(); j++) {
+            List<Integer> order = new ArrayList<>(IntStream.range(0, 256).boxed().toList());
+            Collections.shuffle(order, rng);
+            sweep.add(order);
+        }
         for (int vec = 0; vec < vectors; vec++) {
-            int n = 1 + rng.nextInt(4);
+            boolean sweepTable = vec == 0 && cfg.packing() == Packing.BASE3;
+            int n = sweepTable ? 256 : 1 + rng.nextInt(4);
             for (int k = 0; k < n; k++) {
                 Map<String, BigInteger> v = new LinkedHashMap<>();
                 v.put("in_last", k == n - 1 ? BigInteger.ONE : BigInteger.ZERO);
@@ -39,7 +50,7 @@ public final class TernaryStimulus {
                     }
                 } else {
                     for (int j = 0; j < cfg.weightBytes(); j++) {
-                        int b = rng.nextInt(32) == 0 ? 243 + rng.nextInt(13) : rng.nextInt(243);
+                        int b = sweepTable ? sweep.get(j).get(k) : rng.nextInt(32) == 0 ? 243 + rng.nextInt(13) : rng.nextInt(243);
                         v.put("wb_" + j, BigInteger.valueOf(b));
                     }
                 }

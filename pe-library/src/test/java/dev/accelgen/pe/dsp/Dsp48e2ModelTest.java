@@ -3,6 +3,9 @@ package dev.accelgen.pe.dsp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.accelgen.hdl.Hdl;
+import dev.accelgen.hdl.ModuleBuilder;
+import dev.accelgen.hdl.ModuleGen;
 import org.junit.jupiter.api.Test;
 
 /** The Java model against hand-computed UG579/WP486 examples. */
@@ -123,13 +126,63 @@ class Dsp48e2ModelTest {
         assertEquals(7, m.step(Dsp48e2Pins.running(9, 1, 0, 0, 0b00000, OP_M, 0, 0)).p());
     }
 
+    private static String rejection(Dsp48e2Params params, int opmode, int alumode, int carryinsel) {
+        Dsp48e2Model m = new Dsp48e2Model(params);
+        return assertThrows(IllegalArgumentException.class, () -> m.step(new Dsp48e2Pins(0, 0, 0, 0, 0, opmode, alumode,
+                0, carryinsel, 0, Dsp48e2Pins.CE_ALL, 0))).getMessage();
+    }
+
     @Test
-    void illegalEncodingsAreRejectedWithTheirName() {
-        Dsp48e2Model m = new Dsp48e2Model(COMB);
+    void ug579OpmodeRulesAreEnforced() {
+        Dsp48e2Params preg = new Dsp48e2Params(0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, false, 0);
+        // X and Y carry the multiplier's two partial products: one without the other is illegal
+        assertEquals("OPMODE 000000001: X=M requires Y=M (the multiplier's two partial products), got Y=00 (UG579)",
+                rejection(COMB, 0b00_000_00_01, 0, 0));
+        assertEquals("OPMODE 000001101: X=M requires Y=M (the multiplier's two partial products), got Y=11 (UG579)",
+                rejection(COMB, 0b00_000_11_01, 0, 0));
+        assertEquals("OPMODE 000000100: Y=M requires X=M (the multiplier's two partial products), got X=00 (UG579)",
+                rejection(COMB, 0b00_000_01_00, 0, 0));
+        assertEquals("OPMODE 000000111: Y=M requires X=M (the multiplier's two partial products), got X=11 (UG579)",
+                rejection(COMB, 0b00_000_01_11, 0, 0));
+        // every P selection needs the P register
+        assertEquals("OPMODE 010000000: W=P requires PREG=1, got PREG=0 (UG579)", rejection(COMB, 0b01_000_00_00, 0, 0));
+        assertEquals("OPMODE 000000010: X=P requires PREG=1, got PREG=0 (UG579)", rejection(COMB, 0b00_000_00_10, 0, 0));
+        assertEquals("OPMODE 000100101: Z=P requires PREG=1, got PREG=0 (UG579)", rejection(COMB, 0b00_010_01_01, 0, 0));
+        assertEquals("OPMODE 001100000: Z=P>>17 requires PREG=1, got PREG=0 (UG579)", rejection(COMB, 0b00_110_00_00, 0, 0));
+        // Z=100 only with the MACC-extend carry, Z=111 never
+        assertEquals("OPMODE 001000000: Z=100 (P, MACC extend) is legal only with CARRYINSEL=010, outside the modelled"
+                + " subset (UG579)", rejection(preg, 0b00_100_00_00, 0, 0));
+        assertEquals("OPMODE 001110000: Z=111 is an illegal selection (UG579)", rejection(preg, 0b00_111_00_00, 0, 0));
+        assertEquals("CARRYINSEL must be 000 in this model (got 010)", rejection(preg, 0b00_000_01_01, 0, 0b010));
+        assertEquals("ALUMODE must be 0000, 0001, 0010 or 0011 in this model (got 0100)", rejection(preg, 0b00_000_01_01, 0b0100, 0));
+        // the same selections are legal with PREG=1
+        Dsp48e2Model m = new Dsp48e2Model(preg);
+        m.step(Dsp48e2Pins.running(0, 0, 0, 0, 0, 0b01_110_00_10, 0, 0));
+    }
+
+    @Test
+    void aGeneratorCannotTieAnIllegalOpmode() {
+        ModuleGen<Integer> slice = new ModuleGen<>() {
+            @Override
+            public String moduleName(Integer opmode) {
+                return "one_slice";
+            }
+
+            @Override
+            public void build(ModuleBuilder b, Integer opmode) {
+                Dsp48e2Primitive.control(Dsp48e2Primitive.instantiate(b, "dsp", Dsp48e2Params.chainSlice(true)),
+                        Dsp48e2Params.chainSlice(true), opmode, 0);
+            }
+        };
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Hdl.elaborate(slice, 0b00_001_00_01));
+        assertEquals("OPMODE 000010001: X=M requires Y=M (the multiplier's two partial products), got Y=00 (UG579)",
+                e.getMessage());
+    }
+
+    @Test
+    void attributeAndPinRangesAreRejectedWithTheirName() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> m.step(Dsp48e2Pins.running(0, 0, 0, 0, 0, 0b00_000_00_01, 0, 0)));
-        assertEquals("OPMODE 1: X=M requires Y=M (the product is two partial products), got X=1 Y=0", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new Dsp48e2Params(3, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, false, 0));
+                () -> new Dsp48e2Params(3, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, false, 0));
         assertEquals("AREG must be in 0..2 (got 3)", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Dsp48e2Pins.running(1L << 30, 0, 0, 0, 0, 0, 0, 0));
         assertEquals("A must be a 30-bit pattern in 0..2^30-1 (got 1073741824)", e.getMessage());

@@ -12,7 +12,9 @@ import java.util.List;
 /**
  * Test wrapper: several DSP48E2 instances (one per parameter set) driven by the same pins from one input
  * stream; every beat shows each instance's P and PCOUT on the output stream in the same cycle. The unit's
- * reset is ORed into every RST pin so all registers start at 0, like a fresh {@link Dsp48e2Model}.
+ * reset is ORed into every RST pin so all registers start at 0, like a fresh {@link Dsp48e2Model}. An instance
+ * without a P register gets the OPMODE with its P selections replaced by 0 ({@link #withoutP}), since UG579
+ * forbids them there.
  */
 public final class Dsp48e2Probe implements ModuleGen<Dsp48e2Probe.Config> {
     public record Config(List<Dsp48e2Params> instances) {
@@ -52,7 +54,8 @@ public final class Dsp48e2Probe implements ModuleGen<Dsp48e2Probe.Config> {
             dsp.<Bits>port("C").set(pins.get(2));
             dsp.<Bits>port("D").set(pins.get(3));
             dsp.<Bits>port("INMODE").set(pins.get(4));
-            dsp.<Bits>port("OPMODE").set(pins.get(5));
+            Bits opmode = pins.get(5);
+            dsp.<Bits>port("OPMODE").set(c.instances().get(k).preg() == 1 ? opmode : withoutPRtl(opmode));
             dsp.<Bits>port("ALUMODE").set(pins.get(6));
             dsp.<Bool>port("CARRYIN").set(pins.get(7).bit(0));
             dsp.<Bits>port("CARRYINSEL").set(pins.get(8));
@@ -71,5 +74,24 @@ public final class Dsp48e2Probe implements ModuleGen<Dsp48e2Probe.Config> {
             outs.add(pc);
         }
         b.stream("out", false, outValid, null, outs.toArray(new Val[0]));
+    }
+
+    /** OPMODE with W=P, X=P, Z=P and Z=P>>17 replaced by 0 (the golden model's side of {@link #withoutPRtl}). */
+    static int withoutP(int opmode) {
+        int x = opmode & 3;
+        int y = opmode >> 2 & 3;
+        int z = opmode >> 4 & 7;
+        int w = opmode >> 7 & 3;
+        return (w == 1 ? 0 : w) << 7 | (z == 2 || z == 6 ? 0 : z) << 4 | y << 2 | (x == 2 ? 0 : x);
+    }
+
+    private static Bits withoutPRtl(Bits opmode) {
+        Bits x = opmode.slice(1, 0);
+        Bits z = opmode.slice(6, 4);
+        Bits w = opmode.slice(8, 7);
+        Bits x2 = x.eq(Bits.lit(2, 2)).select(Bits.lit(0, 2), x);
+        Bits z2 = z.eq(Bits.lit(2, 3)).or(z.eq(Bits.lit(6, 3))).select(Bits.lit(0, 3), z);
+        Bits w2 = w.eq(Bits.lit(1, 2)).select(Bits.lit(0, 2), w);
+        return Bits.cat(w2, z2, opmode.slice(3, 2), x2);
     }
 }

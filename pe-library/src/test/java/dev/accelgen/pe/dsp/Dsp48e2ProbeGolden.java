@@ -44,6 +44,11 @@ final class Dsp48e2ProbeGolden implements GoldenModel {
         return v;
     }
 
+    private static Dsp48e2Pins withoutP(Dsp48e2Pins p) {
+        return new Dsp48e2Pins(p.a(), p.b(), p.c(), p.d(), p.inmode(), Dsp48e2Probe.withoutP(p.opmode()), p.alumode(),
+                p.carryin(), p.carryinsel(), p.pcin(), p.ce(), p.rst());
+    }
+
     @Override
     public Trace run(Stimulus stimulus) {
         List<Dsp48e2Model> models = config.instances().stream().map(Dsp48e2Model::new).toList();
@@ -57,7 +62,7 @@ final class Dsp48e2ProbeGolden implements GoldenModel {
             Dsp48e2Pins pins = pins(beat.values());
             Map<String, BigInteger> out = new LinkedHashMap<>();
             for (int k = 0; k < models.size(); k++) {
-                Dsp48e2Model.Outputs o = models.get(k).step(pins);
+                Dsp48e2Model.Outputs o = models.get(k).step(config.instances().get(k).preg() == 1 ? pins : withoutP(pins));
                 out.put("p_" + k, BigInteger.valueOf(o.p()));
                 out.put("pcout_" + k, BigInteger.valueOf(o.pcout()));
             }

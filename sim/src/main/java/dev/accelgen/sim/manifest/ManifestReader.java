@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads and validates {@code <top>.manifest.json} (format in sim/README.md, with the optional
- * {@code read_memories} and {@code write_memories} sections). Every problem becomes a one-line
- * {@link IllegalArgumentException} that starts with the file name: a manifest is accelgen's own output (the emitter
- * wrote it moments before), so a bad one is a bug, an internal error rather than a user's input error.
+ * Reads and validates {@code <top>.manifest.json} (format in sim/README.md, sections "Manifest", "Read memories"
+ * and "Write memories"). Every problem becomes a one-line {@link IllegalArgumentException} that starts with the
+ * file name: a manifest is accelgen's own output (the emitter wrote it moments before), so a bad one is a bug, an
+ * internal error rather than a user's input error.
  */
 public final class ManifestReader {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -21,7 +21,7 @@ final class YosysScripts {
     }
 
     /** Yosys splits -p scripts on ';' and whitespace: refuse paths it would misread. */
-    private static String quote(Path f) {
+    static String quote(Path f) {
         String s = f.toString();
         if (s.contains(";") || s.contains(" ") || s.contains("\"")) {
             throw new IllegalArgumentException("Yosys cannot read a path containing ';', spaces or quotes: " + s);

@@ -5,9 +5,11 @@ import java.util.List;
 /**
  * Verilator build knobs. {@code jobs}: parallel verilation and C++ compile jobs (the machine is
  * shared, so 1 by default). {@code cOpt}: optimisation level for the generated C++ (-O1 measured as
- * the best build+run trade-off for unit tests).
+ * the best build+run trade-off for unit tests). {@code lintFatal}: {@code -Wall} with warnings fatal,
+ * the rule for everything accelgen generates; off only for netlists accelgen did not write (the
+ * Yosys-written mutants of {@code bench mutation}), which build with {@code -Wno-fatal}.
  */
-public record BuildOptions(int jobs, String cOpt) {
+public record BuildOptions(int jobs, String cOpt, boolean lintFatal) {
     public static final BuildOptions DEFAULT = new BuildOptions(envJobs(), "-O1");
 
     public BuildOptions {
@@ -17,6 +19,15 @@ public record BuildOptions(int jobs, String cOpt) {
         if (!List.of("-O0", "-O1", "-O2", "-O3", "-Os").contains(cOpt)) {
             throw new IllegalArgumentException("cOpt must be one of -O0 -O1 -O2 -O3 -Os, got '" + cOpt + "'");
         }
+    }
+
+    public BuildOptions(int jobs, String cOpt) {
+        this(jobs, cOpt, true);
+    }
+
+    /** These options with lint warnings reported but not fatal. */
+    public BuildOptions lintNotFatal() {
+        return new BuildOptions(jobs, cOpt, false);
     }
 
     private static int envJobs() {
@@ -29,7 +40,8 @@ public record BuildOptions(int jobs, String cOpt) {
      * with warnings fatal: every design any test simulates is also proven lint-clean.
      */
     public List<String> verilatorFlags(String top) {
-        return List.of("--cc", "--exe", "--build", "--prefix", "Vdut", "--top-module", top, "-Wall",
+        return List.of("--cc", "--exe", "--build", "--prefix", "Vdut", "--top-module", top,
+                lintFatal ? "-Wall" : "-Wno-fatal",
                 "-CFLAGS", cOpt, "-MAKEFLAGS", "OPT_FAST=" + cOpt + " OPT_SLOW=-O0 OPT_GLOBAL=" + cOpt,
                 "-o", "sim");
     }

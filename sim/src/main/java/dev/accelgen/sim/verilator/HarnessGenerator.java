@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * Generates the design-specific C++ main of a Verilator harness (the Verilated model is compiled
  * with {@code --prefix Vdut}). The per-cycle order, which realises the cycle convention of
- * sim/README.md: with the clock low, drive every input for cycle c and evaluate; sample handshakes and
+ * sim/README.md ("Cycle convention of every harness"): with the clock low, drive every input for cycle c and evaluate; sample handshakes and
  * output events (valid, and ready if any, high just before edge c); raise the clock (edge c); then
  * advance stream, memory and trace state.
  */

@@ -76,7 +76,7 @@ class ToolsTest {
         ResourceCounts mac = YosysSynth.synth(Fixtures.manifest("mac", "mac_pipe"));
         assertEquals(Map.of("CARRY4", 8, "DSP48E2", 1, "FDRE", 85, "INV", 1, "LUT2", 68, "LUT3", 1, "LUT4", 3,
                 "LUT5", 8, "LUT6", 53), mac.cells());
-        assertEquals(68 + 1 + 3 + 8 + 53, mac.lut());
+        assertEquals(1 + 68 + 1 + 3 + 8 + 53, mac.lut()); // the INV is a LUT1
         assertEquals(85, mac.ff());
         assertEquals(8, mac.carry4());
         assertEquals(1, mac.dsp48e2());
@@ -87,14 +87,38 @@ class ToolsTest {
     }
 
     @Test
-    void resourceCountsSumFamilies() {
-        ResourceCounts r = ResourceCounts.of(Map.of("LUT1", 2, "LUT6", 3, "FDRE", 4, "FDCE", 1, "RAMB36E2", 2,
-                "RAMB18E2", 3, "URAM288", 1, "CARRY4", 5));
-        assertEquals(5, r.lut());
+    void resourceCountsBillCellsAsVivadoDoes() {
+        ResourceCounts r = ResourceCounts.of(Map.ofEntries(Map.entry("LUT1", 2), Map.entry("LUT6", 3),
+                Map.entry("LUT6_2", 4), Map.entry("INV", 1), Map.entry("SRL16E", 120), Map.entry("SRLC32E", 2),
+                Map.entry("RAM32M16", 26), Map.entry("RAM64M8", 8), Map.entry("RAM32M", 1), Map.entry("RAM64X1D", 3),
+                Map.entry("RAM128X1D", 1), Map.entry("FDRE", 4), Map.entry("FDCE", 1), Map.entry("RAMB36E2", 2),
+                Map.entry("RAMB18E2", 3), Map.entry("URAM288", 1), Map.entry("CARRY4", 5), Map.entry("CARRY8", 6),
+                Map.entry("MUXF7", 9), Map.entry("DSP48E2", 7)));
+        assertEquals(2 + 3 + 4 + 1, r.lutLogic());
+        assertEquals(120 + 2, r.lutShiftRegister());
+        // LUT sites: RAM32M16 and RAM64M8 8, RAM32M 4, RAM64X1D 2, RAM128X1D 4 (UG574)
+        assertEquals(26 * 8 + 8 * 8 + 4 + 3 * 2 + 4, r.lutDistributedRam());
+        assertEquals(122 + 286, r.lutMemory());
+        assertEquals(10 + 408, r.lut());
         assertEquals(5, r.ff());
+        assertEquals(5, r.carry4());
+        assertEquals(6, r.carry8());
+        assertEquals(7, r.dsp48e2());
+        assertEquals(2, r.ramb36());
+        assertEquals(3, r.ramb18());
         assertEquals(3.5, r.bram36());
         assertEquals(1, r.uram());
-        assertEquals(5, r.carry4());
+        assertEquals(418 + 4, ResourceCounts.sum(List.of(r, ResourceCounts.of(Map.of("LUT3", 4)))).lut());
+    }
+
+    @Test
+    void aBatchGivesWhatEachDesignGivesAlone() {
+        Manifest mac = Fixtures.manifest("mac", "mac_pipe");
+        List<ResourceCounts> both = YosysSynth.synthesize(List.of(YosysSynth.Job.of(mac),
+                new YosysSynth.Job(mac.synthesisSources(), mac.top(), true)));
+        assertEquals(YosysSynth.synth(mac), both.get(0));
+        assertEquals(0, both.get(1).dsp48e2());
+        assertTrue(both.get(1).lut() > both.get(0).lut(), "-nodsp puts the multiplier in fabric");
     }
 
     @Test

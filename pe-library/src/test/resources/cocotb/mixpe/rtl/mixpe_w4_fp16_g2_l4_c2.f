@@ -1,1 +1,0 @@
-mixpe_w4_fp16_g2_l4_c2.v

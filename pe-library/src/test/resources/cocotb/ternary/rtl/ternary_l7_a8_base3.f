@@ -1,1 +1,0 @@
-ternary_l7_a8_base3.v

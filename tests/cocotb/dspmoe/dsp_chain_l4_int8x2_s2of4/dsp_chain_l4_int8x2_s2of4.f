@@ -1,1 +1,0 @@
-dsp_chain_l4_int8x2_s2of4.v

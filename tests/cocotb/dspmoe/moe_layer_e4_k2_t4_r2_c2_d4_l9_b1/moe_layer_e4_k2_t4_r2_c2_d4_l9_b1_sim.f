@@ -1,4 +1,0 @@
-systolic_pe_s8x8_acc32.v
-systolic_s8x8_acc32_r2_c2.v
-moe_e4_k2_t4_r2_c2_d4_l9_b1.v
-moe_layer_e4_k2_t4_r2_c2_d4_l9_b1.v
