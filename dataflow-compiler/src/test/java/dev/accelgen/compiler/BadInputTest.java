@@ -109,7 +109,7 @@ class BadInputTest {
         Files.writeString(p, "{\"hidden_size\": 64,");
         assertTrue(fail(p.toString()).startsWith(p + ": not valid JSON ("));
         Files.writeString(p, "{\"architectures\": [\"GPT2LMHeadModel\"]}");
-        assertEquals(p + ": unsupported architecture 'GPT2LMHeadModel' (supported: LlamaForCausalLM, HGRNBitForCausalLM, M3ViT)",
+        assertEquals(p + ": unsupported architecture 'GPT2LMHeadModel' (supported: LlamaForCausalLM, MistralForCausalLM, Qwen2ForCausalLM, HGRNBitForCausalLM, M3ViT, AccelgenHybrid)",
                 fail(p.toString()));
         Files.writeString(p, "{\"hidden_size\": 64}");
         assertEquals(p + ": missing required key 'architectures' (or 'model_type')", fail(p.toString()));

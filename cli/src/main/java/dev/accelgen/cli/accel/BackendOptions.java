@@ -32,7 +32,7 @@ public final class BackendOptions {
     String board;
 
     @Option(names = "--scheme", paramLabel = "S",
-            description = "ternary, w{2,3,4,8}a{8,16}, int8, int8-2:4, int8-1:4, int8-2:8 (default int8)")
+            description = "ternary, w{2,3,4,8}a{8,16}, int8, int8-2:4, int8-1:4, int8-2:8 (default: the plan a zoo model ships, else int8)")
     String scheme;
 
     @Option(names = "--plan", paramLabel = "plan.json",
@@ -79,7 +79,7 @@ public final class BackendOptions {
         check();
         MemoryTarget target = target();
         HwConfig given = hw == null ? null : hwConfig(target);
-        return Compiler.compile(model, scheme == null ? "int8" : scheme, plan, target, given, hw == null ? "" : "--hw " + hw,
+        return Compiler.compile(model, scheme, plan, target, given, hw == null ? "" : "--hw " + hw,
                 seqLen, options(), seed);
     }
 

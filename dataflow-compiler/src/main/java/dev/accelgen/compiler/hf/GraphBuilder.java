@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * Builds a typed graph op by op for the config importers. Weights are declared by shape; with
@@ -31,7 +30,7 @@ public final class GraphBuilder {
 
     private final String name;
     private final WeightMode mode;
-    private final Random rng;
+    private final SeededRandom rng;
     private final List<String> inputs = new ArrayList<>();
     private final List<Node> nodes = new ArrayList<>();
     private final Map<String, TensorType> weights = new LinkedHashMap<>();
@@ -42,7 +41,7 @@ public final class GraphBuilder {
     public GraphBuilder(String name, WeightMode mode, long seed) {
         this.name = name;
         this.mode = mode;
-        this.rng = new Random(seed);
+        this.rng = new SeededRandom(seed);
     }
 
     public String input(String n, TensorType t) {
@@ -146,14 +145,24 @@ public final class GraphBuilder {
         return node(scope + "/MLGRU", new Op.Mlgru(), List.of(f, c, g), type(f));
     }
 
-    public String attention(String scope, String q, String k, String v, float scale, boolean causal) {
-        int[] out = type(q).shape().dims();
-        out[out.length - 1] = type(v).shape().dim(-1);
-        return node(scope + "/Attention", new Op.Attention(scale, causal), List.of(q, k, v), TensorType.f32(out));
+    /** The MLGRU without output gate: its output is the recurrent state. */
+    public String mlgru(String scope, String f, String c) {
+        return node(scope + "/MLGRU", new Op.Mlgru(false), List.of(f, c), type(f));
     }
 
-    public String moe(String scope, int experts, int topK, String x, String router, String up, String upB, String down, String downB) {
-        return node(scope + "/MoE", new Op.Moe(experts, topK), List.of(x, router, up, upB, down, downB), type(x));
+    public String attention(String scope, String q, String k, String v, float scale, boolean causal) {
+        return attention(scope, q, k, v, new Op.Attention(scale, causal));
+    }
+
+    /** Attention as {@code op} computes it (grouped KV heads, a sliding window). */
+    public String attention(String scope, String q, String k, String v, Op.Attention op) {
+        int[] out = type(q).shape().dims();
+        out[out.length - 1] = type(v).shape().dim(-1);
+        return node(scope + "/Attention", op, List.of(q, k, v), TensorType.f32(out));
+    }
+
+    public String moe(String scope, Op.Moe op, String x, String router, String up, String upB, String down, String downB) {
+        return node(scope + "/MoE", op, List.of(x, router, up, upB, down, downB), type(x));
     }
 
     public String gather(String scope, String table, String ids) {
@@ -181,17 +190,6 @@ public final class GraphBuilder {
             out[i] = in[perm[i]];
         }
         return node(scope + "/Transpose", new Op.Transpose(perm), List.of(x), TensorType.f32(out));
-    }
-
-    /** Repeats axis {@code axis} of x {@code times} times (for grouped-query attention's shared K/V heads). */
-    public String tile(String scope, String x, int axis, int times) {
-        int[] in = type(x).shape().dims();
-        long[] reps = new long[in.length];
-        Arrays.fill(reps, 1);
-        reps[axis] = times;
-        int[] out = in.clone();
-        out[axis] *= times;
-        return node(scope + "/Tile", new Op.Tile(), List.of(x, constant(reps)), TensorType.f32(out));
     }
 
     public List<String> split(String scope, String x, int axis, int parts) {

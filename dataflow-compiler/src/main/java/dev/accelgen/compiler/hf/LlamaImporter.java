@@ -3,6 +3,7 @@ package dev.accelgen.compiler.hf;
 import dev.accelgen.compiler.hf.GraphBuilder.Init;
 import dev.accelgen.compiler.ir.DType;
 import dev.accelgen.compiler.ir.Graph;
+import dev.accelgen.compiler.ir.Op;
 import dev.accelgen.compiler.ir.Op.BinaryKind;
 import dev.accelgen.compiler.ir.Shape;
 import dev.accelgen.compiler.ir.TensorBudget;
@@ -12,15 +13,30 @@ import dev.accelgen.compiler.ir.TensorType;
  * {@code LlamaForCausalLM}: embedding, per layer RMSNorm + grouped-query causal attention + RMSNorm + SwiGLU MLP,
  * final RMSNorm and LM head (the embedding, transposed, when {@code tie_word_embeddings}). Rotary position
  * embedding (rotate-half form, {@code rope_theta}, positions 0..T-1) is applied to q and k with constant cos/sin
- * tables. Weight names follow Hugging Face; matrices are stored [in, out].
+ * tables. Grouped-query attention reads each KV head for its group of query heads ({@code Op.Attention}); nothing is
+ * repeated. The family's variants: {@code MistralForCausalLM} (a {@code sliding_window} of W keys in every layer),
+ * {@code Qwen2ForCausalLM} (q/k/v biases; with {@code use_sliding_window} the window in layers from
+ * {@code max_window_layers} on, as Hugging Face's Qwen2 applies it); {@code attention_bias} gives any of them q/k/v biases.
+ * Weight names follow Hugging Face; matrices are stored [in, out].
  */
 public final class LlamaImporter {
     private LlamaImporter() {
     }
 
     /** The validated architecture parameters. */
+    /**
+     * The validated architecture parameters.
+     *
+     * @param qkvBias     q, k and v projections have biases
+     * @param window      sliding-window keys (0: full causal attention)
+     * @param windowFrom  the first layer with the window
+     */
     public record LlamaConfig(int hidden, int intermediate, int layers, int heads, int kvHeads, int vocab,
-                              float rmsEps, boolean tied, double ropeTheta) {
+                              float rmsEps, boolean tied, double ropeTheta, boolean qkvBias, int window, int windowFrom) {
+        /** The window of layer l (0: none). */
+        int windowOf(int l) {
+            return l >= windowFrom ? window : 0;
+        }
     }
 
     public static LlamaConfig read(HfConfig c) {
@@ -41,7 +57,19 @@ public final class LlamaImporter {
         double theta = c.optDouble("rope_theta", 10000);
         c.check(theta > 1, "rope_theta", theta, "> 1");
         c.check(hidden / heads % 2 == 0, "hidden_size", hidden, "such that the head size hidden_size/num_attention_heads is even (rotary halves)");
-        return new LlamaConfig(hidden, inter, layers, heads, kv, vocab, (float) eps, c.optBool("tie_word_embeddings", false), theta);
+        String arch = c.architecture();
+        boolean qwen2 = arch.equals("Qwen2ForCausalLM") || arch.equals("qwen2");
+        boolean mistral = arch.equals("MistralForCausalLM") || arch.equals("mistral");
+        int window = 0;
+        int windowFrom = 0;
+        if (mistral && c.has("sliding_window") || qwen2 && c.optBool("use_sliding_window", false)) {
+            window = c.requireInt("sliding_window");
+            c.check(window >= 1, "sliding_window", window, ">= 1");
+            windowFrom = qwen2 ? c.optInt("max_window_layers", 28) : 0;
+            c.check(windowFrom >= 0, "max_window_layers", windowFrom, ">= 0");
+        }
+        return new LlamaConfig(hidden, inter, layers, heads, kv, vocab, (float) eps, c.optBool("tie_word_embeddings", false), theta,
+                c.optBool("attention_bias", qwen2), window, windowFrom);
     }
 
     public static Graph build(HfConfig c, BuildOptions o) {
@@ -59,16 +87,12 @@ public final class LlamaImporter {
         for (int l = 0; l < p.layers(); l++) {
             String s = "model.layers." + l;
             String h = b.rmsNorm(s, x, b.weight(s + ".input_layernorm.weight", Init.GAIN, d), p.rmsEps());
-            String q = heads(b, s + ".q", b.matmul(s + ".q", h, b.weight(s + ".self_attn.q_proj.weight", Init.MATRIX, d, p.heads() * hd)), t, p.heads(), hd);
-            String k = heads(b, s + ".k", b.matmul(s + ".k", h, b.weight(s + ".self_attn.k_proj.weight", Init.MATRIX, d, p.kvHeads() * hd)), t, p.kvHeads(), hd);
-            String v = heads(b, s + ".v", b.matmul(s + ".v", h, b.weight(s + ".self_attn.v_proj.weight", Init.MATRIX, d, p.kvHeads() * hd)), t, p.kvHeads(), hd);
+            String q = heads(b, s + ".q", projection(b, s, "q_proj", h, p.heads() * hd, p), t, p.heads(), hd);
+            String k = heads(b, s + ".k", projection(b, s, "k_proj", h, p.kvHeads() * hd, p), t, p.kvHeads(), hd);
+            String v = heads(b, s + ".v", projection(b, s, "v_proj", h, p.kvHeads() * hd, p), t, p.kvHeads(), hd);
             q = rope(b, s + ".q", q, cos, sin, hd);
             k = rope(b, s + ".k", k, cos, sin, hd);
-            if (p.kvHeads() != p.heads()) {
-                k = repeatKv(b, s + ".k", k, p, t, hd);
-                v = repeatKv(b, s + ".v", v, p, t, hd);
-            }
-            String a = b.attention(s + ".attn", q, k, v, (float) (1 / Math.sqrt(hd)), true);
+            String a = b.attention(s + ".attn", q, k, v, new Op.Attention((float) (1 / Math.sqrt(hd)), true, p.windowOf(l)));
             a = b.reshape(s + ".attn", b.transpose(s + ".attn", a, 0, 2, 1, 3), 1, t, d);
             x = b.binary(s, BinaryKind.ADD, x, b.matmul(s + ".o", a, b.weight(s + ".self_attn.o_proj.weight", Init.MATRIX, d, d)));
             h = b.rmsNorm(s + ".post", x, b.weight(s + ".post_attention_layernorm.weight", Init.GAIN, d), p.rmsEps());
@@ -102,7 +126,7 @@ public final class LlamaImporter {
     }
 
     /** x * cos + rotate_half(x) * sin for x [1,H,T,hd]; rotate_half(x) = concat(-x2, x1). */
-    private static String rope(GraphBuilder b, String s, String x, String cos, String sin, int hd) {
+    static String rope(GraphBuilder b, String s, String x, String cos, String sin, int hd) {
         String x1 = b.sliceLast(s + ".rope", x, 0, hd / 2);
         String x2 = b.sliceLast(s + ".rope", x, hd / 2, hd);
         String rot = b.concatLast(s + ".rope", b.neg(s + ".rope", x2), x1);
@@ -111,14 +135,15 @@ public final class LlamaImporter {
     }
 
     /** [1,T,H*hd] -> [1,H,T,hd]. */
-    private static String heads(GraphBuilder b, String s, String x, int t, int h, int hd) {
+    static String heads(GraphBuilder b, String s, String x, int t, int h, int hd) {
         return b.transpose(s, b.reshape(s, x, 1, t, h, hd), 0, 2, 1, 3);
     }
 
-    /** [1,KV,T,hd] -> [1,H,T,hd], each KV head serving heads/kvHeads consecutive query heads. */
-    private static String repeatKv(GraphBuilder b, String s, String x, LlamaConfig p, int t, int hd) {
-        int rep = p.heads() / p.kvHeads();
-        String e = b.tile(s, b.reshape(s, x, 1, p.kvHeads(), 1, t, hd), 2, rep);
-        return b.reshape(s, e, 1, p.heads(), t, hd);
+    /** The attention's {@code name} projection of h to {@code out} columns, with its bias when the config has them. */
+    private static String projection(GraphBuilder b, String layer, String name, String h, int out, LlamaConfig p) {
+        String scope = layer + "." + name.charAt(0);
+        String w = layer + ".self_attn." + name;
+        String y = b.matmul(scope, h, b.weight(w + ".weight", Init.MATRIX, p.hidden(), out));
+        return p.qkvBias() ? b.binary(scope, BinaryKind.ADD, y, b.weight(w + ".bias", Init.SMALL, out)) : y;
     }
 }

@@ -10,12 +10,14 @@ import java.util.List;
 
 /**
  * The MatMul-free LM ({@code HGRNBitForCausalLM}, model_type {@code hgrn_bit}). Per layer: RMSNorm, the MLGRU
- * token mixer (BitLinear f/c/g projections, the recurrence, RMSNorm gain, BitLinear output projection), RMSNorm,
+ * token mixer as the reference implementation computes it (BitLinear f/c projections, the recurrence
+ * {@code h = f h + (1 - f) silu(c)} whose output is h, the output gate {@code g_norm(g_proj(x), h) = rmsnorm(g_proj(x)) *
+ * weight * silu(h)}, an RMSNorm with a swish gate, and the BitLinear output projection), RMSNorm,
  * and the GLU channel mixer (one BitLinear to 2 x intermediate, split, SwiGLU, BitLinear down). Every BitLinear
  * carries its own input RMSNorm gain (eps 1e-8), as in the reference implementation. Intermediate size defaults to
  * {@code 256 * ceil(hidden * hidden_ratio * 2/3 / 256)}. Synthetic BitLinear weights are exactly ternary (the
  * model's inference-time function). The per-layer forget-gate lower bounds
- * ({@code use_lower_bound}) are not modelled: the MLGRU is the paper's form.
+ * ({@code use_lower_bound}) are not modelled.
  */
 public final class MmfreeImporter {
     private static final float BITLINEAR_EPS = 1e-8f;
@@ -47,9 +49,9 @@ public final class MmfreeImporter {
             String h = b.rmsNorm(s + ".attn_norm", x, b.weight(s + ".attn_norm.weight", Init.GAIN, d), eps);
             String f = bitLinear(b, s + ".attn.f_proj", h, d, d);
             String cc = bitLinear(b, s + ".attn.i_proj", h, d, d);
-            String g = bitLinear(b, s + ".attn.g_proj", h, d, d);
-            String m = b.mlgru(s + ".attn", f, cc, g);
-            m = b.rmsNorm(s + ".attn.g_norm", m, b.weight(s + ".attn.g_norm.weight", Init.GAIN, d), eps);
+            String m = b.mlgru(s + ".attn", f, cc);
+            String g = b.rmsNorm(s + ".attn.g_norm", bitLinear(b, s + ".attn.g_proj", h, d, d), b.weight(s + ".attn.g_norm.weight", Init.GAIN, d), eps);
+            m = b.swiGlu(s + ".attn.g_norm", m, g);
             x = b.binary(s + ".attn", BinaryKind.ADD, x, bitLinear(b, s + ".attn.o_proj", m, d, d));
             h = b.rmsNorm(s + ".mlp_norm", x, b.weight(s + ".mlp_norm.weight", Init.GAIN, d), eps);
             List<String> gu = b.split(s + ".mlp", bitLinear(b, s + ".mlp.gate_proj", h, d, 2 * inter), 2, 2);

@@ -2,18 +2,23 @@ package dev.accelgen.compiler.hf;
 
 import dev.accelgen.compiler.hf.GraphBuilder.Init;
 import dev.accelgen.compiler.ir.Graph;
+import dev.accelgen.compiler.ir.Op;
 import dev.accelgen.compiler.ir.Op.BinaryKind;
 import dev.accelgen.compiler.ir.TensorType;
 import java.util.List;
 
 /**
- * An M3ViT-style multi-task ViT with MoE layers ({@code architectures: ["M3ViT"]}, model_type {@code m3vit}).
- * Keys: image_size, patch_size, num_channels, hidden_size, num_hidden_layers, num_attention_heads,
- * intermediate_size (dense MLP), num_experts, num_experts_per_tok (top-k), expert_intermediate_size,
- * moe_layer_interval (every n-th layer, counting from 1, is MoE), num_tasks (one router per task and MoE layer),
- * layer_norm_eps. The input is the image already cut into patches, [1, patches, channels*patch^2] (the patch
- * embedding convolution with stride = kernel is this MatMul). The graph routes with task 0's router; the task
- * heads (decoders) are outside this graph.
+ * M3ViT, the multi-task MoE ViT ({@code architectures: ["M3ViT"]}, model_type {@code m3vit}), as its reference
+ * implementation computes one task's backbone. Keys: image_size, patch_size, num_channels, hidden_size,
+ * num_hidden_layers, num_attention_heads, intermediate_size (dense MLP), num_experts, num_experts_per_tok (top-k),
+ * expert_intermediate_size (the expert FFN's hidden size: {@code moe_mlp_ratio} x hidden_size), moe_layer_interval
+ * (every n-th layer, counting from 1, is MoE), num_tasks (one router per task and MoE layer: the multi-gate design),
+ * task (whose routers this graph uses, default 0), layer_norm_eps. The input is the image already cut into patches,
+ * [1, patches, channels*patch^2] (the patch embedding convolution with stride = kernel is this MatMul). Each MoE layer
+ * routes with the task's gate over all experts as the V-MoE gate does: softmax over every expert's logit, the top-k
+ * probabilities are the gates ({@link Op.Gating#PICKED_OF_SOFTMAX}); each expert is fc1 (bias), GELU, fc2 (bias).
+ * One graph serves one task (the task heads are outside it); the other tasks' routers are declared, so parameter
+ * counts cover the whole backbone.
  */
 public final class MoeVitImporter {
     private MoeVitImporter() {
@@ -32,12 +37,14 @@ public final class MoeVitImporter {
         int expertInter = c.optInt("expert_intermediate_size", inter);
         int interval = c.optInt("moe_layer_interval", 2);
         int tasks = c.optInt("num_tasks", 1);
+        int task = c.optInt("task", 0);
         c.check(patch > 0 && image % patch == 0, "patch_size", patch, "> 0 and divide image_size " + image);
         c.check(heads > 0 && d % heads == 0, "num_attention_heads", heads, "> 0 and divide hidden_size " + d);
         c.check(experts > 0, "num_experts", experts, "> 0");
         c.check(topK >= 1 && topK <= experts, "num_experts_per_tok", topK, "in 1.." + experts);
         c.check(interval >= 1, "moe_layer_interval", interval, ">= 1");
         c.check(tasks >= 1, "num_tasks", tasks, ">= 1");
+        c.check(task >= 0 && task < tasks, "task", task, "in 0.." + (tasks - 1) + " (num_tasks " + tasks + ")");
         c.check(layers > 0, "num_hidden_layers", layers, "> 0");
         float eps = (float) c.optDouble("layer_norm_eps", 1e-6);
         int n = (image / patch) * (image / patch);
@@ -62,11 +69,12 @@ public final class MoeVitImporter {
             h = b.layerNorm(s + ".norm2", x, b.weight(s + ".norm2.weight", Init.GAIN, d), b.weight(s + ".norm2.bias", Init.SMALL, d), eps);
             String y;
             if ((l + 1) % interval == 0) {
-                String router = b.weight(s + ".mlp.gate.task0.weight", Init.MATRIX, d, experts);
-                for (int task = 1; task < tasks; task++) {
-                    b.weight(s + ".mlp.gate.task" + task + ".weight", Init.MATRIX, d, experts);
+                String router = null;
+                for (int t = 0; t < tasks; t++) {
+                    String w = b.weight(s + ".mlp.gate.task" + t + ".weight", Init.MATRIX, d, experts);
+                    router = t == task ? w : router;
                 }
-                y = b.moe(s + ".mlp", experts, topK, h, router,
+                y = b.moe(s + ".mlp", new Op.Moe(experts, topK, Op.Gating.PICKED_OF_SOFTMAX), h, router,
                         b.weight(s + ".mlp.experts.fc1.weight", Init.MATRIX, experts, d, expertInter),
                         b.weight(s + ".mlp.experts.fc1.bias", Init.SMALL, experts, expertInter),
                         b.weight(s + ".mlp.experts.fc2.weight", Init.MATRIX, experts, expertInter, d),

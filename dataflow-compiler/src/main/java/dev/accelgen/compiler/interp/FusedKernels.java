@@ -41,8 +41,11 @@ public final class FusedKernels {
             int len = s.shape().dim(-1);
             for (int base = 0; base < d.length; base += t * len) {
                 for (int i = 0; i < t; i++) {
-                    for (int j = i + 1 + (len - t); j < len; j++) {
-                        d[base + i * len + j] = Float.NEGATIVE_INFINITY;
+                    int last = i + len - t;
+                    for (int j = 0; j < len; j++) {
+                        if (j > last || a.window() > 0 && j <= last - a.window()) {
+                            d[base + i * len + j] = Float.NEGATIVE_INFINITY;
+                        }
                     }
                 }
             }
@@ -83,12 +86,12 @@ public final class FusedKernels {
         return MathKernels.binary(Op.BinaryKind.MUL, MathKernels.unary(Op.UnaryKind.SILU, gate), up);
     }
 
-    /** MLGRU over axis 1 of [B,T,D]; state starts at zero. */
+    /** MLGRU over axis 1 of [B,T,D]; state starts at zero; without {@code gPre} (null) the output is the state. */
     public static Tensor mlgru(Tensor fPre, Tensor cPre, Tensor gPre) {
         Shape s = fPre.shape();
-        if (!s.equals(cPre.shape()) || !s.equals(gPre.shape()) || s.rank() != 3) {
-            throw new IllegalArgumentException("MLGRU needs three [B,T,D] inputs of one shape, got "
-                    + s + ", " + cPre.shape() + ", " + gPre.shape());
+        if (!s.equals(cPre.shape()) || gPre != null && !s.equals(gPre.shape()) || s.rank() != 3) {
+            throw new IllegalArgumentException("MLGRU needs [B,T,D] inputs of one shape, got "
+                    + s + ", " + cPre.shape() + (gPre == null ? "" : ", " + gPre.shape()));
         }
         int b = s.dim(0);
         int t = s.dim(1);
@@ -102,10 +105,9 @@ public final class FusedKernels {
                     float f = (float) SpecialFunctions.sigmoid(fPre.floats()[base + j]);
                     double cp = cPre.floats()[base + j];
                     float c = (float) (cp * SpecialFunctions.sigmoid(cp));
-                    float g = (float) SpecialFunctions.sigmoid(gPre.floats()[base + j]);
                     float oneMinusF = (float) (1.0 - f);
                     h[j] = (float) ((float) (f * (double) h[j]) + (float) (oneMinusF * (double) c));
-                    out[base + j] = (float) ((double) g * h[j]);
+                    out[base + j] = gPre == null ? h[j] : (float) (SpecialFunctions.sigmoid(gPre.floats()[base + j]) * h[j]);
                 }
             }
         }
@@ -137,7 +139,8 @@ public final class FusedKernels {
     }
 
     /**
-     * A top-k MoE: per token, gate = softmax over the top-k router logits (the others get weight 0); each expert
+     * A top-k MoE: per token, the top-k experts' gates are the softmax over their logits or, with
+     * {@link Op.Gating#PICKED_OF_SOFTMAX}, their probabilities in the softmax over all logits (the others get 0); each expert
      * then runs once on the batch of tokens routed to it, and every token adds gate_e * (down_e(gelu(up_e(x) +
      * bu_e)) + bd_e) over its experts in index order (the order the dense form sums in).
      */
@@ -156,12 +159,13 @@ public final class FusedKernels {
             double max = sorted[e - 1];
             double[] w = new double[e];
             double sum = 0;
+            boolean ofAll = m.gating() == Op.Gating.PICKED_OF_SOFTMAX;
             for (int j = 0; j < e; j++) {
-                w[j] = l[j] >= kth ? Math.exp(l[j] - max) : 0;
+                w[j] = ofAll || l[j] >= kth ? Math.exp(l[j] - max) : 0;
                 sum += w[j];
             }
             for (int j = 0; j < e; j++) {
-                gates[t][j] = (float) (w[j] / sum);
+                gates[t][j] = l[j] >= kth ? (float) (w[j] / sum) : 0;
             }
         }
         float[] out = new float[x.size()];

@@ -143,7 +143,7 @@ public final class Kernels {
                 yield List.of(RopeKernel.rope(r, in.get(0), in.get(1), in.get(2), opt(in, 3)));
             }
             case SWI_GLU -> List.of(FusedKernels.swiGlu(in.get(0), in.get(1)));
-            case MLGRU -> List.of(FusedKernels.mlgru(in.get(0), in.get(1), in.get(2)));
+            case MLGRU -> List.of(FusedKernels.mlgru(in.get(0), in.get(1), ((Op.Mlgru) op).outputGate() ? in.get(2) : null));
             case MOE -> {
                 Op.Moe m = (Op.Moe) op;
                 yield List.of(FusedKernels.moe(m, in.get(0), in.get(1), in.get(2), in.get(3), in.get(4), in.get(5)));

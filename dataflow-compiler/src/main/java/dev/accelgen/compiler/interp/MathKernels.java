@@ -165,60 +165,9 @@ public final class MathKernels {
         return Tensor.ofLongs(x.dtype(), out, r);
     }
 
-    /** Numpy matmul semantics: 1-D operands are promoted, batch dimensions broadcast. */
+    /** Numpy matmul semantics: 1-D operands are promoted, batch dimensions broadcast ({@link MatMulKernel}). */
     public static Tensor matmul(Tensor a, Tensor b) {
-        Shape sa = a.shape();
-        Shape sb = b.shape();
-        boolean aVec = sa.rank() == 1;
-        boolean bVec = sb.rank() == 1;
-        Shape ma = aVec ? Shape.of(1, sa.dim(0)) : sa;
-        Shape mb = bVec ? Shape.of(sb.dim(0), 1) : sb;
-        int m = ma.dim(-2);
-        int k = ma.dim(-1);
-        int n = mb.dim(-1);
-        if (mb.dim(-2) != k) {
-            throw new IllegalArgumentException("MatMul operands " + sa + " and " + sb + " disagree on the inner dimension");
-        }
-        Shape batchA = Shape.of(java.util.Arrays.copyOf(ma.dims(), ma.rank() - 2));
-        Shape batchB = Shape.of(java.util.Arrays.copyOf(mb.dims(), mb.rank() - 2));
-        Shape batch = Broadcast.shape(batchA, batchB);
-        int[] ba = Broadcast.sourceIndex(batchA, batch);
-        int[] bb = Broadcast.sourceIndex(batchB, batch);
-        float[] x = a.floats();
-        float[] y = b.floats();
-        int[] full = java.util.Arrays.copyOf(batch.dims(), batch.rank() + 2);
-        full[batch.rank()] = m;
-        full[batch.rank() + 1] = n;
-        float[] r = new float[TensorBudget.elements(Shape.of(full))];
-        double[] row = new double[n];
-        for (int t = 0; t < ba.length; t++) {
-            int offA = ba[t] * m * k;
-            int offB = bb[t] * k * n;
-            int offR = t * m * n;
-            for (int i = 0; i < m; i++) {
-                java.util.Arrays.fill(row, 0);
-                for (int p = 0; p < k; p++) {
-                    double av = x[offA + i * k + p];
-                    int bo = offB + p * n;
-                    for (int j = 0; j < n; j++) {
-                        row[j] += av * y[bo + j];
-                    }
-                }
-                for (int j = 0; j < n; j++) {
-                    r[offR + i * n + j] = (float) row[j];
-                }
-            }
-        }
-        int[] outDims = new int[batch.rank() + (aVec ? 0 : 1) + (bVec ? 0 : 1)];
-        System.arraycopy(batch.dims(), 0, outDims, 0, batch.rank());
-        int p = batch.rank();
-        if (!aVec) {
-            outDims[p++] = m;
-        }
-        if (!bVec) {
-            outDims[p] = n;
-        }
-        return Tensor.ofFloats(Shape.of(outDims), r);
+        return MatMulKernel.matmul(a, b);
     }
 
     public static Tensor gemm(Op.Gemm g, Tensor a, Tensor b, Tensor c) {

@@ -442,9 +442,22 @@ public sealed interface Op {
      * q [..,Hq,T,D], k [..,Hkv,S,D], v [..,Hkv,S,Dv], optional additive float mask broadcastable to [..,Hq,T,S].
      * Output [..,Hq,T,Dv] = {@code softmax(q k^T * scale + mask) v}. Grouped-query attention: Hkv may divide Hq
      * (ranks of 3 or more), query head h then reads key/value head {@code h / (Hq / Hkv)}. {@code causal} masks
-     * key j for query i when {@code j > i + S - T} (bottom-right aligned: the last query sees every key).
+     * key j for query i when {@code j > i + S - T} (bottom-right aligned: the last query sees every key). A sliding
+     * {@code window} W > 0 (Mistral; causal only) also masks the keys more than W - 1 positions back,
+     * {@code j <= i + S - T - W}: each query sees its last W keys, itself included. 0: no window.
      */
-    record Attention(float scale, boolean causal) implements Op {
+    record Attention(float scale, boolean causal, int window) implements Op {
+        public Attention {
+            if (window < 0 || window > 0 && !causal) {
+                throw new IllegalArgumentException("an attention window must be >= 1 and causal (got " + window + ", causal " + causal + ")");
+            }
+        }
+
+        /** Full attention (no window). */
+        public Attention(float scale, boolean causal) {
+            this(scale, causal, 0);
+        }
+
         public Tag tag() {
             return Tag.ATTENTION;
         }
@@ -488,10 +501,17 @@ public sealed interface Op {
     }
 
     /**
-     * The MatMul-free LM token mixer over the sequence axis (1) of [B,T,D] inputs f_pre, c_pre, g_pre:
-     * {@code f = sigmoid(f_pre), c = silu(c_pre), h_t = f_t*h_{t-1} + (1-f_t)*c_t, o_t = sigmoid(g_pre)_t * h_t}.
+     * The MatMul-free LM token mixer over the sequence axis (1) of [B,T,D] inputs f_pre, c_pre (and g_pre):
+     * {@code f = sigmoid(f_pre), c = silu(c_pre), h_t = f_t*h_{t-1} + (1-f_t)*c_t}; the output is
+     * {@code o_t = sigmoid(g_pre)_t * h_t} with {@code outputGate} (the paper's form, three inputs), else h_t itself
+     * (two inputs: HGRN-Bit's reference implementation gates h afterwards, {@code rmsnorm(g) * silu(h)}).
      */
-    record Mlgru() implements Op {
+    record Mlgru(boolean outputGate) implements Op {
+        /** The paper's form, with the sigmoid output gate. */
+        public Mlgru() {
+            this(true);
+        }
+
         public Tag tag() {
             return Tag.MLGRU;
         }
@@ -503,9 +523,20 @@ public sealed interface Op {
 
     /**
      * Mixture of experts FFN. Inputs: x [..,D], router [D,E], up [E,D,F], up_bias [E,F], down [E,F,D],
-     * down_bias [E,D]. Gate = softmax over the top-k router logits; expert = down(gelu(up(x))).
+     * down_bias [E,D]. Expert = down(gelu(up(x))), weighted by its gate per {@link Gating}.
      */
-    record Moe(int experts, int topK) implements Op {
+    record Moe(int experts, int topK, Gating gating) implements Op {
+        public Moe {
+            if (experts < 1 || topK < 1 || topK > experts) {
+                throw new IllegalArgumentException("a MoE picks 1.." + experts + " of its experts (got top-" + topK + ")");
+            }
+        }
+
+        /** Gates = softmax over the picked logits. */
+        public Moe(int experts, int topK) {
+            this(experts, topK, Gating.SOFTMAX_OF_PICKED);
+        }
+
         public Tag tag() {
             return Tag.MOE;
         }
@@ -513,6 +544,14 @@ public sealed interface Op {
         public String kind() {
             return "MoE";
         }
+    }
+
+    /** How a MoE turns router logits into the gates of the top-k experts (the others get 0). */
+    enum Gating {
+        /** Softmax over the k largest logits (Switch/Mixtral style: the gates sum to 1). */
+        SOFTMAX_OF_PICKED,
+        /** Softmax over all experts' logits; the k largest probabilities are the gates (V-MoE, M3ViT: they sum to less than 1). */
+        PICKED_OF_SOFTMAX
     }
 
     /** Rounding modes of the QONNX ops: ROUND is half to even, UP/DOWN are away from/toward zero. */

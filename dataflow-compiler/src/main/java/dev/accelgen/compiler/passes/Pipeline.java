@@ -3,7 +3,8 @@ package dev.accelgen.compiler.passes;
 import dev.accelgen.compiler.ir.Graph;
 
 /**
- * The standard pass order after import: fold constants and batch norms, drop dead nodes, fuse patterns (then MoE),
+ * The standard pass order after import: fold constants and batch norms, lift Gemm layers into weight MatMuls, drop
+ * dead nodes, fuse patterns (then MoE),
  * re-infer types.
  */
 public final class Pipeline {
@@ -11,7 +12,7 @@ public final class Pipeline {
     }
 
     public static Graph optimize(Graph g) {
-        Graph folded = DeadNodeRemoval.run(BatchNormFolding.run(ConstantFolding.run(g)));
+        Graph folded = DeadNodeRemoval.run(GemmLifting.run(BatchNormFolding.run(ConstantFolding.run(g))));
         return ShapeInference.infer(DeadNodeRemoval.run(MoeFusion.run(Fusion.run(folded))));
     }
 }

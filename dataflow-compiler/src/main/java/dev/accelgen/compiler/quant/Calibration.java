@@ -41,9 +41,9 @@ public final class Calibration {
     }
 
     /** Runs the MoE in float recording, per expert, the max |row| its up and down projections see. */
-    private static void moeRanges(Node n, Map<String, Tensor> env, Map<String, Double> out) {
+    private static Tensor moeRanges(Node n, List<Tensor> args, Map<String, Double> out) {
         Op.Moe m = (Op.Moe) n.op();
-        FusedKernels.Experts f = FusedKernels.floatExperts(env.get(n.input(2)), env.get(n.input(4)));
+        FusedKernels.Experts f = FusedKernels.floatExperts(args.get(2), args.get(4));
         FusedKernels.Experts recording = new FusedKernels.Experts() {
             public Tensor up(int e, Tensor row) {
                 out.merge(moeUpKey(n, e), maxAbs(row), Math::max);
@@ -55,7 +55,7 @@ public final class Calibration {
                 return f.down(e, row);
             }
         };
-        FusedKernels.moe(m, env.get(n.input(0)), env.get(n.input(1)), env.get(n.input(3)), env.get(n.input(5)), recording);
+        return FusedKernels.moe(m, args.get(0), args.get(1), args.get(3), args.get(5), recording);
     }
 
     private static double maxAbs(Tensor t) {
@@ -76,12 +76,9 @@ public final class Calibration {
         }
         Map<String, Double> out = new LinkedHashMap<>();
         for (Map<String, Tensor> sample : samples) {
-            Map<String, Tensor> env = FloatInterpreter.runAll(g, sample);
+            Map<String, Tensor> env = FloatInterpreter.runAll(g, sample,
+                    (n, args) -> QuantPlan.isMoe(n) ? List.of(moeRanges(n, args, out)) : null);
             for (Node n : g.nodes()) {
-                if (QuantPlan.isMoe(n)) {
-                    moeRanges(n, env, out);
-                    continue;
-                }
                 if (n.op() instanceof Op.Attention) {
                     out.merge(valuesKey(n), maxAbs(env.get(n.input(2))), Math::max);
                 }

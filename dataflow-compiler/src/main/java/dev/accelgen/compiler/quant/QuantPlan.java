@@ -21,6 +21,23 @@ public record QuantPlan(Scheme defaultScheme, Map<String, Scheme> overrides) {
         return n.op() instanceof Op.MatMul && g.weights().containsKey(n.input(1)) && g.type(n.input(1)).shape().rank() == 2;
     }
 
+    /**
+     * The weight matrix a MatMul multiplies by through a 2-D Transpose (a LM head tied to the embedding), or null. The
+     * accelerator quantizes it like a weight MatMul (its scheme: an override by this node's name, else the default).
+     */
+    public static String tiedWeight(Graph g, Node n) {
+        if (!(n.op() instanceof Op.MatMul)) {
+            return null;
+        }
+        for (Node t : g.nodes()) {
+            if (t.outputs().contains(n.input(1)) && t.op() instanceof Op.Transpose && g.weights().containsKey(t.input(0))
+                    && g.type(t.input(0)).shape().rank() == 2) {
+                return t.input(0);
+            }
+        }
+        return null;
+    }
+
     /** A MoE node: its experts' up and down matrices are quantized like weight MatMuls (the router stays float). */
     public static boolean isMoe(Node n) {
         return n.op() instanceof Op.Moe;
@@ -45,6 +62,9 @@ public record QuantPlan(Scheme defaultScheme, Map<String, Scheme> overrides) {
         java.util.Set<String> used = new java.util.HashSet<>();
         for (Node n : g.nodes()) {
             if (!isWeightMatMul(g, n) && !isMoe(n)) {
+                if (overrides.containsKey(n.name()) && tiedWeight(g, n) != null) {
+                    used.add(n.name());
+                }
                 continue;
             }
             Scheme s = defaultScheme;

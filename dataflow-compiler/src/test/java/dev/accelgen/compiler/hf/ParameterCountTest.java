@@ -44,4 +44,14 @@ class ParameterCountTest {
         long expected = 768 * d + d + 196 * d + 6 * (attn + dense) + 6 * (attn + moe) + 2 * d;
         assertEquals(expected, load("zoo:m3vit-small").parameterCount());
     }
+
+    @Test
+    void qwen2HasQkvBiasesAndOneTiedEmbedding() {
+        // per layer: q d x d + d, k and v d x kv + kv each (kv = 2 heads of 8), o d x d, gate/up/down 3 d I, two norms;
+        // the embedding V d once (the LM head is its transpose), the final norm
+        long d = 32;
+        long kv = 16;
+        long perLayer = d * d + d + 2 * (d * kv + kv) + d * d + 3 * d * 64 + 2 * d;
+        assertEquals(2 * perLayer + 50 * d + d, load("src/test/resources/configs/tiny-qwen2.config.json").parameterCount());
+    }
 }

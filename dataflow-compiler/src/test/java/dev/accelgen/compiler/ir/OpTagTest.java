@@ -10,12 +10,13 @@ import org.junit.jupiter.api.Test;
 
 /** Every op record reports the tag named after it, and every tag has exactly one record. */
 class OpTagTest {
+    /** A value every record's constructor accepts (a MoE needs at least one expert, a window a causal attention). */
     private static Object defaultValue(Class<?> t) {
         if (t == boolean.class) {
-            return false;
+            return true;
         }
         if (t == int.class) {
-            return 0;
+            return 1;
         }
         if (t == float.class) {
             return 0f;

@@ -62,7 +62,7 @@ class TransformerOpsTest {
         "attention-softcap.onnx | {Add=1, Div=1, MatMul=2, Mul=2, Reshape=6, Softmax=1, Tanh=1, Transpose=1}",
         "rope.onnx | {Rope=2}",
         "conv.onnx | {Conv=4, Reshape=2, Transpose=1}",
-        "batchnorm.onnx | {Add=2, BatchNorm=3, Conv=1, Gemm=2, MatMul=1, Relu=1, Reshape=1}",
+        "batchnorm.onnx | {Add=4, BatchNorm=3, Conv=1, MatMul=3, Relu=1, Reshape=1}",
         "logsoftmax-flatten.onnx | {LogSoftmax=2, Reshape=3}",
         "einsum.onnx | {MatMul=7, Transpose=4}",
         "einsum-attention.onnx | {Attention=1}",

@@ -57,7 +57,9 @@ class AcceleratorAccuracyTest {
 
     @ParameterizedTest
     @CsvSource({"zoo:tiny-llama,w4a8,0.995", "zoo:tiny-llama,int8,0.9998", "zoo:tiny-mmfree,ternary,0.9999", "zoo:tiny-moe-vit,w4a8,0.995",
-            "zoo:tiny-encoder,int8,0.9998", "zoo:tiny-llama,int8-2:4,0.84"})
+            "zoo:tiny-encoder,int8,0.9998", "zoo:tiny-llama,int8-2:4,0.84", "src/test/resources/configs/tiny-hgrn.config.json,ternary,0.999",
+            "src/test/resources/configs/tiny-m3vit.config.json,w4a8,0.985", "src/test/resources/configs/tiny-mistral.config.json,int8,0.998",
+            "src/test/resources/configs/tiny-qwen2.config.json,int8,0.99"})
     void tinyModelsMeetTheirBounds(String model, String scheme, double bound) {
         System.out.println("seed=" + SEED + " (-Daccelgen.seed)");
         Graph g = zoo(model, 8);

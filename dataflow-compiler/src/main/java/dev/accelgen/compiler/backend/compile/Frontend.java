@@ -12,11 +12,13 @@ import dev.accelgen.compiler.quant.Calibration;
 import dev.accelgen.compiler.quant.QuantPlan;
 import dev.accelgen.compiler.quant.Scheme;
 import dev.accelgen.compiler.run.ModelRunner;
+import dev.accelgen.compiler.zoo.Zoo;
 import dev.accelgen.errors.OptionError;
 import dev.accelgen.errors.PlanError;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The compiler's front half for the back end: the model loaded as {@code model run} loads it (configs with seeded
@@ -30,9 +32,12 @@ public record Frontend(String source, Graph graph, QuantPlan plan, LirModel lir)
     /** Tokens of a config-built graph (its exported tables; the context is {@code seqLen}). */
     public static final int GRAPH_TOKENS = 8;
     public static final int CALIBRATION_SAMPLES = 4;
+    /** The scheme of a model given without --scheme or --plan that ships no plan. */
+    public static final String DEFAULT_SCHEME = "int8";
 
     /**
-     * @param scheme   the default scheme, when {@code planFile} is null
+     * @param scheme   the default scheme, when {@code planFile} is null; null: the plan a zoo model ships
+     *                 ({@link Zoo#plan}), else {@link #DEFAULT_SCHEME}
      * @param planFile a quantization plan file ({@link QuantPlanFile}), or null
      * @param seqLen   the context of a decoder (0: the graph's); whole-sequence models keep the graph's length
      * @param keyTile  keys per attention tile
@@ -44,9 +49,17 @@ public record Frontend(String source, Graph graph, QuantPlan plan, LirModel lir)
         LoadedModel m = ModelRunner.loadSimulated(source, Map.of(), GRAPH_TOKENS, seed);
         Graph g = m.graph();
         QuantPlan plan;
+        String planSource;
+        Optional<String> shipped = scheme == null && planFile == null ? Zoo.plan(source) : Optional.empty();
         if (planFile != null) {
             plan = QuantPlanFile.read(planFile, g);
+            planSource = planFile.toString();
+        } else if (shipped.isPresent()) {
+            planSource = source + " (its quantization plan)";
+            plan = QuantPlanFile.parse(shipped.get(), planSource, g);
         } else {
+            scheme = scheme == null ? DEFAULT_SCHEME : scheme;
+            planSource = "--scheme " + scheme;
             Scheme s;
             try {
                 s = Scheme.parse(scheme);
@@ -63,9 +76,18 @@ public record Frontend(String source, Graph graph, QuantPlan plan, LirModel lir)
         LirModel lir = Lowering.lower(source, g, plan, Calibration.ranges(g, samples), new LowerOptions(seqLen, keyTile));
         for (LirOp op : lir.ops()) {
             if (op instanceof LirOp.Moe moe && moe.up().get(0).act() instanceof ActQuant.PerRow) {
-                throw new PlanError(planFile != null ? planFile.toString() : "--scheme " + scheme, "MoE " + moe.out().name() + " cannot run"
+                throw new PlanError(planSource, "MoE " + moe.out().name() + " cannot run"
                         + " ternary experts: an expert's rows are gathered by token, and a gathered MM has no per-row scales; give"
                         + " the MoE another scheme");
+            }
+            if (op instanceof LirOp.Moe moe && moe.gating() == LirOp.Gating.PICKED_OF_SOFTMAX) {
+                throw new PlanError(source, "MoE " + moe.out().name() + " gates its experts with their probabilities in the softmax"
+                        + " over all experts (V-MoE, M3ViT); VTOPK gates with the softmax of the picked logits, so the accelerator"
+                        + " cannot run it (model run can)");
+            }
+            if (op instanceof LirOp.Attention a && a.window() > 0) {
+                throw new PlanError(source, "attention " + a.out().name() + " has a sliding window of " + a.window() + " keys; VATTN"
+                        + " masks only the keys after a row, so the accelerator cannot run it (model run can)");
             }
         }
         return new Frontend(source, g, plan, lir);

@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * A quantization plan file: the default scheme and per-layer schemes by node-name pattern ({@code *} any run of
- * characters, {@code ?} one), matched against the names of weight MatMuls and MoE nodes and of their weights; a
- * later pattern wins over an earlier one.
+ * characters, {@code ?} one), matched against the names of weight MatMuls (a LM head tied to the embedding, a MatMul
+ * by the transposed embedding, included) and MoE nodes and of their weights; a later pattern wins over an earlier one.
  * <pre>
  * {"default": "w4a8", "layers": {"/lm_head/*": "int8", "/gate/MatMul": "w8a8"}}
  * </pre>
@@ -74,8 +74,8 @@ public final class QuantPlanFile {
                 Pattern p = glob(e.getKey());
                 boolean any = false;
                 for (Node n : g.nodes()) {
-                    if ((QuantPlan.isWeightMatMul(g, n) || QuantPlan.isMoe(n)) && (p.matcher(n.name()).matches()
-                            || QuantPlan.isWeightMatMul(g, n) && p.matcher(n.input(1)).matches())) {
+                    String weight = QuantPlan.isWeightMatMul(g, n) ? n.input(1) : QuantPlan.tiedWeight(g, n);
+                    if ((weight != null || QuantPlan.isMoe(n)) && (p.matcher(n.name()).matches() || weight != null && p.matcher(weight).matches())) {
                         overrides.put(n.name(), s);
                         any = true;
                     }

@@ -2,6 +2,7 @@ package dev.accelgen.compiler.backend.exec;
 
 import dev.accelgen.compiler.backend.lir.LirModel;
 import dev.accelgen.compiler.backend.lir.LirOp;
+import dev.accelgen.compiler.backend.lir.Projection;
 import dev.accelgen.compiler.backend.lir.StateBuf;
 import dev.accelgen.compiler.backend.lir.Val;
 import dev.accelgen.compiler.ir.Shape;
@@ -11,6 +12,7 @@ import dev.accelgen.pe.vector.arith.ActArith;
 import dev.accelgen.pe.vector.arith.EltwiseArith;
 import dev.accelgen.pe.vector.arith.NormArith;
 import dev.accelgen.pe.vector.arith.SoftmaxArith;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,6 +25,8 @@ import java.util.Map;
 public final class LirSession {
     private final LirModel model;
     private final int[][][] states;
+    /** Each projection's weights prepared once for the row kernel. */
+    private final Map<Projection, ProjectionKernel> kernels = new IdentityHashMap<>();
     private int position;
 
     public LirSession(LirModel model) {
@@ -78,7 +82,7 @@ public final class LirSession {
                 }
                 case LINEAR -> {
                     LirOp.Linear l = (LirOp.Linear) op;
-                    env[l.out().id()] = map(env[l.in().id()], x -> ProjectionKernel.row(l.p(), x));
+                    env[l.out().id()] = Rows.parallel(env[l.in().id()], kernel(l.p())::row);
                 }
                 case BINARY -> {
                     LirOp.Binary b = (LirOp.Binary) op;
@@ -143,7 +147,7 @@ public final class LirSession {
                 }
                 case MOE -> {
                     LirOp.Moe m = (LirOp.Moe) op;
-                    env[m.out().id()] = MoeKernel.apply(m, env[m.x().id()]);
+                    env[m.out().id()] = MoeKernel.apply(m, env[m.x().id()], this::kernel);
                 }
                 case SLICE -> {
                     LirOp.Slice s = (LirOp.Slice) op;
@@ -170,6 +174,10 @@ public final class LirSession {
         }
         position += t;
         return new Result(outs, fxOuts, env);
+    }
+
+    private ProjectionKernel kernel(Projection p) {
+        return kernels.computeIfAbsent(p, ProjectionKernel::new);
     }
 
     private int rowsOf(Map<String, Tensor> inputs) {

@@ -5,6 +5,7 @@ import dev.accelgen.pe.vector.arith.AttnArith;
 import dev.accelgen.pe.vector.arith.MlgruFxArith;
 import dev.accelgen.pe.vector.arith.RopeArith;
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /** The ops whose rows depend on their position or on earlier rows: RoPE, attention over the KV cache, the MLGRU. */
 final class SequenceKernels {
@@ -28,9 +29,8 @@ final class SequenceKernels {
 
     /**
      * Writes the run's key and value rows into the caches at their positions, then attends each query row over the
-     * cached keys up to its own position (causal) or up to the run's last one, head by head, in the op's key tiles
-     * ({@link AttnArith#attend}: tiles at absolute key positions, so a row's result does not depend on how the
-     * sequence was split into runs).
+     * cached keys of its range ({@link LirOp.Attention}: up to its own position when causal, from its window's first
+     * key, else the whole run), head by head, in the op's key tiles ({@link #attend}).
      */
     static int[][] attention(LirOp.Attention a, int[][] q, int[][] k, int[][] v, int[][] keyCache, int[][] valueCache, int position) {
         int t = q.length;
@@ -48,17 +48,42 @@ final class SequenceKernels {
             vh[h] = heads(valueCache, keysTotal, h, d);
         }
         int[][] out = new int[t][a.heads() * d];
-        for (int r = 0; r < t; r++) {
-            long pos = position + r;
-            int keys = a.causal() ? (int) pos + 1 : keysTotal;
+        IntStream.range(0, t).parallel().forEach(r -> {
+            int pos = position + r;
+            int keys = a.causal() ? pos + 1 : keysTotal;
             for (int h = 0; h < a.heads(); h++) {
                 int kv = h / group;
                 int[] qh = Arrays.copyOfRange(q[r], h * d, (h + 1) * d);
-                int[] o = AttnArith.attend(qh, kh[kv], vh[kv], keys, d, a.causal(), pos, a.keyTile());
+                int[] o = attend(qh, kh[kv], vh[kv], a.firstKey(pos), keys, d, a.causal(), pos, a.keyTile());
                 System.arraycopy(o, 0, out[r], h * d, d);
             }
-        }
+        });
         return out;
+    }
+
+    /**
+     * One query row over keys [first, keys) in tiles of {@code tileSize} at absolute positions ({@link AttnArith#tile},
+     * the online softmax carried across them): with {@code first} 0 exactly {@link AttnArith#attend}. A window's first
+     * tile starts at its first key: in VATTN's arithmetic that equals the whole tile with the keys before it masked (a
+     * masked key adds no weight and does not move the running max), and tiles wholly before the window are skipped
+     * (they would leave the row unchanged).
+     */
+    static int[] attend(int[] q, int[][] k, int[][] v, int first, int keys, int headDim, boolean causal, long pos, int tileSize) {
+        if (first == 0) {
+            return AttnArith.attend(q, k, v, keys, headDim, causal, pos, tileSize);
+        }
+        int[] o = new int[headDim];
+        AttnArith.State st = AttnArith.State.FIRST;
+        int from = first;
+        boolean firstTile = true;
+        do {
+            int n = Math.min((from / tileSize + 1) * tileSize, keys) - from;
+            boolean last = from + n >= keys;
+            st = AttnArith.tile(q, new AttnArith.Tile(k, v, from, n, headDim), causal, 0, pos - from, firstTile, st, o, last);
+            firstTile = false;
+            from += n;
+        } while (from < keys);
+        return o;
     }
 
     /** Rows [0, rows) of head h's columns. */

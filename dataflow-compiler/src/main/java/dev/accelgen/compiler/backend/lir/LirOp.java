@@ -308,23 +308,46 @@ public sealed interface LirOp {
      * Multi-head attention with grouped KV reads. q has {@code heads} heads, k and v {@code kvHeads} (query head h
      * reads KV head {@code h / (heads / kvHeads)}; nothing is repeated in memory), all of {@code headDim} columns; any
      * score scale is already folded into q. A run at positions P..P+T-1 first writes the T rows of k and v to rows
-     * P..P+T-1 of the {@code keyCache} and {@code valueCache} states, then query row t (position P+t) attends over
-     * cache rows [0, P+T), or [0, P+t] when {@code causal}, in key tiles [j*keyTile, (j+1)*keyTile) in order, with the
-     * online softmax of VATTN carried across tiles (tiles lie at absolute positions, so splitting a sequence into
-     * runs does not change any row). Output: {@code heads * headDim} columns.
+     * P..P+T-1 of the {@code keyCache} and {@code valueCache} states, then query row t (position p = P+t) attends over
+     * cache rows [0, P+T), or [0, p] when {@code causal}, or [p-window+1, p] (from 0) with a sliding {@code window}
+     * (causal only; 0: none), in key tiles [j*keyTile, (j+1)*keyTile) in order, with the online softmax of VATTN
+     * carried across tiles (tiles lie at absolute positions, so splitting a sequence into runs does not change any
+     * row). A key outside a row's range is masked in its tile ({@code AttnArith}: no weight, no effect on the running
+     * max), so a tile holding none of a row's keys leaves the row unchanged and may be skipped. Output:
+     * {@code heads * headDim} columns.
      */
     record Attention(Val q, Val k, Val v, Val out, int heads, int kvHeads, int headDim, boolean causal, int keyTile,
-                     int keyCache, int valueCache) implements LirOp {
+                     int keyCache, int valueCache, int window) implements LirOp {
         public Attention {
             if (heads < 1 || kvHeads < 1 || heads % kvHeads != 0 || q.cols() != heads * headDim || out.cols() != q.cols()
                     || k.cols() != kvHeads * headDim || v.cols() != k.cols() || keyTile < 1) {
                 throw new IllegalArgumentException("attention " + out.name() + ": " + heads + " query heads over " + kvHeads
                         + " KV heads of " + headDim + " do not match its values, or keyTile < 1");
             }
+            if (window < 0 || window > 0 && !causal) {
+                throw new IllegalArgumentException("attention " + out.name() + ": a window must be >= 1 and causal (got " + window + ")");
+            }
+        }
+
+        /** Without a sliding window. */
+        public Attention(Val q, Val k, Val v, Val out, int heads, int kvHeads, int headDim, boolean causal, int keyTile,
+                         int keyCache, int valueCache) {
+            this(q, k, v, out, heads, kvHeads, headDim, causal, keyTile, keyCache, valueCache, 0);
+        }
+
+        /** The same attention over other values (q, v and the output; k and the caches stay). */
+        public Attention with(Val newQ, Val newV, Val newOut) {
+            return new Attention(newQ, k, newV, newOut, heads, kvHeads, headDim, causal, keyTile, keyCache, valueCache, window);
+        }
+
+        /** The first key position row p attends to. */
+        public int firstKey(int p) {
+            return window > 0 ? Math.max(0, p - window + 1) : 0;
         }
 
         public LirOp withVals(UnaryOperator<Val> f) {
-            return new Attention(f.apply(q), f.apply(k), f.apply(v), f.apply(out), heads, kvHeads, headDim, causal, keyTile, keyCache, valueCache);
+            return new Attention(f.apply(q), f.apply(k), f.apply(v), f.apply(out), heads, kvHeads, headDim, causal, keyTile, keyCache,
+                    valueCache, window);
         }
 
         public Tag tag() {
@@ -369,13 +392,28 @@ public sealed interface LirOp {
         }
     }
 
+    /** How a {@link Moe} turns the router logits of a row into the gates of its top-k experts. */
+    enum Gating {
+        /**
+         * VTOPK: picks the k largest logits (ties to the lower expert, {@code TopKArith.pick}); gates =
+         * {@code SoftmaxArith.row} over the picked logits in pick order ({@code TopKArith.gates}).
+         */
+        SOFTMAX_OF_PICKED,
+        /**
+         * V-MoE / M3ViT: {@code p = SoftmaxArith.row} over all E logits (VSOFTMAX), then the k largest p are picked
+         * ({@code TopKArith.pick} on p) and are the gates themselves. VTOPK computes a softmax of what it picks, so this
+         * needs a VTOPK whose gates are the picked values (a proposed flag) after a VSOFTMAX of the router row.
+         */
+        PICKED_OF_SOFTMAX
+    }
+
     /**
-     * Mixture of experts, per row: router logits {@code x R} ({@code router}, E columns); VTOPK picks the top
-     * {@code topK} (ties to the lower expert) with gates = softmax over the picked logits; each expert e runs on the
-     * rows routed to it, {@code y = down_e(act(up_e(x)))} (projections with their biases); the output row starts at
-     * zero and, expert by expert in index order, adds {@code roundShift(gate * y, 16)} saturating (VSCATTER).
+     * Mixture of experts, per row: router logits {@code x R} ({@code router}, E columns); the top {@code topK} experts
+     * and their gates per {@link #gating}; each expert e runs on the rows routed to it, {@code y = down_e(act(up_e(x)))}
+     * (projections with their biases); the output row starts at zero and, expert by expert in index order, adds
+     * {@code roundShift(gate * y, 16)} saturating (VSCATTER).
      */
-    record Moe(Val x, Val out, Projection router, int topK, List<Projection> up, ActFn act, List<Projection> down)
+    record Moe(Val x, Val out, Projection router, int topK, List<Projection> up, ActFn act, List<Projection> down, Gating gating)
             implements LirOp {
         public Moe {
             up = List.copyOf(up);
@@ -393,12 +431,17 @@ public sealed interface LirOp {
             }
         }
 
+        /** Gates as VTOPK computes them (softmax of the picked logits). */
+        public Moe(Val x, Val out, Projection router, int topK, List<Projection> up, ActFn act, List<Projection> down) {
+            this(x, out, router, topK, up, act, down, Gating.SOFTMAX_OF_PICKED);
+        }
+
         public int experts() {
             return router.n();
         }
 
         public LirOp withVals(UnaryOperator<Val> f) {
-            return new Moe(f.apply(x), f.apply(out), router, topK, up, act, down);
+            return new Moe(f.apply(x), f.apply(out), router, topK, up, act, down, gating);
         }
 
         public Tag tag() {

@@ -77,7 +77,7 @@ public final class LirText {
             case ATTENTION -> {
                 LirOp.Attention a = (LirOp.Attention) op;
                 yield a.q() + " " + a.k() + " " + a.v() + " heads " + a.heads() + "/" + a.kvHeads() + "x" + a.headDim()
-                        + (a.causal() ? " causal" : "") + " tile " + a.keyTile() + " cache " + a.keyCache() + "," + a.valueCache();
+                        + (a.causal() ? " causal" : "") + (a.window() > 0 ? " window " + a.window() : "") + " tile " + a.keyTile() + " cache " + a.keyCache() + "," + a.valueCache();
             }
             case MLGRU -> {
                 LirOp.Mlgru m = (LirOp.Mlgru) op;
@@ -85,7 +85,8 @@ public final class LirText {
             }
             case MOE -> {
                 LirOp.Moe m = (LirOp.Moe) op;
-                yield m.x() + " experts " + m.experts() + " top " + m.topK() + " router " + projection(m.router()) + " up "
+                yield m.x() + " experts " + m.experts() + " top " + m.topK()
+                        + (m.gating() == LirOp.Gating.PICKED_OF_SOFTMAX ? " of softmax" : "") + " router " + projection(m.router()) + " up "
                         + projection(m.up().get(0)) + " " + m.act().name().toLowerCase(Locale.ROOT) + " down " + projection(m.down().get(0));
             }
             case SLICE -> {

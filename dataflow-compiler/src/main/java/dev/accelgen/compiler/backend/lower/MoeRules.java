@@ -51,7 +51,8 @@ final class MoeRules {
                     FusedKernels.slice(downBias, e).floats()));
         }
         Val out = l.b.fx(n.output(), x.cols());
-        l.b.add(new LirOp.Moe(x, out, routerP, m.topK(), ups, ActFn.GELU, downs));
+        LirOp.Gating gating = m.gating() == Op.Gating.PICKED_OF_SOFTMAX ? LirOp.Gating.PICKED_OF_SOFTMAX : LirOp.Gating.SOFTMAX_OF_PICKED;
+        l.b.add(new LirOp.Moe(x, out, routerP, m.topK(), ups, ActFn.GELU, downs, gating));
         return new Form.Rows(out);
     }
 

@@ -34,8 +34,7 @@ final class ScaleFolding {
         String attention = "";
         for (int i = 0; i < b.items.size(); i++) {
             if (b.items.get(i) instanceof LirBuilder.OpItem o && o.op() instanceof LirOp.Attention a && a.q().id() == scaledId) {
-                b.items.set(i, new LirBuilder.OpItem(new LirOp.Attention(affine.a(), a.k(), a.v(), a.out(), a.heads(), a.kvHeads(),
-                        a.headDim(), a.causal(), a.keyTile(), a.keyCache(), a.valueCache())));
+                b.items.set(i, new LirBuilder.OpItem(a.with(affine.a(), a.v(), a.out())));
                 attention = a.out().name();
             }
         }

@@ -103,7 +103,11 @@ final class SequenceRules {
         int keys = l.b.state(n.name() + ".keys", StateBuf.Kind.KEYS, k.val().cols());
         int values = l.b.state(n.name() + ".values", StateBuf.Kind.VALUES, v.val().cols());
         Val out = l.b.fx(n.output(), qv.cols());
-        l.b.add(new LirOp.Attention(qv, k.val(), v.val(), out, q.heads(), k.heads(), q.dim(), a.causal(), l.options.keyTile(), keys, values));
+        l.b.add(new LirOp.Attention(qv, k.val(), v.val(), out, q.heads(), k.heads(), q.dim(), a.causal(), l.options.keyTile(), keys, values,
+                a.window()));
+        if (a.window() > 0) {
+            l.b.note("attention " + n.name() + " sees the last " + a.window() + " keys of each row (sliding window)");
+        }
         l.valueRanges.put(out.id(), l.ranges.getOrDefault(Calibration.valuesKey(n), 0.0));
         return new Form.Heads(out, q.heads(), q.dim(), true, 1);
     }
@@ -117,10 +121,23 @@ final class SequenceRules {
         return h;
     }
 
+    /**
+     * The g row of an MLGRU without output gate: Fx 32767, whose sigmoid in VMLGRU is exactly 1
+     * ({@code MlgruFxArith}), so the output is h itself.
+     */
+    static final int NO_GATE = 32767 << 16;
+
+    /** An MLGRU without output gate runs as VMLGRU with g = {@link #NO_GATE}, one VAFFINE (f x 0 + NO_GATE). */
     Form mlgru(Node n) {
         Val f = l.rows(n, n.input(0));
         Val c = l.rows(n, n.input(1));
-        Val gg = l.rows(n, n.input(2));
+        Val gg;
+        if (((Op.Mlgru) n.op()).outputGate()) {
+            gg = l.rows(n, n.input(2));
+        } else {
+            gg = l.b.fx(n.name() + ".ungated", f.cols());
+            l.b.add(new LirOp.Affine(f, gg, 0, NO_GATE));
+        }
         int state = l.b.state(n.name() + ".h", StateBuf.Kind.RECURRENT, f.cols());
         Val out = l.b.fx(n.output(), f.cols());
         l.b.add(new LirOp.Mlgru(f, c, gg, out, state));

@@ -35,7 +35,8 @@ class PrefillDecodeTest {
     @ParameterizedTest
     @CsvSource({"zoo:tiny-llama,w4a8,8,64,5", "zoo:tiny-llama,int8-2:4,8,64,1", "zoo:tiny-llama,ternary,40,8,21", "zoo:tiny-llama,int8,40,3,9",
             "zoo:tiny-mmfree,ternary,8,64,3", "zoo:tiny-mmfree,w4a16,24,64,12",
-            "src/test/resources/configs/tiny-llama.config.json,w4a8,33,4,17", "src/test/resources/configs/tiny-hgrn.config.json,ternary,16,64,7"})
+            "src/test/resources/configs/tiny-llama.config.json,w4a8,33,4,17", "src/test/resources/configs/tiny-hgrn.config.json,ternary,16,64,7",
+            "src/test/resources/configs/tiny-mistral.config.json,int8,12,2,5", "src/test/resources/configs/tiny-qwen2.config.json,w4a8,12,4,6"})
     void prefillThenDecodeEqualsOneRun(String model, String scheme, int tokens, int keyTile, int prefill) {
         System.out.println("seed=" + SEED + " (-Daccelgen.seed)");
         Graph g = ModelLoader.load(model, Map.of(), BuildOptions.synthetic(8, 5)).graph();

@@ -16,10 +16,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Every tiny zoo model, compiled for its own planned configuration, runs a prefill and four decode steps (a whole
- * sequence for the encoders) in the accelerator's golden model: outputs bit-identical to the LIR interpreter, cosine
- * >= 0.99 against the float interpreter, and every matrix unit the model uses at least 90% busy during its
- * instructions. The board's universal tiny configuration runs the same checks in the RTL too ({@link TinyModelsRtlTest}).
+ * Every tiny zoo model (and HGRN-Bit's reference form: an MLGRU without output gate), compiled for its own planned
+ * configuration, runs a prefill and four decode steps (a whole sequence for the encoders) in the accelerator's golden
+ * model: outputs bit-identical to the LIR interpreter, cosine >= 0.99 against the float interpreter, and every matrix
+ * unit the model uses at least 90% busy during its instructions. The board's universal tiny configuration runs the
+ * same checks in the RTL too ({@link TinyModelsRtlTest}).
  */
 class TinyModelsGoldenTest {
     static final MemoryTarget ZCU104 = new MemoryTarget("zcu104", "PS_DDR4", 4, 128, 2L << 30);
@@ -44,7 +45,7 @@ class TinyModelsGoldenTest {
 
     @ParameterizedTest
     @CsvSource({"zoo:tiny-llama, w4a8, zcu104", "zoo:tiny-llama, int8-2:4, u280", "zoo:tiny-mmfree, ternary, zcu104",
-            "zoo:tiny-moe-vit, w4a8, u280", "zoo:tiny-encoder, int8, zcu104"})
+            "zoo:tiny-moe-vit, w4a8, u280", "zoo:tiny-encoder, int8, zcu104", "src/test/resources/configs/tiny-hgrn.config.json, ternary, u280"})
     void plannedConfiguration(String model, String scheme, String board) {
         Compiled c = Compiler.compile(model, scheme, null, board.equals("u280") ? U280 : ZCU104, null, "", 0,
                 PlanOptions.defaults(), 1);
