@@ -37,7 +37,7 @@ public final class HwPlanner {
     /** The draft configuration; {@code name} becomes the core's name. */
     public static HwConfig draft(String name, LirModel m, MemoryTarget target, PlanOptions options) {
         int lanes = LaneAlignment.widest(m, 64);
-        List<MatrixUnitSpec> units = units(m, lanes, options);
+        List<MatrixUnitSpec> units = units(m, lanes, target.maxPorts() * target.portBits(), options);
         int payload = 1;
         for (MatrixUnitSpec u : units) {
             payload = Math.max(payload, UnitShape.of(u).payloadBits());
@@ -74,8 +74,11 @@ public final class HwPlanner {
         return Math.max(min, n <= 1 ? 1 : Integer.highestOneBit(n - 1) << 1);
     }
 
-    /** One unit per distinct need, in the order the projections first need them. */
-    static List<MatrixUnitSpec> units(LirModel m, int lanes, PlanOptions options) {
+    /**
+     * One unit per distinct need, in the order the projections first need them, each taking at most
+     * {@code maxPayloadBits} weight bits per beat.
+     */
+    static List<MatrixUnitSpec> units(LirModel m, int lanes, int maxPayloadBits, PlanOptions options) {
         Map<String, List<Projection>> groups = new LinkedHashMap<>();
         Map<String, Projection> first = new LinkedHashMap<>();
         Sparsity sparse = null;
@@ -94,15 +97,15 @@ public final class HwPlanner {
             Projection p = first.get(g.getKey());
             Scheme s = p.scheme();
             if (s instanceof Scheme.MixPe mx) {
-                units.add(UnitSizing.mixpe(mx, p.group(), g.getValue(), lanes));
+                units.add(UnitSizing.mixpe(mx, p.group(), g.getValue(), lanes, maxPayloadBits));
             } else if (s instanceof Scheme.Ternary) {
-                units.add(UnitSizing.ternary(32 - Integer.numberOfLeadingZeros(p.codes().hi()) + 1, g.getValue()));
+                units.add(UnitSizing.ternary(32 - Integer.numberOfLeadingZeros(p.codes().hi()) + 1, g.getValue(), maxPayloadBits));
             } else if (g.getKey().equals("systolic")) {
                 units.add(UnitSizing.systolic());
             } else {
                 Scheme.Int8 i = (Scheme.Int8) s;
                 units.add(UnitSizing.dsp(i.sparse() ? new Sparsity.NOfM(i.n(), i.m()) : sparse != null ? sparse : new Sparsity.Dense(),
-                        g.getValue()));
+                        g.getValue(), maxPayloadBits));
             }
         }
         if (units.size() > 8) {

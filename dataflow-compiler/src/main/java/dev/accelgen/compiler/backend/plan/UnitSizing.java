@@ -4,6 +4,7 @@ import dev.accelgen.compiler.backend.lir.Projection;
 import dev.accelgen.compiler.quant.Scheme;
 import dev.accelgen.errors.PlanError;
 import dev.accelgen.pe.accel.MatrixUnitSpec;
+import dev.accelgen.pe.accel.matrix.UnitShape;
 import dev.accelgen.pe.dsp.DspChainConfig;
 import dev.accelgen.pe.dsp.Int8x2;
 import dev.accelgen.pe.dsp.Packing;
@@ -19,7 +20,9 @@ import java.util.List;
  * beat to its last write; the drain after the last beat costs about ten cycles whatever the size, so the unit is
  * made as wide as it can be while the smallest decode-step product (one row, the smallest K and N) still takes at
  * least {@link #TARGET_BEATS} beats, which keeps utilization at 90% or more. Widths are powers of two that divide
- * every K (lanes, chain length) and N (columns), so no beat carries padding.
+ * every K (lanes, chain length) and N (columns), so no beat carries padding; and a beat's weights never outgrow
+ * what the board's memory delivers per cycle ({@code maxPayloadBits}, every port at once): a larger layer takes
+ * more beats on a narrower unit instead of being refused.
  */
 public final class UnitSizing {
     /** Beats of the smallest one-row product; drain of ~10 cycles then costs under 8%. */
@@ -28,30 +31,44 @@ public final class UnitSizing {
     private UnitSizing() {
     }
 
-    /** The MixPE unit for projections of scheme {@code s} with group {@code group}, at most {@code maxCols} columns. */
-    static MatrixUnitSpec mixpe(Scheme.MixPe s, int group, List<Projection> ps, int maxCols) {
+    /**
+     * The MixPE unit for projections of scheme {@code s} with group {@code group}, at most {@code maxCols} columns and
+     * {@code maxPayloadBits} weight bits per beat.
+     */
+    static MatrixUnitSpec mixpe(Scheme.MixPe s, int group, List<Projection> ps, int maxCols, int maxPayloadBits) {
         if (Integer.bitCount(group) != 1) {
             throw new PlanError("", "MixPE group " + group + " is not a power of two; matrix engines take power-of-two lanes");
         }
         Dims d = Dims.of(ps);
         int lanes = group;
-        while (lanes * 2 <= MixPeConfig.MAX_LANES && d.kPow2 % (lanes * 2) == 0 && beats(d, lanes * 2, 1) >= TARGET_BEATS) {
+        while (lanes * 2 <= MixPeConfig.MAX_LANES && d.kPow2 % (lanes * 2) == 0 && beats(d, lanes * 2, 1) >= TARGET_BEATS
+                && fits(mixpe(s, group, lanes * 2, 1), maxPayloadBits)) {
             lanes *= 2;
         }
         int cols = 1;
-        while (cols * 2 <= maxCols && d.nPow2 % (cols * 2) == 0 && beats(d, lanes, cols * 2) >= TARGET_BEATS) {
+        while (cols * 2 <= maxCols && d.nPow2 % (cols * 2) == 0 && beats(d, lanes, cols * 2) >= TARGET_BEATS
+                && fits(mixpe(s, group, lanes, cols * 2), maxPayloadBits)) {
             cols *= 2;
         }
+        return mixpe(s, group, lanes, cols);
+    }
+
+    private static MatrixUnitSpec mixpe(Scheme.MixPe s, int group, int lanes, int cols) {
         return new MatrixUnitSpec.MixPe(new MixPeConfig(s.wBits(), s.act(), group, lanes, cols, MulForm.SHIFT_ADD));
     }
 
     /** The ternary unit: {@code aBits} from the projections' code range. */
-    static MatrixUnitSpec ternary(int aBits, List<Projection> ps) {
+    static MatrixUnitSpec ternary(int aBits, List<Projection> ps, int maxPayloadBits) {
         Dims d = Dims.of(ps);
         int lanes = 2;
-        while (lanes * 2 <= TernaryConfig.MAX_LANES && d.kPow2 % (lanes * 2) == 0 && beats(d, lanes * 2, 1) >= TARGET_BEATS) {
+        while (lanes * 2 <= TernaryConfig.MAX_LANES && d.kPow2 % (lanes * 2) == 0 && beats(d, lanes * 2, 1) >= TARGET_BEATS
+                && fits(ternary(aBits, lanes * 2), maxPayloadBits)) {
             lanes *= 2;
         }
+        return ternary(aBits, lanes);
+    }
+
+    private static MatrixUnitSpec ternary(int aBits, int lanes) {
         return new MatrixUnitSpec.Ternary(new TernaryConfig(lanes, aBits, dev.accelgen.pe.ternary.Packing.BASE3));
     }
 
@@ -60,7 +77,7 @@ public final class UnitSizing {
      * (packing none), because the two columns of an int8x2 block share one index per slice and the scheme prunes
      * every column on its own.
      */
-    static MatrixUnitSpec dsp(Sparsity sparsity, List<Projection> ps) {
+    static MatrixUnitSpec dsp(Sparsity sparsity, List<Projection> ps, int maxPayloadBits) {
         Dims d = Dims.of(ps);
         boolean sparse = sparsity instanceof Sparsity.NOfM;
         Packing packing = sparse ? Packing.NONE : Packing.INT8X2;
@@ -68,7 +85,8 @@ public final class UnitSizing {
         int window = sparsity.windowPerSlice();
         int length = sparse ? ((Sparsity.NOfM) sparsity).n() : 1;
         while (length * 2 <= Math.min(64, Int8x2.MAX_DEPTH) && d.kPow2 % (length * 2 * window) == 0
-                && beats(d, length * 2 * window, cols) >= TARGET_BEATS) {
+                && beats(d, length * 2 * window, cols) >= TARGET_BEATS
+                && fits(new MatrixUnitSpec.DspChain(new DspChainConfig(length * 2, packing, sparsity)), maxPayloadBits)) {
             length *= 2;
         }
         return new MatrixUnitSpec.DspChain(new DspChainConfig(length, packing, sparsity));
@@ -77,6 +95,10 @@ public final class UnitSizing {
     /** The int8 systolic baseline: 4 x 4 (one row per decode step keeps it a quarter busy; it is the baseline). */
     static MatrixUnitSpec systolic() {
         return new MatrixUnitSpec.Systolic(SystolicConfig.int8(4, 4));
+    }
+
+    private static boolean fits(MatrixUnitSpec u, int maxPayloadBits) {
+        return UnitShape.of(u).payloadBits() <= maxPayloadBits;
     }
 
     private static long beats(Dims d, int positions, int cols) {

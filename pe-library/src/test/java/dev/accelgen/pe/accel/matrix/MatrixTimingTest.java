@@ -73,7 +73,9 @@ class MatrixTimingTest {
         Utilization.Run r = run(cfg(DSP), List.of(), mm(1, 64, 32, true, false, false, false, true)).get(0);
         assertEquals(1 + 8 + 7, r.firstBeat());
         assertEquals(r.firstBeat() + 64 - 1 + DSP_CFG.latency() + 1 + 6, r.lastWrite());
-        assertEquals(2048.0 / 16 / (r.lastWrite() - r.firstBeat() + 1), Utilization.of(List.of(r), 16).fraction(), 1e-12);
+        // 2:4 keeps half the 2048 weights: 1024 products on 16 lanes over 64 beats and the drain
+        assertEquals(1024, r.macs());
+        assertEquals(1024.0 / 16 / (r.lastWrite() - r.firstBeat() + 1), Utilization.of(List.of(r), 16).fraction(), 1e-12);
     }
 
     @Test

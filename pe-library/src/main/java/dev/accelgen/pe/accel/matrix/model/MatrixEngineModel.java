@@ -137,7 +137,7 @@ public final class MatrixEngineModel implements EngineModel {
         write = output.write;
         if (output.freed >= 0) {
             MmContext c = st.slots[output.freed];
-            runs.add(new Utilization.Run(started.remove(), st.cycle + 1, (long) c.rows() * c.n() * c.k()));
+            runs.add(new Utilization.Run(started.remove(), st.cycle + 1, macs(c)));
         }
         st.full = fullNext;
         st.claimed = claimedNext;
@@ -147,6 +147,15 @@ public final class MatrixEngineModel implements EngineModel {
             busy |= u;
         }
         st.cycle++;
+    }
+
+    /**
+     * The products the unit computes for {@code c}: rows*n*k, and for a sparse MM on a DSP chain only the kept
+     * weights' (the dense positions per beat over the sparse window's), so a sparse MM can at most fill the lanes.
+     */
+    private long macs(MmContext c) {
+        long dense = (long) c.rows() * c.n() * c.k();
+        return c.sparse() ? dense * cfg.shape().positions(false) / cfg.shape().positions(true) : dense;
     }
 
     /** Every finished instruction's run, in order. */
