@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * Resource estimate: {@code synth_xilinx -family xcup -noiopad -noclkbuf -flatten -top T; stat},
  * parsed into {@link ResourceCounts}. Flattening gives one cell table for the whole design;
- * primitives without a Yosys model (DSP48E2 instances) stay as cells and are counted.
+ * primitives without a Yosys model (DSP48E2 instances) stay as cells and are counted. Results are cached by content
+ * ({@link SynthCache}).
  */
 public final class YosysSynth {
     private static final Pattern CELL_LINE = Pattern.compile("^\\s+(\\S+)\\s+(\\d+)$");
@@ -27,15 +28,24 @@ public final class YosysSynth {
         return synth(manifest.synthesisSources(), manifest.top());
     }
 
+    /** Synthesizes {@code top}, or takes its cell table from the cache ({@link SynthCache}) when these files were synthesized before. */
     public static ResourceCounts synth(List<Path> files, String top) {
+        String script = "synth_xilinx -family xcup -noiopad -noclkbuf -flatten -top " + top + "; stat";
+        String key = SynthCache.key(version(), script, files);
+        Map<String, Integer> cached = SynthCache.get(key).orElse(null);
+        if (cached != null) {
+            return ResourceCounts.of(cached);
+        }
         ToolProcess.Output out;
         try (Progress progress = ProgressConsole.stderr().startIndeterminate("synthesizing " + top + " with Yosys")) {
-            out = YosysScripts.run(files, "synth_xilinx -family xcup -noiopad -noclkbuf -flatten -top " + top + "; stat");
+            out = YosysScripts.run(files, script);
         }
         if (out.exitCode() != 0) {
             throw new IllegalStateException("yosys synth_xilinx of " + top + " failed: " + lastError(out.combined()));
         }
-        return ResourceCounts.of(parseStat(out.stdout()));
+        Map<String, Integer> cells = parseStat(out.stdout());
+        SynthCache.put(key, cells);
+        return ResourceCounts.of(cells);
     }
 
     /** {@code yosys -V}: "Yosys 0.23 (git sha1 7ce5011c24b)". */
