@@ -9,6 +9,7 @@ import dev.accelgen.compiler.backend.estimate.EstimateRequest;
 import dev.accelgen.compiler.backend.estimate.Estimator;
 import dev.accelgen.errors.BoardError;
 import dev.accelgen.errors.OptionError;
+import dev.accelgen.errors.PlanError;
 import dev.accelgen.pe.accel.core.EngineCatalog;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -79,6 +80,11 @@ public final class EstimateCommand implements Runnable {
         long t0 = System.nanoTime();
         Estimate e = Estimator.estimate(req, EngineCatalog.models());
         BufferFit fit = BufferFit.of(e.hw(), b, budget);
+        if (!fit.fits()) {
+            throw new PlanError("--budget " + budget, String.format(Locale.ROOT, "the design's on-chip buffers need %d BRAM36, %d over"
+                    + " the %d that %s of %s's %s allows", fit.bram36(), fit.bram36() - fit.budget(), fit.budget(),
+                    budget == 1 ? "all" : budget + "", b.name(), b.slrs().get(0).name()));
+        }
         err.printf(Locale.ROOT, "estimated in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         err.flush();
         PrintWriter o = spec.commandLine().getOut();
