@@ -18,7 +18,7 @@ import java.util.Set;
 
 /**
  * Chooses the accelerator for one model on one board: one matrix unit per distinct need of its projections
- * ({@link UnitMatch}, sized by {@link UnitSizing}), the widest vector lanes the model's heads and slices allow (at
+ * ({@link UnitMatch}, sized by {@link UnitSizing} with weight beats no wider than the board's ports together), the widest vector lanes the model's heads and slices allow (at
  * most 64), as many ports of the board's width as the widest weight beat needs, rows as long as the longest row the
  * model has, and a WBUF bank that holds the largest projection (at most {@link #MAX_WBUF_WORDS} words; larger ones
  * are tiled). The draft leaves ABUF, SBUF, instruction memory and the vector instructions at their limits; the code
@@ -37,7 +37,7 @@ public final class HwPlanner {
     /** The draft configuration; {@code name} becomes the core's name. */
     public static HwConfig draft(String name, LirModel m, MemoryTarget target, PlanOptions options) {
         int lanes = LaneAlignment.widest(m, 64);
-        List<MatrixUnitSpec> units = units(m, lanes, options);
+        List<MatrixUnitSpec> units = units(m, lanes, options, target.maxPorts() * target.portBits());
         int payload = 1;
         for (MatrixUnitSpec u : units) {
             payload = Math.max(payload, UnitShape.of(u).payloadBits());
@@ -75,7 +75,7 @@ public final class HwPlanner {
     }
 
     /** One unit per distinct need, in the order the projections first need them. */
-    static List<MatrixUnitSpec> units(LirModel m, int lanes, PlanOptions options) {
+    static List<MatrixUnitSpec> units(LirModel m, int lanes, PlanOptions options, int maxPayload) {
         Map<String, List<Projection>> groups = new LinkedHashMap<>();
         Map<String, Projection> first = new LinkedHashMap<>();
         Sparsity sparse = null;
@@ -94,15 +94,15 @@ public final class HwPlanner {
             Projection p = first.get(g.getKey());
             Scheme s = p.scheme();
             if (s instanceof Scheme.MixPe mx) {
-                units.add(UnitSizing.mixpe(mx, p.group(), g.getValue(), lanes));
+                units.add(UnitSizing.mixpe(mx, p.group(), g.getValue(), lanes, maxPayload));
             } else if (s instanceof Scheme.Ternary) {
-                units.add(UnitSizing.ternary(32 - Integer.numberOfLeadingZeros(p.codes().hi()) + 1, g.getValue()));
+                units.add(UnitSizing.ternary(32 - Integer.numberOfLeadingZeros(p.codes().hi()) + 1, g.getValue(), maxPayload));
             } else if (g.getKey().equals("systolic")) {
                 units.add(UnitSizing.systolic());
             } else {
                 Scheme.Int8 i = (Scheme.Int8) s;
                 units.add(UnitSizing.dsp(i.sparse() ? new Sparsity.NOfM(i.n(), i.m()) : sparse != null ? sparse : new Sparsity.Dense(),
-                        g.getValue()));
+                        g.getValue(), maxPayload));
             }
         }
         if (units.size() > 8) {

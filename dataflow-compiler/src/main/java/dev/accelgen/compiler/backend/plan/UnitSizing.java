@@ -29,29 +29,45 @@ public final class UnitSizing {
     }
 
     /** The MixPE unit for projections of scheme {@code s} with group {@code group}, at most {@code maxCols} columns. */
-    static MatrixUnitSpec mixpe(Scheme.MixPe s, int group, List<Projection> ps, int maxCols) {
+    static MatrixUnitSpec mixpe(Scheme.MixPe s, int group, List<Projection> ps, int maxCols, int maxPayload) {
         if (Integer.bitCount(group) != 1) {
             throw new PlanError("", "MixPE group " + group + " is not a power of two; matrix engines take power-of-two lanes");
         }
         Dims d = Dims.of(ps);
         int lanes = group;
-        while (lanes * 2 <= MixPeConfig.MAX_LANES && d.kPow2 % (lanes * 2) == 0 && beats(d, lanes * 2, 1) >= TARGET_BEATS) {
+        while (lanes * 2 <= MixPeConfig.MAX_LANES && d.kPow2 % (lanes * 2) == 0 && beats(d, lanes * 2, 1) >= TARGET_BEATS
+                && fits(mixpe(s, group, lanes * 2, 1), maxPayload)) {
             lanes *= 2;
         }
         int cols = 1;
-        while (cols * 2 <= maxCols && d.nPow2 % (cols * 2) == 0 && beats(d, lanes, cols * 2) >= TARGET_BEATS) {
+        while (cols * 2 <= maxCols && d.nPow2 % (cols * 2) == 0 && beats(d, lanes, cols * 2) >= TARGET_BEATS
+                && fits(mixpe(s, group, lanes, cols * 2), maxPayload)) {
             cols *= 2;
         }
+        return mixpe(s, group, lanes, cols);
+    }
+
+    private static MatrixUnitSpec mixpe(Scheme.MixPe s, int group, int lanes, int cols) {
         return new MatrixUnitSpec.MixPe(new MixPeConfig(s.wBits(), s.act(), group, lanes, cols, MulForm.SHIFT_ADD));
     }
 
+    /** Whether the unit's weight beat fits the {@code maxPayload} bits the board's ports deliver together. */
+    private static boolean fits(MatrixUnitSpec u, int maxPayload) {
+        return dev.accelgen.pe.accel.matrix.UnitShape.of(u).payloadBits() <= maxPayload;
+    }
+
     /** The ternary unit: {@code aBits} from the projections' code range. */
-    static MatrixUnitSpec ternary(int aBits, List<Projection> ps) {
+    static MatrixUnitSpec ternary(int aBits, List<Projection> ps, int maxPayload) {
         Dims d = Dims.of(ps);
         int lanes = 2;
-        while (lanes * 2 <= TernaryConfig.MAX_LANES && d.kPow2 % (lanes * 2) == 0 && beats(d, lanes * 2, 1) >= TARGET_BEATS) {
+        while (lanes * 2 <= TernaryConfig.MAX_LANES && d.kPow2 % (lanes * 2) == 0 && beats(d, lanes * 2, 1) >= TARGET_BEATS
+                && fits(ternary(aBits, lanes * 2), maxPayload)) {
             lanes *= 2;
         }
+        return ternary(aBits, lanes);
+    }
+
+    private static MatrixUnitSpec ternary(int aBits, int lanes) {
         return new MatrixUnitSpec.Ternary(new TernaryConfig(lanes, aBits, dev.accelgen.pe.ternary.Packing.BASE3));
     }
 
@@ -60,7 +76,7 @@ public final class UnitSizing {
      * (packing none), because the two columns of an int8x2 block share one index per slice and the scheme prunes
      * every column on its own.
      */
-    static MatrixUnitSpec dsp(Sparsity sparsity, List<Projection> ps) {
+    static MatrixUnitSpec dsp(Sparsity sparsity, List<Projection> ps, int maxPayload) {
         Dims d = Dims.of(ps);
         boolean sparse = sparsity instanceof Sparsity.NOfM;
         Packing packing = sparse ? Packing.NONE : Packing.INT8X2;
@@ -68,7 +84,8 @@ public final class UnitSizing {
         int window = sparsity.windowPerSlice();
         int length = sparse ? ((Sparsity.NOfM) sparsity).n() : 1;
         while (length * 2 <= Math.min(64, Int8x2.MAX_DEPTH) && d.kPow2 % (length * 2 * window) == 0
-                && beats(d, length * 2 * window, cols) >= TARGET_BEATS) {
+                && beats(d, length * 2 * window, cols) >= TARGET_BEATS
+                && fits(new MatrixUnitSpec.DspChain(new DspChainConfig(length * 2, packing, sparsity)), maxPayload)) {
             length *= 2;
         }
         return new MatrixUnitSpec.DspChain(new DspChainConfig(length, packing, sparsity));
