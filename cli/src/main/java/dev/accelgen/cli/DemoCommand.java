@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
  * The main job on the embedded default model: compile zoo:tiny-llama (w4a8) for the ZCU104, verify it end to end in
  * Verilator against the golden model, synthesize the core with Yosys and write the report; exactly {@code accelgen
  * verify zoo:tiny-llama --board zcu104 --scheme w4a8 --synth --out DIR} with a summary. Not part of it yet: the
- * bring-up bundle of a compiled model and the llama2-7b estimate, whose commands do not exist; the summary says so.
+ * bring-up bundle of a compiled model ({@code generate} takes builtin:gemm only) and the llama2-7b estimate on the
+ * U280 ({@code estimate} needs more than the 2 GB heap {@code ./accelgen} gives); the summary says so.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Compile a tiny LLaMA (w4a8) for the ZCU104, verify it end to end in Verilator against the golden model,"
@@ -82,8 +83,9 @@ public final class DemoCommand implements Callable<Integer> {
         lines.add(String.format(Locale.ROOT, "  synthesized Yosys synth_xilinx -family xcup: LUT %,d, FF %,d, DSP %d, BRAM36 %s, URAM %d",
                 s.lut(), s.ff(), s.dsp48e2(), s.bram36(), s.uram()));
         lines.add("  not run     the bring-up bundle of a compiled model (generate takes builtin:gemm only; the RTL, program,"
-                + " hw.json and memory images above are what it will package) and the llama2-7b estimate on u280 (no"
-                + " estimate command yet)");
+                + " hw.json and memory images above are what it will package) and the llama2-7b estimate on u280 (it needs"
+                + " more than the demo's 2 GB heap: ACCELGEN_JAVA_OPTS=-Xmx8g ./accelgen estimate zoo:llama2-7b --board u280"
+                + " --scheme w4a8)");
         lines.add("  report      " + r.dir().resolve(Reports.DIR).resolve(Reports.PAGE));
         lines.add(String.format(Locale.ROOT, "  time        %.0f s", seconds));
         return lines;
