@@ -73,7 +73,7 @@ public final class CompileCommand implements Runnable {
     }
 
     /** Every file of a compilation into {@code dir}; returns the core's manifest (rtl/). */
-    public static Path write(Path dir, Compiled c, OpCycles.Estimate est) {
+    static Path write(Path dir, Compiled c, OpCycles.Estimate est) {
         try {
             Files.write(dir.resolve("program.bin"), c.programBytes());
             Files.writeString(dir.resolve("program.lst"), Listing.write(c.program()), StandardCharsets.UTF_8);

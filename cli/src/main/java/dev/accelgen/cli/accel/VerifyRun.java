@@ -48,10 +48,8 @@ public final class VerifyRun {
     /** {@code estimate}, {@code synthesis} and {@code dir} are null without an output directory (synthesis: or without synth). */
     public record Result(Compiled compiled, int promptLen, int decodeSteps, ModelVerify.Report report, OpCycles.Estimate estimate,
                          ResourceCounts synthesis, Path dir) {
-        /** "prefill of 4 rows + 4 decode steps" or "whole sequence of 8 rows". */
         public String sequence() {
-            return compiled.lir().sequence().incremental() ? "prefill of " + promptLen + " rows + " + decodeSteps + " decode steps"
-                    : "whole sequence of " + promptLen + " rows";
+            return VerifyRun.sequence(compiled, promptLen, decodeSteps);
         }
     }
 
@@ -74,7 +72,6 @@ public final class VerifyRun {
         err.flush();
         OpCycles.Estimate est = OpCycles.of(c, EngineCatalog.models());
         ResourceCounts[] counts = new ResourceCounts[1];
-        Result partial = new Result(c, prompt, steps, r, est, null, null);
         Path dir = OutputDir.write(q.out(), "--out", q.force(), d -> {
             Path manifest = CompileCommand.write(d, c, est);
             writeText(d.resolve("verify.txt"), String.join("\n", r.lines()) + "\n");
@@ -89,12 +86,18 @@ public final class VerifyRun {
                 data = data.withSynthesis(ToolFigures.synthesis(c.hw().name(), counts[0], q.command()));
             }
             if (q.rtl()) {
-                data = data.withVerification(VerifyFigures.verification(c, r, partial.sequence(), q.options().seed, tools,
+                data = data.withVerification(VerifyFigures.verification(c, r, sequence(c, prompt, steps), q.options().seed, tools,
                         q.command()));
             }
             ReportOutput.write(d, data.withQuantization(VerifyFigures.quantization(c, q.options().seed)));
         });
         return new Result(c, prompt, steps, r, est, counts[0], dir);
+    }
+
+    /** "prefill of 4 rows + 4 decode steps" or "whole sequence of 8 rows". */
+    static String sequence(Compiled c, int promptLen, int decodeSteps) {
+        return c.lir().sequence().incremental() ? "prefill of " + promptLen + " rows + " + decodeSteps + " decode steps"
+                : "whole sequence of " + promptLen + " rows";
     }
 
     private static void writeText(Path file, String text) {
