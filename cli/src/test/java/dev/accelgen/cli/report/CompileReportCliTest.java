@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.accelgen.cli.Cli;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +18,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * encoder): per op and phase the cycles plan.json lists, and the whole runs of its estimate.
  */
 class CompileReportCliTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path tmp;
@@ -32,19 +30,10 @@ class CompileReportCliTest {
         Cli r = Cli.run("compile", model, "--board", board, "--scheme", scheme, "--out", out.toString());
         assertEquals(0, r.exit(), r.out() + r.err());
         assertTrue(r.outLines().contains("report: " + out.toAbsolutePath().resolve("report/report.html")), r.out());
-        JsonNode plan = json(out.resolve("plan.json"));
-        JsonNode cycles = json(out.resolve("report/estimate_layer_cycles.json"));
+        JsonNode plan = LayerCycles.json(out.resolve("plan.json"));
         boolean decoder = plan.get("estimate").has("decodeCycles");
-        int layers = 0;
-        for (JsonNode op : plan.get("ops")) {
-            String value = op.get("op").asInt() + " " + op.get("value").asText();
-            layers += layer(cycles, (decoder ? "prefill/op" : "run/op") + value, op.get("prefillCycles").asLong());
-            if (decoder) {
-                layers += layer(cycles, "decode/op" + value, op.get("decodeCycles").asLong());
-            }
-        }
-        assertEquals(cycles.size(), layers);
-        JsonNode perf = json(out.resolve("report/estimate_network_performance.json"));
+        LayerCycles.equalPlanJson(out, decoder);
+        JsonNode perf = LayerCycles.json(out.resolve("report/estimate_network_performance.json"));
         assertEquals(plan.get("estimate").get("prefillCycles").asLong(), perf.get("prefill_cycles").asLong());
         if (decoder) {
             assertEquals(plan.get("estimate").get("decodeCycles").asLong(), perf.get("decode_cycles").asLong());
@@ -53,18 +42,5 @@ class CompileReportCliTest {
             assertFalse(perf.has("decode_cycles"));
         }
         assertFalse(Files.exists(out.resolve("report/verification.json")), "compile verifies nothing");
-    }
-
-    private static int layer(JsonNode cycles, String name, long expected) {
-        if (expected == 0) {
-            assertFalse(cycles.has(name), name + " takes no cycles and is left out");
-            return 0;
-        }
-        assertEquals(expected, cycles.get(name).asLong(), name);
-        return 1;
-    }
-
-    private static JsonNode json(Path f) throws IOException {
-        return JSON.readTree(Files.readString(f));
     }
 }

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.accelgen.cli.Cli;
 import dev.accelgen.reports.PageCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -25,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * cached one every tiny-llama verification shares.
  */
 class VerifyReportCliTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PASS = Pattern.compile("PASS outputs=(\\d+) rtl_cycles=(\\d+) golden_cycles=(\\d+)");
 
     @TempDir
@@ -45,7 +44,7 @@ class VerifyReportCliTest {
                 "quantization_error.json", "report.html", "verification.json"), names(out.resolve("report")));
         assertEquals(r.out().substring(r.out().indexOf("sequence: ")), Files.readString(out.resolve("verify.txt")));
 
-        JsonNode v = json(out.resolve("report/verification.json"));
+        JsonNode v = LayerCycles.json(out.resolve("report/verification.json"));
         assertEquals("PASS", v.get("status").asText());
         JsonNode run = v.get("results").get(0);
         assertEquals("zoo:tiny-llama prefill of 4 rows + 4 decode steps", run.get("name").asText());
@@ -58,19 +57,12 @@ class VerifyReportCliTest {
         assertTrue(v.get("tools").get("verilator").asText().startsWith("Verilator 5."), v.get("tools").toString());
 
         // every op plan.json times (a different writer of the same estimate) is a layer with its cycles
-        JsonNode cycles = json(out.resolve("report/estimate_layer_cycles.json"));
-        int layers = 0;
-        for (JsonNode op : json(out.resolve("plan.json")).get("ops")) {
-            String value = op.get("op").asInt() + " " + op.get("value").asText();
-            layers += layer(cycles, "prefill/op" + value, op.get("prefillCycles").asLong());
-            layers += layer(cycles, "decode/op" + value, op.get("decodeCycles").asLong());
-        }
-        assertEquals(cycles.size(), layers);
+        LayerCycles.equalPlanJson(out, true);
 
         // the quantization error per weight product is what model run prints for the same seed
         Cli run1 = Cli.run("model", "run", "zoo:tiny-llama", "--scheme", "w4a8", "--seed", "1");
-        JsonNode q = json(out.resolve("report/quantization_error.json"));
-        assertTrue(run1.out().contains("layer /q/MatMul [w4a8] max_abs=" + String.format("%.3e", q.get("layers").get(0).get("max_abs")
+        JsonNode q = LayerCycles.json(out.resolve("report/quantization_error.json"));
+        assertTrue(run1.out().contains("layer /q/MatMul [w4a8] max_abs=" + String.format(Locale.ROOT, "%.3e", q.get("layers").get(0).get("max_abs")
                 .asDouble())), q.get("layers").get(0) + " vs\n" + run1.out());
 
         Path copy = tmp.resolve("copy");
@@ -92,19 +84,6 @@ class VerifyReportCliTest {
         assertEquals(2, r.exit());
         assertEquals("accelgen: error: --synth: only applies with --out DIR\n", r.err());
         assertFalse(r.out().contains("PASS"));
-    }
-
-    private static int layer(JsonNode cycles, String name, long expected) {
-        if (expected == 0) {
-            assertFalse(cycles.has(name), name + " takes no cycles and is left out");
-            return 0;
-        }
-        assertEquals(expected, cycles.get(name).asLong(), name);
-        return 1;
-    }
-
-    private static JsonNode json(Path f) throws IOException {
-        return JSON.readTree(Files.readString(f));
     }
 
     private static List<String> names(Path dir) throws IOException {
