@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The main job on the embedded default model: compile zoo:tiny-llama (w4a8) for the ZCU104, verify it end to end in
- * Verilator against the golden model, synthesize the core with Yosys and write the report; exactly {@code accelgen
- * verify zoo:tiny-llama --board zcu104 --scheme w4a8 --synth --out DIR} with a summary. Not part of it yet: the
+ * Verilator against the golden model, with {@code --synth} synthesize the core with Yosys, and write the report;
+ * exactly {@code accelgen verify zoo:tiny-llama --board zcu104 --scheme w4a8 [--synth] --out DIR} with a summary. Not part of it yet: the
  * bring-up bundle of a compiled model ({@code generate} takes builtin:gemm only) and the llama2-7b estimate on the
  * U280 ({@code estimate} needs more than the 2 GB heap {@code ./accelgen} gives); the summary says so.
  */
@@ -40,6 +40,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     ForceOption force;
 
+    @Option(names = "--synth", description = "also synthesize the core with Yosys (synth_xilinx -family xcup): over ten CPU"
+            + " minutes the first time, cached by content afterwards")
+    boolean synth;
+
     @Option(names = "--seed", defaultValue = "1", description = "seed of the synthetic inputs and calibration (default ${DEFAULT-VALUE})")
     long seed;
 
@@ -51,11 +55,11 @@ public final class DemoCommand implements Callable<Integer> {
         long start = System.nanoTime();
         OutputDir.check(out, "--out", force.force());
         BackendOptions options = BackendOptions.of(MODEL, BOARD, SCHEME, seed);
-        String command = "accelgen verify " + options.args() + " --synth --out " + out.getFileName();
+        String command = "accelgen verify " + options.args() + (synth ? " --synth" : "") + " --out " + out.getFileName();
         PrintWriter err = spec.commandLine().getErr();
         err.println("demo: " + command);
         err.flush();
-        VerifyRun.Result r = VerifyRun.run(new VerifyRun.Request(options, null, null, true, true, out, force.force(), command), err);
+        VerifyRun.Result r = VerifyRun.run(new VerifyRun.Request(options, null, null, true, synth, out, force.force(), command), err);
         PrintWriter o = spec.commandLine().getOut();
         summary(r, (System.nanoTime() - start) / 1e9).forEach(o::println);
         o.println(r.report().last());
@@ -80,8 +84,12 @@ public final class DemoCommand implements Callable<Integer> {
         lines.add(String.format(Locale.ROOT, "  verified    %s in Verilator against the golden model: %,d outputs, RTL %,d cycles,"
                 + " golden %,d", r.sequence(), r.report().outputs(), r.report().rtlCycles(), r.report().goldenCycles()));
         lines.add(String.format(Locale.ROOT, "  accuracy    output cosine %.6f against the float interpreter", r.report().cosine()));
-        lines.add(String.format(Locale.ROOT, "  synthesized Yosys synth_xilinx -family xcup: LUT %,d, FF %,d, DSP %d, BRAM36 %s, URAM %d",
-                s.lut(), s.ff(), s.dsp48e2(), s.bram36(), s.uram()));
+        if (s != null) {
+            lines.add(String.format(Locale.ROOT, "  synthesized Yosys synth_xilinx -family xcup: LUT %,d, FF %,d, DSP %d, BRAM36 %s, URAM %d",
+                    s.lut(), s.ff(), s.dsp48e2(), s.bram36(), s.uram()));
+        } else {
+            lines.add("  not synthesized: give --synth (Yosys needs over ten CPU minutes for the whole core the first time)");
+        }
         lines.add("  not run     the bring-up bundle of a compiled model (generate takes builtin:gemm only; the RTL, program,"
                 + " hw.json and memory images above are what it will package) and the llama2-7b estimate on u280 (it needs"
                 + " more than the demo's 2 GB heap: ACCELGEN_JAVA_OPTS=-Xmx8g ./accelgen estimate zoo:llama2-7b --board u280"
