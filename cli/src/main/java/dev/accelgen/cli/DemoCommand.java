@@ -40,7 +40,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     ForceOption force;
 
-    @Option(names = "--synth", description = "also synthesize the core with Yosys (synth_xilinx -family xcup): over ten CPU"
+    @Option(names = "--synth", description = "also synthesize the core with Yosys (synth_xilinx -family xcup): over nine CPU"
             + " minutes the first time, cached by content afterwards")
     boolean synth;
 
@@ -88,7 +88,7 @@ public final class DemoCommand implements Callable<Integer> {
             lines.add(String.format(Locale.ROOT, "  synthesized Yosys synth_xilinx -family xcup: LUT %,d, FF %,d, DSP %d, BRAM36 %s, URAM %d",
                     s.lut(), s.ff(), s.dsp48e2(), s.bram36(), s.uram()));
         } else {
-            lines.add("  not synthesized: give --synth (Yosys needs over ten CPU minutes for the whole core the first time)");
+            lines.add("  not synthesized: give --synth (Yosys needs over nine CPU minutes for the whole core the first time)");
         }
         lines.add("  not run     the bring-up bundle of a compiled model (generate takes builtin:gemm only; the RTL, program,"
                 + " hw.json and memory images above are what it will package) and the llama2-7b estimate on u280 (it needs"
