@@ -44,6 +44,7 @@ public final class Main implements Runnable {
         cl.addSubcommand("compile", new dev.accelgen.cli.accel.CompileCommand());
         cl.addSubcommand("verify", new dev.accelgen.cli.accel.VerifyCommand());
         cl.addSubcommand("program", new dev.accelgen.cli.accel.ProgramCommand());
+        cl.addSubcommand("estimate", new dev.accelgen.cli.accel.EstimateCommand());
         cl.addSubcommand("regress", RegressCommand.commandLine(RegressCaseTypes.product()));
         cl.getSubcommands().get("bench").addSubcommand("mutation", PeCommand.mutationCommand());
         cl.setExecutionExceptionHandler(new ErrorHandler());

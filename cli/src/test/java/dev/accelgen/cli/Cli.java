@@ -21,7 +21,7 @@ public record Cli(int exit, String out, String err) {
         return out.lines().toList();
     }
 
-    String lastLine() {
+    public String lastLine() {
         String[] lines = out.strip().split("\n");
         return lines[lines.length - 1];
     }

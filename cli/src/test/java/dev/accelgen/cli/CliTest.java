@@ -89,25 +89,19 @@ class CliTest {
         }
     }
 
-    /** The demo verifies, synthesizes and reports; {@code accelgen report} writes the same report files again. */
+    /** The demo refuses a directory holding the user's files before any slow work, and leaves it as it was. */
     @Test
-    void demoGeneratesVerifiesAndReports() throws IOException {
-        Path out = tmp.resolve("demo");
-        Cli r = Cli.run("demo", "--rows", "2", "--cols", "2", "--tiles", "4", "--out", out.toString());
-        assertEquals(0, r.exit(), r.out() + r.err());
-        assertTrue(r.lastLine().startsWith("PASS outputs=16 "), r.lastLine());
-        assertTrue(r.out().contains("    report: " + out.toAbsolutePath().resolve("report/report.html") + "\n"), r.out());
-        assertTrue(Files.isRegularFile(out.resolve("systolic_s8x8_acc32_r2_c2.v")));
-        List<String> reports = List.of("provenance.json", "report.html", "synthesis_resources.json", "verification.json");
-        Map<String, String> before = new TreeMap<>();
-        for (String f : reports) {
-            before.put(f, Files.readString(out.resolve("report").resolve(f)));
-        }
-        assertTrue(before.get("verification.json").contains("\"golden_cycles\": 16,\n      \"rtl_cycles\": 16,"));
-        assertTrue(before.get("synthesis_resources.json").contains("\"DSP48E2\": 4"), before.get("synthesis_resources.json"));
-        assertEquals(0, Cli.run("report", out.toString()).exit());
-        for (String f : reports) {
-            assertEquals(before.get(f), Files.readString(out.resolve("report").resolve(f)), f);
+    void demoNeverWritesOverTheUsersFiles() throws IOException {
+        Path out = Files.createDirectories(tmp.resolve("mine"));
+        Files.writeString(out.resolve("notes.txt"), "mine\n");
+        Cli r = Cli.run("demo", "--out", out.toString());
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertEquals("", r.out());
+        assertEquals(List.of("accelgen: error: --out " + out + ": is a directory with files accelgen did not write (notes.txt); move"
+                + " them away or give a new directory"), r.err().lines().toList());
+        assertEquals("mine\n", Files.readString(out.resolve("notes.txt")));
+        try (var s = Files.list(out)) {
+            assertEquals(1, s.count());
         }
     }
 }

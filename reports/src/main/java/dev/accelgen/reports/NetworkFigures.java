@@ -41,7 +41,7 @@ public record NetworkFigures(String referenceRun, long criticalPathCycles, Long 
         double mhz = b.design().clockMhz();
         double ports = Metrics.round(b.design().portsGbps());
         double board = Metrics.round(b.board().memoryGbps());
-        Double decodeGbps = perf != null && perf.hasDecode() ? Metrics.gbps(perf.decodeOffchipBytes(), perf.decodeCycles(), mhz) : null;
+        Double decodeGbps = perf != null && perf.decodeOffchipBytes() != null ? Metrics.gbps(perf.decodeOffchipBytes(), perf.decodeCycles(), mhz) : null;
         return Optional.of(new NetworkFigures(run, cycles, slowest == null ? null : slowest.cycles(),
                 slowest == null ? null : slowest.name(), mhz, cycles == 0 ? 0 : Metrics.perSecond(cycles, mhz),
                 Metrics.round(cycles * 1e3 / mhz),

@@ -55,7 +55,7 @@ public final class ReportFixtures {
                 layers.add(vector(phase, p + "attn_norm", 12 + 10 * t));
                 layers.add(projection(phase, p + "qkv_proj", t, 64, 192));
                 layers.add(vector(phase, p + "rope", 20 + 12 * t));
-                layers.add(new Layer(p + "attention", phase, "vector", 140 + 90 * t, 24, 0, 0, 2_048L * t));
+                layers.add(new Layer(p + "attention", phase, "vector", 140 + 90 * t, 24L, 0, 0, 2_048L * t));
                 layers.add(projection(phase, p + "o_proj", t, 64, 64));
                 layers.add(vector(phase, p + "ffn_norm", 12 + 10 * t));
                 layers.add(projection(phase, p + "gate_up_proj", t, 64, 352));
@@ -120,14 +120,14 @@ public final class ReportFixtures {
         Provenance timing = Provenance.modelled("golden timing model (AccelModel, timing-only)", estimate);
         List<Layer> layers = new ArrayList<>();
         String p = "decode/blk0.";
-        layers.add(new Layer(p + "attn_norm", "decode", "vector", 120, 0, 0, 0, 0));
-        layers.add(new Layer(p + "qkv_proj", "decode", "mm0 mixpe", 29_970, 17_410, 50_331_648, 4_096, 25_165_824));
-        layers.add(new Layer(p + "rope", "decode", "vector", 260, 0, 0, 0, 0));
-        layers.add(new Layer(p + "attention", "decode", "vector", 5_200, 1_630, 0, 0, 4_194_304));
-        layers.add(new Layer(p + "o_proj", "decode", "mm0 mixpe", 9_990, 5_800, 16_777_216, 4_096, 8_388_608));
-        layers.add(new Layer(p + "ffn_norm", "decode", "vector", 120, 0, 0, 0, 0));
-        layers.add(new Layer(p + "gate_up_proj", "decode", "mm0 mixpe", 53_700, 31_060, 90_177_536, 4_096, 45_088_768));
-        layers.add(new Layer(p + "down_proj", "decode", "mm0 mixpe", 26_850, 15_530, 45_088_768, 4_096, 22_544_384));
+        layers.add(new Layer(p + "attn_norm", "decode", "vector", 120, 0L, 0, 0, 0));
+        layers.add(new Layer(p + "qkv_proj", "decode", "mm0 mixpe", 29_970, 17_410L, 50_331_648, 4_096, 25_165_824));
+        layers.add(new Layer(p + "rope", "decode", "vector", 260, 0L, 0, 0, 0));
+        layers.add(new Layer(p + "attention", "decode", "vector", 5_200, 1_630L, 0, 0, 4_194_304));
+        layers.add(new Layer(p + "o_proj", "decode", "mm0 mixpe", 9_990, 5_800L, 16_777_216, 4_096, 8_388_608));
+        layers.add(new Layer(p + "ffn_norm", "decode", "vector", 120, 0L, 0, 0, 0));
+        layers.add(new Layer(p + "gate_up_proj", "decode", "mm0 mixpe", 53_700, 31_060L, 90_177_536, 4_096, 45_088_768));
+        layers.add(new Layer(p + "down_proj", "decode", "mm0 mixpe", 26_850, 15_530L, 45_088_768, 4_096, 22_544_384));
         ResourceModel model = new ResourceModel(List.of(new Block("mm_mixpe_x4", new Resources(191_000, 22_400, 128, 0, 0)),
                 new Block("vector_unit", new Resources(84_200, 71_900, 192, 0, 0)),
                 new Block("core", new Resources(20_873, 10_546, 6, 0, 12)),
@@ -173,8 +173,8 @@ public final class ReportFixtures {
                         Provenance.specified("board data", "accelgen boards show b")),
                 new DesignInfo(100, 16, List.of(new MemoryPort("m0", 64, "DDR")), Provenance.specified("hw.json", "accelgen compile m --board b")));
         return ReportData.of(build)
-                .withLayers(new LayerTable(List.of(new Layer("L1", "decode", "mm0", 200, 50, 2400, 16, 800),
-                        new Layer("L2", "decode", "vector", 100, 0, 0, 0, 0)), model))
+                .withLayers(new LayerTable(List.of(new Layer("L1", "decode", "mm0", 200, 50L, 2400, 16, 800),
+                        new Layer("L2", "decode", "vector", 100, 0L, 0, 0, 0)), model))
                 .withResourceModel(new ResourceModel(List.of(new Block("mm", new Resources(300, 400, 8, 1.5, 0)),
                         new Block("vec", new Resources(100, 200, 0, 0, 1))), Provenance.modelled("resource model", "accelgen compile m --board b")))
                 .withPerformance(new Performance(4, 8, 1000, 300L, 1200L, List.of(new ContextPoint(4, 1000, 290L),
@@ -182,7 +182,7 @@ public final class ReportFixtures {
     }
 
     private static Layer vector(String phase, String name, long cycles) {
-        return new Layer(name, phase, "vector", cycles, 0, 0, 0, 0);
+        return new Layer(name, phase, "vector", cycles, 0L, 0, 0, 0);
     }
 
     /** A W4A8 projection on the 256-lane MixPE: weights streamed once (half a byte each), 8 extra cycles per pass. */

@@ -2,6 +2,7 @@ package dev.accelgen.cli.accel;
 
 import dev.accelgen.boards.AcceleratorMemory;
 import dev.accelgen.boards.BoardCatalog;
+import dev.accelgen.boards.model.Board;
 import dev.accelgen.compiler.backend.compile.Compiled;
 import dev.accelgen.compiler.backend.compile.Compiler;
 import dev.accelgen.compiler.backend.plan.PlanOptions;
@@ -56,6 +57,17 @@ public final class BackendOptions {
     @Option(names = "--seed", defaultValue = "1", description = "seed of calibration samples, synthetic weights and inputs (default ${DEFAULT-VALUE})")
     long seed;
 
+    /** The options of {@code MODEL --board B --scheme S --seed N}, every other one at its default. */
+    public static BackendOptions of(String model, String board, String scheme, long seed) {
+        BackendOptions o = new BackendOptions();
+        o.model = model;
+        o.board = board;
+        o.scheme = scheme;
+        o.int8Unit = "dsp-chain";
+        o.seed = seed;
+        return o;
+    }
+
     /** Checks the options that need no model, so bad input fails before slow work. */
     void check() {
         if (scheme != null && plan != null) {
@@ -68,11 +80,35 @@ public final class BackendOptions {
     }
 
     MemoryTarget target() {
+        return AcceleratorMemory.of(board());
+    }
+
+    Board board() {
         try {
-            return AcceleratorMemory.of(BoardCatalog.resolve(board));
+            return BoardCatalog.resolve(board);
         } catch (BoardError e) {
             throw new BoardError("--board", e.getMessage(), e);
         }
+    }
+
+    /** These options as arguments that compile the same model again ("zoo:tiny-llama --board zcu104 --scheme w4a8 --seed 1"). */
+    public String args() {
+        StringBuilder b = new StringBuilder(model).append(" --board ").append(board);
+        if (plan != null) {
+            b.append(" --plan ").append(plan);
+        } else {
+            b.append(" --scheme ").append(scheme == null ? "int8" : scheme);
+        }
+        if (hw != null) {
+            b.append(" --hw ").append(hw);
+        }
+        if (seqLen != 0) {
+            b.append(" --seq-len ").append(seqLen);
+        }
+        if (!int8Unit.equals("dsp-chain")) {
+            b.append(" --int8-unit ").append(int8Unit);
+        }
+        return b.append(" --seed ").append(seed).toString();
     }
 
     Compiled compile() {

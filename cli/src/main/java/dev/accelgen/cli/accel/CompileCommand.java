@@ -1,6 +1,9 @@
 package dev.accelgen.cli.accel;
 
 import dev.accelgen.cli.ForceOption;
+import dev.accelgen.cli.VersionProvider;
+import dev.accelgen.cli.report.CompiledFigures;
+import dev.accelgen.cli.report.ReportOutput;
 import dev.accelgen.compiler.backend.compile.Compiled;
 import dev.accelgen.compiler.backend.compile.OpCycles;
 import dev.accelgen.compiler.backend.compile.PlanJson;
@@ -11,6 +14,7 @@ import dev.accelgen.pe.accel.core.AccelCoreRtl;
 import dev.accelgen.pe.accel.core.CoreConfig;
 import dev.accelgen.pe.accel.core.EngineCatalog;
 import dev.accelgen.pe.accel.isa.Listing;
+import dev.accelgen.reports.Reports;
 import dev.accelgen.sim.files.OutputDir;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,7 +30,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code accelgen compile MODEL --board B [--scheme S | --plan F] [--hw H] [--seq-len N] --out DIR}: the program, its
- * listing, plan.json, hw.json, the core's RTL and the memory images, and a one-screen summary.
+ * listing, plan.json, hw.json, the core's RTL, the memory images and the report (report-data/, report/), and a
+ * one-screen summary.
  */
 @Command(name = "compile", mixinStandardHelpOptions = true,
         description = "Compile a model into an accelerator program, memory images and the accelerator's RTL.")
@@ -55,26 +60,32 @@ public final class CompileCommand implements Runnable {
         err.println("estimating cycles per op (timing model)");
         err.flush();
         OpCycles.Estimate est = OpCycles.of(c, EngineCatalog.models());
-        Path written = OutputDir.write(out, "--out", force.force(), dir -> write(dir, c, est));
+        String command = "accelgen compile " + options.args() + " --out " + out.getFileName();
+        Path written = OutputDir.write(out, "--out", force.force(), dir -> {
+            write(dir, c, est);
+            ReportOutput.write(dir, CompiledFigures.data(c, est, options.board(), VersionProvider.version(), command));
+        });
         PrintWriter o = spec.commandLine().getOut();
         Summary.lines(c, est).forEach(o::println);
         o.println("wrote " + written);
+        o.println("report: " + written.resolve(Reports.DIR).resolve(Reports.PAGE));
         o.flush();
     }
 
-    /** Every file of a compilation into {@code dir}. */
-    static void write(Path dir, Compiled c, OpCycles.Estimate est) {
+    /** Every file of a compilation into {@code dir}; returns the core's manifest (rtl/). */
+    static Path write(Path dir, Compiled c, OpCycles.Estimate est) {
         try {
             Files.write(dir.resolve("program.bin"), c.programBytes());
             Files.writeString(dir.resolve("program.lst"), Listing.write(c.program()), StandardCharsets.UTF_8);
             Files.writeString(dir.resolve("plan.json"), PlanJson.write(c, est), StandardCharsets.UTF_8);
             Files.writeString(dir.resolve("hw.json"), HwConfigJson.write(c.hw()), StandardCharsets.UTF_8);
-            Hdl.elaborate(new AccelCoreRtl(), new CoreConfig(c.hw(), false)).emit(dir.resolve("rtl"));
+            Path manifest = Hdl.elaborate(new AccelCoreRtl(), new CoreConfig(c.hw(), false)).emit(dir.resolve("rtl"));
             Path weights = Files.createDirectories(dir.resolve("weights"));
             List<byte[]> images = c.images();
             for (int p = 0; p < images.size(); p++) {
                 Files.write(weights.resolve("port" + p + ".bin"), images.get(p));
             }
+            return manifest;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,10 +1,11 @@
 package dev.accelgen.cli.accel;
 
-import dev.accelgen.compiler.backend.compile.Compiled;
-import dev.accelgen.compiler.backend.verify.ModelVerify;
-import dev.accelgen.pe.accel.core.EngineCatalog;
-import dev.accelgen.pe.accel.model.PortTiming;
+import dev.accelgen.cli.ForceOption;
+import dev.accelgen.errors.OptionError;
+import dev.accelgen.reports.Reports;
+import dev.accelgen.sim.files.OutputDir;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,17 +13,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code accelgen verify MODEL --board B ...}: compile, run a prefill and decode steps (or a whole sequence) in the
- * golden model and in Verilator, compare; the last line is {@code PASS outputs=<n> rtl_cycles=<c> golden_cycles=<c>}
- * or {@code FAIL ...}.
+ * {@code accelgen verify MODEL --board B ... [--out DIR [--synth]]}: compile, run a prefill and decode steps (or a
+ * whole sequence) in the golden model and in Verilator, compare; with {@code --out} also the compilation, the verdict
+ * and the report there. The verdict's last line is {@code PASS outputs=<n> rtl_cycles=<c> golden_cycles=<c>} or
+ * {@code FAIL ...}.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Compile a model, run it in the accelerator's RTL (Verilator) and golden model, and compare them with each other"
                 + " and with the model's interpreters.")
 public final class VerifyCommand implements Callable<Integer> {
-    /** Memory latency of the verification runs, in cycles. */
-    static final int MEMORY_LATENCY = 20;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -40,29 +39,38 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--golden-only", description = "skip the RTL: run the golden model and the interpreters only")
     boolean goldenOnly;
 
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "also write the compilation (as compile does), verify.txt and the report (report-data/, report/)"
+                    + " here: new, empty, or an earlier accelgen output (with --force)")
+    Path out;
+
+    @Mixin
+    ForceOption force;
+
+    @Option(names = "--synth", description = "with --out: also synthesize the core with Yosys (synth_xilinx -family xcup)"
+            + " for synthesis_resources.json")
+    boolean synth;
+
     @Override
     public Integer call() {
         options.check();
-        PrintWriter err = spec.commandLine().getErr();
-        err.println("compiling " + options.model + " for " + options.board);
-        err.flush();
-        Compiled c = options.compile();
-        boolean decoder = c.lir().sequence().incremental();
-        int steps = decodeSteps != null ? decodeSteps : decoder ? 4 : 0;
-        int prompt = promptLen != null ? promptLen : Math.max(1, Math.min(c.context(), graphRows(c)) - steps);
-        PrintWriter out = spec.commandLine().getOut();
-        ModelVerify.Report r = ModelVerify.run(c, new ModelVerify.Options(prompt, steps, options.seed,
-                new PortTiming(MEMORY_LATENCY, c.hw().portBytes()), !goldenOnly), EngineCatalog.models(), err);
-        r.lines().forEach(out::println);
-        out.flush();
-        return r.pass() ? 0 : 1;
-    }
-
-    /** Rows of the model graph's first input (its token or row axis). */
-    private static int graphRows(Compiled c) {
-        var g = c.front().graph();
-        int[] dims = g.type(g.inputs().get(0)).shape().dims();
-        return c.lir().inputs().get(0).out().kind() == dev.accelgen.compiler.backend.lir.Val.Kind.TOKEN_IDS ? dims[dims.length - 1]
-                : dims[dims.length - 2];
+        if (out == null && (synth || force.force())) {
+            throw new OptionError(synth ? "--synth" : "--force", "only applies with --out DIR");
+        }
+        if (out != null) {
+            OutputDir.check(out, "--out", force.force());
+        }
+        String command = "accelgen verify " + options.args() + (promptLen != null ? " --prompt-len " + promptLen : "")
+                + (decodeSteps != null ? " --decode-steps " + decodeSteps : "") + (goldenOnly ? " --golden-only" : "")
+                + (synth ? " --synth" : "") + (out != null ? " --out " + out.getFileName() : "");
+        VerifyRun.Result r = VerifyRun.run(new VerifyRun.Request(options, promptLen, decodeSteps, !goldenOnly, synth, out,
+                force.force(), command), spec.commandLine().getErr());
+        PrintWriter o = spec.commandLine().getOut();
+        if (r.dir() != null) {
+            o.println("report: " + r.dir().resolve(Reports.DIR).resolve(Reports.PAGE));
+        }
+        r.report().lines().forEach(o::println);
+        o.flush();
+        return r.report().pass() ? 0 : 1;
     }
 }

@@ -237,10 +237,11 @@ final class FuzzCorpus {
     }
 
     private void otherCommands() throws IOException {
-        for (String option : List.of("--rows", "--cols", "--tiles")) {
-            add(null, "demo", option, pick(INVALID), "--out", dir.resolve("demo" + files++).toString());
-        }
+        add(null, "demo", "--seed", pick(List.of("abc", "1.5", "99999999999999999999")), "--out", dir.resolve("demo" + files++).toString());
+        add(null, "demo", "--rows", "8", "--out", dir.resolve("demo" + files++).toString());
         add(null, "demo", "--out", badOutput());
+        add(null, "verify", "zoo:tiny-llama", "--board", "zcu104", "--scheme", "w4a8", "--out", badOutput());
+        add(null, "verify", "zoo:tiny-llama", "--board", "zcu104", "--synth");
         add(null, "bench", "hdl", "--runs", pick(List.of("0", "-1", "1001", "abc")));
         add(null, "bench", "hdl", "--rows", pick(INVALID), "--runs", "1");
         add(null, "bench");

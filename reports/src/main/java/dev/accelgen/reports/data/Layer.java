@@ -5,18 +5,21 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 /**
  * One layer of the compiled program as the golden timing model ran it. {@code phase} is "prefill", "decode" or
  * "run" (a model without a KV cache); {@code unit} the engine it ran on ("mm0 mixpe", "vector"). {@code cycles}
- * are the cycles attributed to it, {@code stallCycles} of them waiting for memory; {@code macs} the
+ * are the cycles attributed to it, {@code stallCycles} of them waiting for memory (null when the model that timed
+ * it does not separate them, as the per-op estimate of {@code compile} does not); {@code macs} the
  * multiply-accumulates it did on {@code macLanes} MAC lanes (both 0 for vector work); {@code offchipBytes} what it
  * read and wrote off chip.
  */
-public record Layer(String name, String phase, String unit, long cycles, long stallCycles, long macs, long macLanes,
+public record Layer(String name, String phase, String unit, long cycles, Long stallCycles, long macs, long macLanes,
         long offchipBytes) {
     public Layer {
         Check.text("name", name);
         Check.text("phase", phase);
         Check.text("unit", unit);
         Check.nonNegative("cycles", cycles);
-        Check.inRange("stall_cycles", stallCycles, 0, cycles);
+        if (stallCycles != null) {
+            Check.inRange("stall_cycles", stallCycles, 0, cycles);
+        }
         Check.nonNegative("macs", macs);
         Check.nonNegative("mac_lanes", macLanes);
         Check.nonNegative("offchip_bytes", offchipBytes);

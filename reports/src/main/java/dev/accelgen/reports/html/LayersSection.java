@@ -35,7 +35,7 @@ final class LayersSection {
                     List.of(new BarChart.Series("utilization", "MACs / (MAC lanes x cycles)", "modelled")), Num::percent)
                     .reference(1.0, "all lanes busy");
             for (Layer l : layers) {
-                String stall = l.stallCycles() == 0 ? "" : " (" + Num.human(l.stallCycles()) + " stalled)";
+                String stall = l.stallCycles() == null || l.stallCycles() == 0 ? "" : " (" + Num.human(l.stallCycles()) + " stalled)";
                 cycles.row(l.name(), l.name(), List.of(BarChart.Bar.of(l.cycles(), Num.human(l.cycles()) + stall)));
                 if (l.isMatrix()) {
                     double u = Metrics.round(l.utilization());
@@ -56,7 +56,7 @@ final class LayersSection {
     private static Tag table(LayerTable t, double clockMhz) {
         List<List<Object>> rows = new ArrayList<>();
         for (Layer l : t.layers()) {
-            rows.add(List.of(l.name(), l.phase(), l.unit(), Html.num(Num.human(l.cycles())), Html.num(Num.human(l.stallCycles())),
+            rows.add(List.of(l.name(), l.phase(), l.unit(), Html.num(Num.human(l.cycles())), Html.num(l.stallCycles() == null ? "-" : Num.human(l.stallCycles())),
                     Html.num(Num.human(l.macs())), Html.num(l.isMatrix() ? Num.percent(Metrics.round(l.utilization())) : "-"),
                     Html.num(Num.human(l.offchipBytes())),
                     Html.num(l.isMatrix() ? Num.human(Metrics.gops(l, clockMhz)) : "-")));

@@ -40,6 +40,8 @@ final class SummarySection {
             if (f.decodeTokensPerS() != null) {
                 cards.add(card("decode-tokens-per-s", Num.exact(f.decodeTokensPerS()), Num.human(f.decodeTokensPerS()) + " tokens/s",
                         "decode at context " + d.performance().context(), p));
+            }
+            if (f.bandwidthUtilization() != null) {
                 cards.add(card("bandwidth-utilization", Num.exact(f.bandwidthUtilization()), Num.percent(f.bandwidthUtilization()),
                         "of the used ports' peak (" + Num.human(f.decodeGbps()) + " of " + Num.human(f.portsGbps()) + " GB/s)", p));
             }

@@ -68,10 +68,12 @@ public final class FinnJson {
             if (perf.hasDecode()) {
                 o.put("decode_cycles", perf.decodeCycles());
                 o.put("decode_tokens_per_s", f.decodeTokensPerS());
-                o.put("decode_offchip_bytes", perf.decodeOffchipBytes());
-                o.put("decode_gbps", f.decodeGbps());
-                o.put("bandwidth_utilization", f.bandwidthUtilization());
-                o.put("board_bandwidth_utilization", f.boardBandwidthUtilization());
+                if (perf.decodeOffchipBytes() != null) {
+                    o.put("decode_offchip_bytes", perf.decodeOffchipBytes());
+                    o.put("decode_gbps", f.decodeGbps());
+                    o.put("bandwidth_utilization", f.bandwidthUtilization());
+                    o.put("board_bandwidth_utilization", f.boardBandwidthUtilization());
+                }
             }
             var sweep = o.putArray("sweep");
             for (ContextPoint p : perf.sweep()) {
@@ -94,7 +96,9 @@ public final class FinnJson {
                 r.put("phase", l.phase());
                 r.put("unit", l.unit());
                 r.put("cycles", l.cycles());
-                r.put("stall_cycles", l.stallCycles());
+                if (l.stallCycles() != null) {
+                    r.put("stall_cycles", l.stallCycles());
+                }
                 r.put("macs", l.macs());
                 r.put("offchip_bytes", l.offchipBytes());
                 if (l.isMatrix()) {

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * tables in the docs): {@code synth_xilinx -family xcup -noiopad -noclkbuf -flatten [-nodsp] -top T; stat},
  * billed by {@link ResourceCounts}. Flattening gives one cell table for the whole design (as Vivado's default
  * {@code -flatten_hierarchy rebuilt} optimizes across modules); primitives without a Yosys model (DSP48E2
- * instances) stay cells and are counted.
+ * instances) stay cells and are counted. Results are cached by
+ * content ({@link SynthCache}).
  */
 public final class YosysSynth {
     private static final Pattern CELL_LINE = Pattern.compile("^\\s+(\\S+)\\s+(\\d+)\\s*$");
@@ -52,6 +53,7 @@ public final class YosysSynth {
         return synth(manifest.synthesisSources(), manifest.top());
     }
 
+    /** Synthesizes {@code top}, or takes its cell table from the cache ({@link SynthCache}) when these files were synthesized before. */
     public static ResourceCounts synth(List<Path> files, String top) {
         return synthesize(List.of(new Job(files, top, false))).get(0);
     }
@@ -74,14 +76,19 @@ public final class YosysSynth {
     }
 
     private static ResourceCounts synthesize(Job j, Path dir) throws IOException {
+        String command = "synth_xilinx -family xcup -noiopad -noclkbuf -flatten" + (j.noDsp() ? " -nodsp" : "") + " -top " + j.top();
+        String key = SynthCache.key(version(), command + "; stat", j.files());
+        Map<String, Integer> cached = SynthCache.get(key).orElse(null);
+        if (cached != null) {
+            return ResourceCounts.of(cached);
+        }
         Files.createDirectories(dir);
         Path stat = dir.resolve("stat.txt");
         StringBuilder script = new StringBuilder();
         for (Path f : j.files()) {
             script.append("read_verilog ").append(YosysScripts.quote(f.toAbsolutePath())).append('\n');
         }
-        script.append("synth_xilinx -family xcup -noiopad -noclkbuf -flatten").append(j.noDsp() ? " -nodsp" : "")
-                .append(" -top ").append(j.top()).append('\n')
+        script.append(command).append('\n')
                 .append("tee -q -o ").append(YosysScripts.quote(stat)).append(" stat\n");
         Path ys = dir.resolve("synth.ys");
         Files.writeString(ys, script.toString());
@@ -93,7 +100,9 @@ public final class YosysSynth {
             throw new IllegalStateException("yosys synth_xilinx of " + j.top() + " failed (exit " + out.exitCode() + "): "
                     + lastError(out.combined()));
         }
-        return ResourceCounts.of(parseStat(Files.readString(stat)));
+        Map<String, Integer> cells = parseStat(Files.readString(stat));
+        SynthCache.put(key, cells);
+        return ResourceCounts.of(cells);
     }
 
     /** {@code yosys -V}: "Yosys 0.23 (git sha1 7ce5011c24b)". */

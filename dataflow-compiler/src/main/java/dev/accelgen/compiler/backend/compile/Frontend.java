@@ -47,7 +47,11 @@ public record Frontend(String source, Graph graph, QuantPlan plan, LirModel lir)
             throw new OptionError("--seq-len", "must be at least 1 (got " + seqLen + ")");
         }
         LoadedModel m = ModelRunner.loadSimulated(source, Map.of(), GRAPH_TOKENS, seed);
-        Graph g = m.graph();
+        return of(source, m.graph(), scheme, planFile, seqLen, keyTile, seed);
+    }
+
+    /** {@link #load} for a graph already built ({@code source} names it). */
+    public static Frontend of(String source, Graph g, String scheme, Path planFile, int seqLen, int keyTile, long seed) {
         QuantPlan plan;
         String planSource;
         Optional<String> shipped = scheme == null && planFile == null ? Zoo.plan(source) : Optional.empty();

@@ -50,9 +50,12 @@ public final class ModelVerify {
     public record Options(int promptLen, int decodeSteps, long seed, PortTiming timing, boolean rtl) {
     }
 
-    /** The verdict: report lines, the last {@code PASS ...} or {@code FAIL ...}. */
-    public record Report(List<String> lines, boolean pass, long goldenCycles, long rtlCycles, Map<Integer, Utilization> utilization,
-                         double cosine) {
+    /**
+     * The verdict: report lines, the last {@code PASS ...} or {@code FAIL ...}; {@code outputs} the output values
+     * compared (0 when the golden model failed before), {@code rtlCycles} -1 when the RTL did not run to the end.
+     */
+    public record Report(List<String> lines, boolean pass, long goldenCycles, long rtlCycles, int outputs,
+                         Map<Integer, Utilization> utilization, double cosine) {
         public String last() {
             return lines.get(lines.size() - 1);
         }
@@ -95,9 +98,13 @@ public final class ModelVerify {
         String problem = goldenProblem(golden);
         if (problem != null) {
             lines.add("FAIL golden model: " + problem);
-            return new Report(lines, false, golden.totalCycles(), -1, util, Double.NaN);
+            return new Report(lines, false, golden.totalCycles(), -1, 0, util, Double.NaN);
         }
         Map<String, int[][]> got = OutputRows.read(golden.memories(), c.layout(), lir, s.total(), c.context());
+        int values = 0;
+        for (int[][] rows : got.values()) {
+            values += rows.length * rows[0].length;
+        }
         String mismatch = firstMismatch(want, got);
         boolean floatChecked = s.total() <= graphRows;
         double cosine = floatChecked ? cosine(c, graphInputs, got, s.total(), lines) : Double.NaN;
@@ -108,30 +115,27 @@ public final class ModelVerify {
         lines.add("golden model: " + golden.totalCycles() + " cycles");
         if (mismatch != null) {
             lines.add("FAIL first mismatch against the LIR interpreter: " + mismatch);
-            return new Report(lines, false, golden.totalCycles(), -1, util, cosine);
+            return new Report(lines, false, golden.totalCycles(), -1, values, util, cosine);
         }
         if (floatChecked && !(cosine >= MIN_COSINE)) {
             lines.add(String.format(Locale.ROOT, "FAIL cosine %.6f against the float interpreter (need >= %s)", cosine, MIN_COSINE));
-            return new Report(lines, false, golden.totalCycles(), -1, util, cosine);
-        }
-        int values = 0;
-        for (int[][] rows : got.values()) {
-            values += rows.length * rows[0].length;
+            return new Report(lines, false, golden.totalCycles(), -1, values, util, cosine);
         }
         if (!o.rtl()) {
             lines.add("PASS outputs=" + values + " golden_cycles=" + golden.totalCycles() + " (golden model only)");
-            return new Report(lines, true, golden.totalCycles(), -1, util, cosine);
+            return new Report(lines, true, golden.totalCycles(), -1, values, util, cosine);
         }
         progress.println("building and running the core in Verilator");
         progress.flush();
         CoreVerifyResult r = AccelVerifier.verify(c.hw(), run);
         if (!r.passed()) {
             lines.add(r.summaryLine());
-            return new Report(lines, false, golden.totalCycles(), r.rtl() == null ? -1 : r.rtl().trace().totalCycles(), util, cosine);
+            return new Report(lines, false, golden.totalCycles(), r.rtl() == null ? -1 : r.rtl().trace().totalCycles(), values, util,
+                    cosine);
         }
         long rtlCycles = r.rtl().trace().totalCycles();
         lines.add("PASS outputs=" + values + " rtl_cycles=" + rtlCycles + " golden_cycles=" + golden.totalCycles());
-        return new Report(lines, true, golden.totalCycles(), rtlCycles, util, cosine);
+        return new Report(lines, true, golden.totalCycles(), rtlCycles, values, util, cosine);
     }
 
     private static String describe(LirModel lir, Schedule s) {

@@ -29,6 +29,7 @@ public final class AccelModel {
     private final HwConfig config;
     private final Mode mode;
     private final ComputeEngines engines;
+    private RunActivity activity;
 
     public AccelModel(HwConfig config, Mode mode, ComputeEngines engines) {
         this.config = config;
@@ -41,7 +42,19 @@ public final class AccelModel {
             throw new IllegalArgumentException("the configuration has " + config.ports() + " ports, the run gives "
                     + run.images().size() + " images");
         }
-        return new Composition(run).run();
+        Composition c = new Composition(run);
+        ModelResult r = c.run();
+        activity = new RunActivity(r.totalCycles(), c.computeBusy, c.loadBusy, c.storeBusy, c.readBeats, c.writeBeats,
+                config.portBits() / 8);
+        return r;
+    }
+
+    /** What the last {@link #run} kept busy (its counts stop at its last {@code done}). */
+    public RunActivity activity() {
+        if (activity == null) {
+            throw new IllegalStateException("no run yet");
+        }
+        return activity;
     }
 
     /** The blocks of one run, wired. */
@@ -56,6 +69,13 @@ public final class AccelModel {
         private final BufferErrors bufErrors = new BufferErrors();
         private final Clocked[] blocks;
         private final Glue[] glue;
+        private final AxiPortWires[] portWires;
+        private final EngineStatus[] queueStatus;
+        long computeBusy;
+        long loadBusy;
+        long storeBusy;
+        long readBeats;
+        long writeBeats;
 
         Composition(CoreRun run) {
             this.run = run;
@@ -98,8 +118,21 @@ public final class AccelModel {
                     stStatus, bufErrors, clock, log);
             b.add(controller);
             blocks = b.toArray(new Clocked[0]);
+            portWires = wires;
+            queueStatus = new EngineStatus[] {cStatus, ldStatus, stStatus};
             glue = new Glue[] {new FetchMux(ctl, fetch, wires[0]), new IssueGlue(ctl, ldStatus, cStatus, stStatus,
                     bufErrors, dispatcher), dispatcher, abuf};
+        }
+
+        /** Busy engines and beats of this cycle (after settle, before the edge). */
+        private void count() {
+            computeBusy += queueStatus[0].busy ? 1 : 0;
+            loadBusy += queueStatus[1].busy ? 1 : 0;
+            storeBusy += queueStatus[2].busy ? 1 : 0;
+            for (AxiPortWires w : portWires) {
+                readBeats += w.rFire() ? 1 : 0;
+                writeBeats += w.wFire() ? 1 : 0;
+            }
         }
 
         ModelResult run() {
@@ -128,6 +161,7 @@ public final class AccelModel {
                     statuses.add(io.doneStatus);
                     lastDone = now;
                 }
+                count();
                 for (Clocked c : blocks) {
                     c.tick();
                 }
