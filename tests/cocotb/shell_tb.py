@@ -187,7 +187,7 @@ async def registers_after_reset(dut):
     await tb.ctrl.write(ARGS[0]["offset"] + 1, b"\xab")  # one byte lane
     assert await tb.read(ARGS[0]["offset"]) == 0x1122AB44
     assert await tb.read(ARGS[0]["offset"] + 8) == 0  # the reserved word
-    assert dut.irq.value == 0
+    assert dut.interrupt.value == 0
 
 
 @cocotb.test()
@@ -208,12 +208,12 @@ async def run_once_with_interrupt(dut):
     assert status & AP_READY, "done without ready: 0x%x" % status
     assert not status & AP_START, "ap_start must clear when the kernel is ready"
     assert await tb.read(CTRL) == AP_IDLE, "idle after done; ap_done and ap_ready clear on read"
-    assert dut.irq.value == 1
+    assert dut.interrupt.value == 1
     assert await tb.read(ISR) == 1
     await tb.write(ISR, 1)  # toggle-on-write clears it
     await ClockCycles(dut.ap_clk, 1)
     assert await tb.read(ISR) == 0
-    assert dut.irq.value == 0
+    assert dut.interrupt.value == 0
     assert await tb.read(PARAMS["status_offset"]) == 0
     tb.check_outputs(bases)
     tb.check_bursts()
@@ -236,7 +236,7 @@ async def back_pressure_and_restart(dut):
         await tb.write(CTRL, AP_START)
         await tb.wait_done()
         tb.check_outputs(bases[:len(ARGS)])
-        assert dut.irq.value == 0, "interrupt with GIE off (run %d)" % run
+        assert dut.interrupt.value == 0, "interrupt with GIE off (run %d)" % run
     tb.check_bursts()
 
 

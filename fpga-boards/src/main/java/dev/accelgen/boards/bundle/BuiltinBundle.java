@@ -64,7 +64,7 @@ public final class BuiltinBundle {
         KernelSpec spec = workload.kernel(kernel.topName());
         Map<String, String> reports = new TreeMap<>();
         if (estimate) {
-            String slr = board.flow() == Flow.VITIS_KERNEL ? (plan != null ? plan : MemoryPlan.defaultFor(board)).slr()
+            String slr = board.flow() == Flow.VITIS_KERNEL ? (plan != null ? plan : MemoryPlan.defaultFor(board)).fitSlr(board)
                     : board.slrs().get(0).name();
             Map<String, Long> cells = synthesize(designs);
             Resources used = YosysResources.resources(cells);

@@ -126,7 +126,8 @@ public final class BundleFiles {
         v.put("INSTANCE", k.instanceName());
         v.put("BANKS", plan.spTarget());
         v.put("DATA_BITS", Integer.toString(k.dataBits()));
-        v.put("SLR", plan.slr());
+        v.put("PLACEMENT", plan.slr() != null ? "placed in `" + plan.slr() + "`, where that memory attaches"
+                : "placed by v++ (the board data does not say which SLR that memory attaches to)");
         files.add(GeneratedFile.text("README.md", Template.render("README_vitis.md", v)));
         return sorted(files);
     }

@@ -62,7 +62,7 @@ public final class VitisKernelScripts {
         v.put("INSTANCE", kernel.instanceName());
         v.put("MASTER", KernelSpec.MASTER);
         v.put("BANKS", plan.spTarget());
-        v.put("SLR", plan.slr());
+        v.put("SLR_LINE", plan.slrLine(kernel.instanceName()));
         return Template.render("link.cfg", v);
     }
 

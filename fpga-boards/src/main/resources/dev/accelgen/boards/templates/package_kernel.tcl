@@ -21,9 +21,9 @@ foreach up [ipx::get_user_parameters -of_objects $core] {
 }
 ipx::associate_bus_interfaces -busif @@CONTROL@@ -clock ap_clk $core
 ipx::associate_bus_interfaces -busif @@MASTER@@ -clock ap_clk $core
-# The interrupt output is named irq (Verilator reserves "interrupt"): declare it as the kernel interrupt.
-ipx::infer_bus_interface irq xilinx.com:signal:interrupt_rtl:1.0 $core
-set_property value LEVEL_HIGH [ipx::add_bus_parameter SENSITIVITY [ipx::get_bus_interfaces irq -of_objects $core]]
+# The interrupt output, named interrupt as UG1393 requires of RTL kernels.
+ipx::infer_bus_interface interrupt xilinx.com:signal:interrupt_rtl:1.0 $core
+set_property value LEVEL_HIGH [ipx::add_bus_parameter SENSITIVITY [ipx::get_bus_interfaces interrupt -of_objects $core]]
 
 # The control register map: 0x00 control, 0x04 GIE, 0x08 IER, 0x0C ISR, then the arguments.
 set mem_map [ipx::add_memory_map -quiet @@CONTROL@@ $core]

@@ -56,7 +56,7 @@ connect_bd_net [get_bd_pins ps_0/pl_resetn0] [get_bd_pins rst_0/ext_reset_in]
 connect_bd_net [get_bd_ports @@RESET_PORT@@] [get_bd_pins rst_0/aux_reset_in]
 connect_bd_net [get_bd_pins rst_0/interconnect_aresetn] [get_bd_pins ctrl_sc/aresetn] [get_bd_pins mem_sc/aresetn]
 connect_bd_net [get_bd_pins rst_0/peripheral_aresetn] [get_bd_pins accel_0/ap_rst_n] [get_bd_pins leds_0/ap_rst_n]
-connect_bd_net [get_bd_pins accel_0/irq] [get_bd_pins ps_0/pl_ps_irq0] [get_bd_pins leds_0/irq]
+connect_bd_net [get_bd_pins accel_0/interrupt] [get_bd_pins ps_0/pl_ps_irq0] [get_bd_pins leds_0/irq]
 connect_bd_net [get_bd_pins leds_0/led] [get_bd_ports led]
 
 # Addresses: the control registers at a fixed base (the host drivers use it), memory: all of PS DDR.

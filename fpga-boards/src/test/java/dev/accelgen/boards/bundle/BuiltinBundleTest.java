@@ -61,7 +61,7 @@ class BuiltinBundleTest {
         r.assertInOrder(List.of("create_project accel_zcu104", "create_bd_design accel_bd",
                 "create_bd_cell -type module -reference gemm_r4_c4_k8_d32_b16_o4 accel_0",
                 "create_bd_cell -type module -reference status_leds_100mhz leds_0",
-                "connect_bd_net accel_0/irq ps_0/pl_ps_irq0 leds_0/irq", "validate_bd_design",
+                "connect_bd_net accel_0/interrupt ps_0/pl_ps_irq0 leds_0/irq", "validate_bd_design",
                 "launch_runs impl_1 -to_step write_bitstream", "write_hw_platform"));
         String xdc = Files.readString(b.resolve("constraints/zcu104.xdc"));
         assertTrue(xdc.contains("set_property -dict {PACKAGE_PIN M11 IOSTANDARD LVCMOS33} [get_ports {cpu_reset}]"), xdc);
@@ -79,7 +79,7 @@ class BuiltinBundleTest {
         lintEveryTop(b.resolve("rtl"), List.of("gemm_r4_c8_k8_d256_b64_o8"));
         TclStub.Result r = TclStub.run(b.resolve("vitis/gen_xo.tcl"), "2023.1");
         assertEquals(0, r.exit(), r.stderr());
-        r.assertInOrder(List.of("ipx::package_project", "ipx::infer_bus_interface irq xilinx.com:signal:interrupt_rtl:1.0",
+        r.assertInOrder(List.of("ipx::package_project", "ipx::infer_bus_interface interrupt xilinx.com:signal:interrupt_rtl:1.0",
                 "ipx::add_register -quiet a", "set_property address_offset 0x010", "ipx::add_register -quiet b",
                 "set_property address_offset 0x01C", "ipx::add_register -quiet c", "set_property address_offset 0x028",
                 "set_property sdx_kernel true", "ipx::check_integrity -kernel",
