@@ -18,7 +18,7 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** What {@code compile} and {@code verify} share: the model, board, quantization, configuration and context. */
+/** What {@code compile}, {@code verify} and {@code generate} share: the model, board, quantization, configuration and context. */
 public final class BackendOptions {
     /** A hw.json is a few kilobytes. */
     static final long MAX_HW_JSON_BYTES = 1L << 20;
@@ -56,8 +56,25 @@ public final class BackendOptions {
     @Option(names = "--seed", defaultValue = "1", description = "seed of calibration samples, synthetic weights and inputs (default ${DEFAULT-VALUE})")
     long seed;
 
+    public String model() {
+        return model;
+    }
+
+    public String board() {
+        return board;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /** Whether an option that only a compiled model uses was given (quantization, configuration, context). */
+    public boolean compilerOptionsGiven() {
+        return scheme != null || plan != null || hw != null || seqLen != 0 || !int8Unit.equals("dsp-chain");
+    }
+
     /** Checks the options that need no model, so bad input fails before slow work. */
-    void check() {
+    public void check() {
         if (scheme != null && plan != null) {
             throw new OptionError("--scheme and --plan", "give one of them: --plan holds the default scheme too");
         }
@@ -75,7 +92,7 @@ public final class BackendOptions {
         }
     }
 
-    Compiled compile() {
+    public Compiled compile() {
         check();
         MemoryTarget target = target();
         HwConfig given = hw == null ? null : hwConfig(target);

@@ -49,13 +49,18 @@ public final class VerifyCommand implements Callable<Integer> {
         Compiled c = options.compile();
         boolean decoder = c.lir().sequence().incremental();
         int steps = decodeSteps != null ? decodeSteps : decoder ? 4 : 0;
-        int prompt = promptLen != null ? promptLen : Math.max(1, Math.min(c.context(), graphRows(c)) - steps);
+        int prompt = promptLen != null ? promptLen : defaultPrompt(c, steps);
         PrintWriter out = spec.commandLine().getOut();
         ModelVerify.Report r = ModelVerify.run(c, new ModelVerify.Options(prompt, steps, options.seed,
                 new PortTiming(MEMORY_LATENCY, c.hw().portBytes()), !goldenOnly), EngineCatalog.models(), err);
         r.lines().forEach(out::println);
         out.flush();
         return r.pass() ? 0 : 1;
+    }
+
+    /** A decoder's default prefill: the model's rows (at most the context) less the decode steps, at least one. */
+    public static int defaultPrompt(Compiled c, int steps) {
+        return Math.max(1, Math.min(c.context(), graphRows(c)) - steps);
     }
 
     /** Rows of the model graph's first input (its token or row axis). */

@@ -119,7 +119,7 @@ public final class AxiLiteControl implements ModuleGen<ControlConfig> {
 
         List<UInt> scalarRegs = new ArrayList<>();
         for (int i = 0; i < c.scalars().size(); i++) {
-            UInt r = b.reg("scalar_" + c.scalars().get(i), UInt.type(32), 0);
+            UInt r = b.reg("int_" + c.scalars().get(i), UInt.type(32), 0);
             int off = c.scalarOffset(i);
             b.when(wFire.and(wAddr.eq(off)), () -> r.set(merge(r, wData, wStrb)));
             b.output("scalar_" + c.scalars().get(i), UInt.type(32)).set(r);

@@ -86,6 +86,17 @@ public record MemoryPlan(MemoryGroup group, int firstBank, int lastBank, String 
                 : "# no slr=: the board data does not say which SLR " + spTarget() + " attaches to; v++ places " + instance;
     }
 
+    /**
+     * The plan for a kernel with {@code masters} AXI masters, one per bank: a single-bank plan grows to that many
+     * consecutive banks from its first (HBM[0] -> HBM[0:3]); a range must already have one bank per master.
+     */
+    public MemoryPlan forMasters(int masters) {
+        if (masters <= 1 || lastBank > firstBank) {
+            return this;
+        }
+        return new MemoryPlan(group, firstBank, firstBank + masters - 1, slr);
+    }
+
     /** Bytes the kernel's master can reach. */
     public long reachableBytes() {
         return (lastBank - firstBank + 1) * group.bankMib() * 1024L * 1024L;

@@ -6,7 +6,12 @@ set pack_dir [file join $build_dir kernel_pack]
 set ip_dir [file join $build_dir packaged_kernel]
 
 create_project -force kernel_pack $pack_dir -part @@PART@@
-add_files -norecurse [lsort [glob [file join $bundle_dir rtl *.v]]]
+# Synthesis sources (simulation-only models such as DSP48E2.v stay out: Vivado uses its own primitive).
+set rtl_files {}
+foreach f {@@RTL_FILES@@} {
+    lappend rtl_files [file join $bundle_dir rtl $f]
+}
+add_files -norecurse $rtl_files
 set_property top @@TOP@@ [current_fileset]
 update_compile_order -fileset sources_1
 
@@ -20,7 +25,7 @@ foreach up [ipx::get_user_parameters -of_objects $core] {
     ipx::remove_user_parameter [get_property NAME $up] $core
 }
 ipx::associate_bus_interfaces -busif @@CONTROL@@ -clock ap_clk $core
-ipx::associate_bus_interfaces -busif @@MASTER@@ -clock ap_clk $core
+@@ASSOCIATE_MASTERS@@
 # The interrupt output, named interrupt as UG1393 requires of RTL kernels.
 ipx::infer_bus_interface interrupt xilinx.com:signal:interrupt_rtl:1.0 $core
 set_property value LEVEL_HIGH [ipx::add_bus_parameter SENSITIVITY [ipx::get_bus_interfaces interrupt -of_objects $core]]

@@ -15,7 +15,12 @@ accelgen_check_version @@BOARD@@ @@VIVADO_MIN@@ "@@VIVADO_MAX@@"
 create_project @@PROJECT@@ [file join $build_dir vivado] -part @@PART@@ -force
 set_property board_part @@BOARD_PART@@ [current_project]
 set_property target_language Verilog [current_project]
-add_files -norecurse [lsort [glob [file join $bundle_dir rtl *.v]]]
+# Synthesis sources (simulation-only models such as DSP48E2.v stay out: Vivado uses its own primitive).
+set rtl_files {}
+foreach f {@@RTL_FILES@@} {
+    lappend rtl_files [file join $bundle_dir rtl $f]
+}
+add_files -norecurse $rtl_files
 add_files -fileset constrs_1 -norecurse [file join $bundle_dir constraints @@XDC@@]
 update_compile_order -fileset sources_1
 
@@ -42,10 +47,10 @@ create_bd_port -dir O -from @@LED_MSB@@ -to 0 led
 create_bd_cell -type ip -vlnv xilinx.com:ip:smartconnect:* ctrl_sc
 set_property -dict [list CONFIG.NUM_SI {1} CONFIG.NUM_MI {1}] [get_bd_cells ctrl_sc]
 create_bd_cell -type ip -vlnv xilinx.com:ip:smartconnect:* mem_sc
-set_property -dict [list CONFIG.NUM_SI {1} CONFIG.NUM_MI {1}] [get_bd_cells mem_sc]
+set_property -dict [list CONFIG.NUM_SI {@@MEM_SI@@} CONFIG.NUM_MI {1}] [get_bd_cells mem_sc]
 connect_bd_intf_net [get_bd_intf_pins ps_0/@@CONTROL_MASTER@@] [get_bd_intf_pins ctrl_sc/S00_AXI]
 connect_bd_intf_net [get_bd_intf_pins ctrl_sc/M00_AXI] [get_bd_intf_pins accel_0/s_axi_control]
-connect_bd_intf_net [get_bd_intf_pins accel_0/m_axi_gmem] [get_bd_intf_pins mem_sc/S00_AXI]
+@@MASTER_CONNECTS@@
 connect_bd_intf_net [get_bd_intf_pins mem_sc/M00_AXI] [get_bd_intf_pins ps_0/@@MEMORY_SLAVE@@]
 
 # Clock: everything on @@FABRIC_CLOCK@@ (@@CLOCK_MHZ@@ MHz).
