@@ -16,7 +16,7 @@ public final class RtlChecks {
     private RtlChecks() {
     }
 
-    static Path emit(Design d, Path dir) {
+    public static Path emit(Design d, Path dir) {
         d.emit(dir);
         return dir;
     }
@@ -25,7 +25,7 @@ public final class RtlChecks {
         return d.sourceFiles().stream().map(f -> dir.resolve(f).toString()).toList();
     }
 
-    static String run(Path dir, List<String> cmd) throws Exception {
+    public static String run(Path dir, List<String> cmd) throws Exception {
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         assertTrue(p.waitFor(300, TimeUnit.SECONDS), "timeout: " + cmd);
@@ -33,7 +33,7 @@ public final class RtlChecks {
         return out;
     }
 
-    static void lintClean(Design d, Path dir) throws Exception {
+    public static void lintClean(Design d, Path dir) throws Exception {
         lint(dir, d.topName(), sources(d, dir));
     }
 
@@ -62,7 +62,7 @@ public final class RtlChecks {
                 "the warning is on the top's interrupt port\n" + out);
     }
 
-    static void yosysClean(Design d, Path dir) throws Exception {
+    public static void yosysClean(Design d, Path dir) throws Exception {
         String script = "read_verilog " + String.join(" ", sources(d, dir)) + "; hierarchy -check -top " + d.topName()
                 + "; proc; check -assert";
         Path ys = dir.resolve("check.ys");
