@@ -16,7 +16,9 @@ import dev.accelgen.pe.accel.HwConfig;
 import dev.accelgen.pe.accel.core.AccelCoreRtl;
 import dev.accelgen.pe.accel.core.CoreConfig;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The compiled accelerator as a Vitis RTL kernel (also the ZCU104 block design's module): the core
@@ -37,11 +39,11 @@ public final class AccelKernel implements ModuleGen<HwConfig> {
     }
 
     public static List<String> pointers(HwConfig hw) {
-        return java.util.stream.IntStream.range(0, hw.ports()).mapToObj(p -> "mem" + p).toList();
+        return IntStream.range(0, hw.ports()).mapToObj(p -> "mem" + p).toList();
     }
 
     public static List<String> scalars() {
-        List<String> s = new java.util.ArrayList<>(List.of("prog_offset"));
+        List<String> s = new ArrayList<>(List.of("prog_offset"));
         for (int i = 1; i <= RUN_REGISTERS; i++) {
             s.add("r" + i);
         }

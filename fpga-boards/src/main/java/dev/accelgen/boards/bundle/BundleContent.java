@@ -5,10 +5,11 @@ import dev.accelgen.boards.kernel.KernelArg;
 import dev.accelgen.boards.kernel.KernelSpec;
 import dev.accelgen.boards.model.Board;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What a bundle is made of before it is laid out: the board, the kernel interface, the generated RTL
@@ -31,7 +32,7 @@ public record BundleContent(Board board, KernelSpec kernel, Map<String, String> 
         inits = new TreeMap<>(inits);
         reports = new TreeMap<>(reports);
         checks = List.copyOf(checks);
-        runs = List.copyOf(new ArrayList<>(runs.stream().map(int[]::clone).toList()));
+        runs = runs.stream().map(int[]::clone).toList();
         if (rtl.isEmpty()) {
             throw new IllegalArgumentException("rtl is empty, a bundle needs the accelerator's Verilog");
         }
@@ -82,8 +83,8 @@ public record BundleContent(Board board, KernelSpec kernel, Map<String, String> 
      * {@code *_sim.f} list and in no synthesis {@code .f} list).
      */
     public List<String> synthesisSources() {
-        java.util.Set<String> simOnly = new java.util.TreeSet<>();
-        java.util.Set<String> synth = new java.util.TreeSet<>();
+        Set<String> simOnly = new TreeSet<>();
+        Set<String> synth = new TreeSet<>();
         rtl.forEach((name, text) -> {
             if (name.endsWith(".f")) {
                 (name.endsWith("_sim.f") ? simOnly : synth).addAll(text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList());

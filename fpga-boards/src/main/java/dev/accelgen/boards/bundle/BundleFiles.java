@@ -13,6 +13,7 @@ import dev.accelgen.boards.xdc.XdcGenerator;
 import dev.accelgen.errors.BoardError;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -188,9 +189,9 @@ public final class BundleFiles {
         for (KernelArg a : k.args()) {
             String init = c.inits().get(a.name());
             rows.add(String.format(Locale.ROOT,
-                    "    {\"name\": \"%s\", \"dir\": \"%s\", \"offset\": %d, \"bytes\": %d, \"file\": \"%s\", \"init\": %s,"
+                    "    {\"name\": \"%s\", \"dir\": \"%s\", \"offset\": %d, \"bytes\": %d, \"init\": %s,"
                             + " \"master\": \"%s\", \"layout\": \"%s\"}",
-                    a.name(), a.dir().key(), k.offset(a), a.bytes(), a.goldenFile(), init == null ? "null" : "\"" + init + "\"",
+                    a.name(), a.dir().key(), k.offset(a), a.bytes(), init == null ? "null" : "\"" + init + "\"",
                     k.master(a), a.layout()));
         }
         s.append(String.join(",\n", rows)).append("\n  ],\n");
@@ -201,7 +202,7 @@ public final class BundleFiles {
         s.append("  \"scalars\": [").append(String.join(", ", rows)).append("],\n");
         rows.clear();
         for (int[] r : c.runs()) {
-            rows.add(java.util.Arrays.toString(r));
+            rows.add(Arrays.toString(r));
         }
         s.append("  \"runs\": [").append(String.join(", ", rows)).append("],\n");
         rows.clear();

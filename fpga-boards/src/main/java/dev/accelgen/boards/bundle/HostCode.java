@@ -5,6 +5,7 @@ import dev.accelgen.boards.kernel.KernelSpec;
 import dev.accelgen.boards.model.Board;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +29,7 @@ public final class HostCode {
             scalars.add(String.format(Locale.ROOT, "(\"%s\", 0x%02X)", kernel.scalars().get(i), kernel.scalarOffset(i)));
         }
         List<String> runs = c.runs().stream().map(r -> "[" + String.join(", ",
-                java.util.Arrays.stream(r).mapToObj(v -> Long.toString(v & 0xFFFFFFFFL)).toList()) + "]").toList();
+                Arrays.stream(r).mapToObj(v -> Long.toString(v & 0xFFFFFFFFL)).toList()) + "]").toList();
         StringBuilder checks = new StringBuilder();
         for (OutputCheck ch : c.checks()) {
             checks.append(String.format(Locale.ROOT, "    (\"%s\", \"%s\", %d, %d, \"%s\"),\n", ch.name(), ch.arg(), ch.offset(),

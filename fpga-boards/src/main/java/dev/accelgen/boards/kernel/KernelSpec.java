@@ -7,8 +7,9 @@ import java.util.Set;
 /**
  * The standard accelerator interface every bundle is built around (Vitis RTL kernel rules):
  * clock {@code ap_clk}, active-low reset {@code ap_rst_n}, AXI4-Lite slave {@code s_axi_control} with the
- * Vitis register map, one AXI4 master {@code m_axi_gmem} ({@code dataBits} wide, 64-bit addresses) that all
- * pointer arguments use, and the interrupt output {@code interrupt} (UG1393 names it so; Verilator's -Wall lint
+ * Vitis register map (64-bit pointers from 0x10, 0xC apart; 32-bit scalars after them, 0x8 apart; then a read-only
+ * status word), AXI4 masters {@code dataBits} wide with 64-bit addresses (one {@code m_axi_gmem} that every pointer
+ * argument uses, or one per argument: a compiled accelerator's {@code m_axi_gmem<p>} per memory port), and the interrupt output {@code interrupt} (UG1393 names it so; Verilator's -Wall lint
  * flags that one name as a C++ word, SYMRSVDWORD, and the lint checks accept exactly that warning on that port).
  */
 public record KernelSpec(String top, List<KernelArg> args, int dataBits, List<String> masters, List<String> scalars) {
@@ -18,6 +19,8 @@ public record KernelSpec(String top, List<KernelArg> args, int dataBits, List<St
     public static final int FIRST_ARG_OFFSET = 0x10;
     /** A 64-bit pointer takes two data words and one reserved word. */
     public static final int POINTER_STRIDE = 0xC;
+    /** A 32-bit scalar takes one data word and one reserved word. */
+    public static final int SCALAR_STRIDE = 0x8;
 
     /** One master {@value #MASTER} for every argument, no scalars (the GEMM kernel). */
     public KernelSpec(String top, List<KernelArg> args, int dataBits) {
@@ -61,7 +64,7 @@ public record KernelSpec(String top, List<KernelArg> args, int dataBits, List<St
 
     /** Byte offset of a 32-bit scalar register: after the pointers, 0x8 apart (data word, reserved word). */
     public int scalarOffset(int i) {
-        return FIRST_ARG_OFFSET + POINTER_STRIDE * args.size() + 0x8 * i;
+        return FIRST_ARG_OFFSET + POINTER_STRIDE * args.size() + SCALAR_STRIDE * i;
     }
 
     /** The read-only status word after the last register (0x34 for three pointers and no scalars). */

@@ -3,6 +3,7 @@ package dev.accelgen.boards.shell;
 import dev.accelgen.boards.kernel.KernelSpec;
 import dev.accelgen.errors.ConfigError;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 
@@ -13,8 +14,6 @@ import java.util.List;
  * write did).
  */
 public record ControlConfig(List<String> args, List<String> scalars, int statusBits) {
-    public static final int SCALAR_STRIDE = 0x8;
-
     /** Pointers only, a two-bit status word. */
     public ControlConfig(List<String> args) {
         this(args, List.of(), 2);
@@ -30,10 +29,10 @@ public record ControlConfig(List<String> args, List<String> scalars, int statusB
         if (statusBits < 1 || statusBits > 32) {
             throw new ConfigError("", "statusBits = " + statusBits + " out of range, must be 1..32");
         }
-        List<String> all = new java.util.ArrayList<>(args);
+        List<String> all = new ArrayList<>(args);
         all.addAll(scalars);
         if (new HashSet<>(all).size() != all.size()) {
-            throw new ConfigError("", "args and scalars " + all + " contain a name twice");
+            throw new ConfigError("", (scalars.isEmpty() ? "args " : "args and scalars ") + all + " contain a name twice");
         }
         for (String a : all) {
             if (!a.matches("[a-z][a-z0-9_]*")) {
@@ -49,7 +48,7 @@ public record ControlConfig(List<String> args, List<String> scalars, int statusB
     }
 
     public int scalarOffset(int i) {
-        return argOffset(args.size()) + SCALAR_STRIDE * i;
+        return argOffset(args.size()) + KernelSpec.SCALAR_STRIDE * i;
     }
 
     /** The status register follows the last scalar's (or argument's) reserved word. */
