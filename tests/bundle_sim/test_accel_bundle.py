@@ -1,8 +1,8 @@
 """Generates zoo:tiny-llama's bring-up bundle (ZCU104 and U280) with the accelgen CLI and runs its kernel top
 through its AXI interfaces in Icarus (accel_bundle_tb.py): prefill and decode steps, outputs against golden files.
 
-A separate command, outside run-tests.sh (about 1.5 min for the U280 bundle and 2.5 min for the ZCU104 one, whose
-four 128-bit ports take longer in Icarus): from the repository root, .venv/bin/python -m pytest -s tests/bundle_sim
+A separate command, outside run-tests.sh (about 40 s per board on an idle machine, several minutes on a busy one):
+from the repository root, .venv/bin/python -m pytest -s tests/bundle_sim
 """
 import json
 import os
