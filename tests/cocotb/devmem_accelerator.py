@@ -3,7 +3,8 @@
 The C driver is built with ACCEL_DEVMEM_PATH pointing at a sparse file that stands for physical memory. This
 process maps the same file, waits for ap_start in the control registers, computes C = A x B with numpy from the
 buffers whose addresses the driver wrote (independently of accelgen's golden model) and sets ap_done/ap_idle.
-Usage: python devmem_accelerator.py MEMFILE GOLDEN_JSON CTRL_BASE
+MODE "status" also reports an AXI write error in the status word (bit 1), which the driver must notice.
+Usage: python devmem_accelerator.py MEMFILE GOLDEN_JSON CTRL_BASE [MODE]
 """
 import json
 import mmap
@@ -14,7 +15,7 @@ import time
 import numpy as np
 
 
-def main(memfile, golden_json, ctrl_base):
+def main(memfile, golden_json, ctrl_base, mode="ok"):
     params = json.loads(open(golden_json).read())
     with open(memfile, "r+b") as f:
         ctrl = mmap.mmap(f.fileno(), 0x10000, offset=ctrl_base)
@@ -46,10 +47,12 @@ def main(memfile, golden_json, ctrl_base):
         addr, n = spans["c"]
         mem[addr - base:addr - base + n] = c
         mem.flush()
+        if mode == "status":
+            struct.pack_into("<I", ctrl, params["status_offset"], 0x2)
         struct.pack_into("<I", ctrl, 0, 0x2 | 0x4 | 0x8)
         ctrl.flush()
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1], sys.argv[2], int(sys.argv[3], 0)))
+    sys.exit(main(sys.argv[1], sys.argv[2], int(sys.argv[3], 0), *sys.argv[4:]))

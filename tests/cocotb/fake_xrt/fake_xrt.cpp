@@ -21,10 +21,12 @@ struct xrt::bo::impl {
 
 struct xrt::kernel::impl {
     std::string name;
+    uint32_t status = 0;
 };
 
 struct xrt::run::impl {
     std::map<int, std::shared_ptr<xrt::bo::impl>> args;
+    std::shared_ptr<xrt::kernel::impl> kernel;
     bool started = false;
 };
 
@@ -57,15 +59,29 @@ void xrt::bo::sync(xclBOSyncDirection dir) {
     }
 }
 
-xrt::kernel::kernel(const device&, const uuid&, const std::string& name) : handle(std::make_shared<impl>()) {
+xrt::kernel::kernel(const device&, const uuid&, const std::string& name, cu_access_mode mode)
+    : handle(std::make_shared<impl>()) {
+    if (mode != cu_access_mode::exclusive) {
+        throw std::runtime_error("fake XRT: read_register needs the kernel opened with exclusive access");
+    }
     handle->name = name;
+}
+
+// The status word of the GEMM kernel (three pointers, no scalars) is at 0x34; FAKE_XRT_MODE=status sets bit 0.
+uint32_t xrt::kernel::read_register(uint32_t offset) const {
+    if (offset != 0x34) {
+        throw std::runtime_error("fake XRT: read_register at an offset other than the status word");
+    }
+    return handle->status;
 }
 
 int xrt::kernel::group_id(int argno) const { return argno; }
 
-xrt::run::run(const kernel&) : handle(std::make_shared<impl>()) {}
+xrt::run::run(const kernel& k) : handle(std::make_shared<impl>()) { handle->kernel = k.handle; }
 
-void xrt::run::set_buffer_arg(int index, const bo& arg) { handle->args[index] = arg.handle; }
+void xrt::run::set_arg(int index, const bo& arg) { handle->args[index] = arg.handle; }
+
+void xrt::run::set_arg(int, uint32_t) { throw std::runtime_error("fake XRT: the GEMM kernel has no scalar arguments"); }
 
 void xrt::run::start() {
     int rows = 0, k = 0, cols = 0;
@@ -90,6 +106,9 @@ void xrt::run::start() {
     const char* mode = std::getenv("FAKE_XRT_MODE");
     if (mode && std::strcmp(mode, "wrong") == 0) {
         c[9] ^= 0x01;
+    }
+    if (mode && std::strcmp(mode, "status") == 0) {
+        handle->kernel->status = 0x1;
     }
     handle->started = true;
 }

@@ -2,7 +2,8 @@
 
 The overlay's accel_0 is a model of the accelerator's register map that computes C = A x B with numpy (an
 implementation independent of accelgen's golden model) from the buffers whose physical addresses the driver
-wrote. FAKE_PYNQ_MODE=wrong corrupts one output byte, to check that the driver reports a mismatch.
+wrote. FAKE_PYNQ_MODE=wrong corrupts one output byte, to check that the driver reports a mismatch;
+FAKE_PYNQ_MODE=status reports an AXI read error in the status word.
 """
 import json
 import os
@@ -63,6 +64,8 @@ class _Accelerator:
         out[:] = np.frombuffer(c, dtype=np.uint8)
         if os.environ.get("FAKE_PYNQ_MODE") == "wrong":
             out[5] ^= 0x10
+        if os.environ.get("FAKE_PYNQ_MODE") == "status":
+            self.regs[self.params["status_offset"]] = 0x1
         self.regs[0x00] = 0x2 | 0x4 | 0x8
 
 

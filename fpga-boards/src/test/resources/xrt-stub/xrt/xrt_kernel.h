@@ -1,6 +1,7 @@
 // Minimal declarations of xrt/xrt_kernel.h for syntax checks; see xrt_device.h.
 #pragma once
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include "xrt/xrt_bo.h"
@@ -19,8 +20,11 @@ enum ert_cmd_state {
 namespace xrt {
 class kernel {
 public:
-    kernel(const device& device, const uuid& xclbin_id, const std::string& name);
+    enum class cu_access_mode : uint8_t { exclusive = 0, shared = 1, none = 2 };
+    kernel(const device& device, const uuid& xclbin_id, const std::string& name,
+           cu_access_mode mode = cu_access_mode::shared);
     int group_id(int argno) const;
+    uint32_t read_register(uint32_t offset) const;
 
     struct impl;
     std::shared_ptr<impl> handle;
@@ -29,11 +33,8 @@ public:
 class run {
 public:
     explicit run(const kernel& krnl);
-    template <typename ArgType>
-    void set_arg(int index, ArgType&& arg) {
-        set_buffer_arg(index, arg);
-    }
-    void set_buffer_arg(int index, const bo& arg);
+    void set_arg(int index, const bo& arg);
+    void set_arg(int index, uint32_t value);
     void start();
     ert_cmd_state wait(const std::chrono::milliseconds& timeout) const;
 

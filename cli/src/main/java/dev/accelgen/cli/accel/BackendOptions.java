@@ -19,7 +19,7 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** What {@code compile} and {@code verify} share: the model, board, quantization, configuration and context. */
+/** What {@code compile}, {@code verify} and {@code generate} share: the model, board, quantization, configuration and context. */
 public final class BackendOptions {
     /** A hw.json is a few kilobytes. */
     static final long MAX_HW_JSON_BYTES = 1L << 20;
@@ -68,8 +68,26 @@ public final class BackendOptions {
         return o;
     }
 
+    public String model() {
+        return model;
+    }
+
+    /** The --board argument as given (a built-in name or a board.json path). */
+    public String boardName() {
+        return board;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /** Whether an option that only a compiled model uses was given (quantization, configuration, context). */
+    public boolean compilerOptionsGiven() {
+        return scheme != null || plan != null || hw != null || seqLen != 0 || !int8Unit.equals("dsp-chain");
+    }
+
     /** Checks the options that need no model, so bad input fails before slow work. */
-    void check() {
+    public void check() {
         if (scheme != null && plan != null) {
             throw new OptionError("--scheme and --plan", "give one of them: --plan holds the default scheme too");
         }
@@ -111,7 +129,7 @@ public final class BackendOptions {
         return b.append(" --seed ").append(seed).toString();
     }
 
-    Compiled compile() {
+    public Compiled compile() {
         check();
         MemoryTarget target = target();
         HwConfig given = hw == null ? null : hwConfig(target);

@@ -62,7 +62,7 @@ public final class VerifyRun {
         Compiled c = q.options().compile();
         boolean decoder = c.lir().sequence().incremental();
         int steps = q.decodeSteps() != null ? q.decodeSteps() : decoder ? 4 : 0;
-        int prompt = q.promptLen() != null ? q.promptLen() : Math.max(1, Math.min(c.context(), graphRows(c)) - steps);
+        int prompt = q.promptLen() != null ? q.promptLen() : defaultPrompt(c, steps);
         ModelVerify.Report r = ModelVerify.run(c, new ModelVerify.Options(prompt, steps, q.options().seed,
                 new PortTiming(MEMORY_LATENCY, c.hw().portBytes()), q.rtl()), EngineCatalog.models(), err);
         if (q.out() == null) {
@@ -106,6 +106,11 @@ public final class VerifyRun {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A decoder's default prefill: the model's rows (at most the context) less the decode steps, at least one. */
+    public static int defaultPrompt(Compiled c, int steps) {
+        return Math.max(1, Math.min(c.context(), graphRows(c)) - steps);
     }
 
     /** Rows of the model graph's first input (its token or row axis). */

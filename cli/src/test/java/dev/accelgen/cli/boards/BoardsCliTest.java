@@ -9,6 +9,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -79,10 +81,46 @@ class BoardsCliTest {
                 "--no-estimate");
         assertEquals(0, r.exit(), r.err());
         assertTrue(Files.readString(out.resolve("vitis/link.cfg")).contains("\nsp=gemm_r4_c8_k8_d256_b64_o8_1.m_axi_gmem:HBM[4:7]\n"));
+        Path ddr = tmp.resolve("ddr1");
+        Run d = run("generate", "builtin:gemm", "--board", "u280", "--banks", "DDR[1]", "--out", ddr.toString(), "--no-estimate");
+        assertEquals(0, d.exit(), d.err());
+        String link = Files.readString(ddr.resolve("vitis/link.cfg"));
+        assertTrue(link.endsWith("\nsp=gemm_r4_c8_k8_d256_b64_o8_1.m_axi_gmem:DDR[1]\n# no slr=: the board data does not say which SLR"
+                + " DDR[1] attaches to; v++ places gemm_r4_c8_k8_d256_b64_o8_1\n"), "DDR[1] is not claimed for SLR0\n" + link);
         Run z = run("generate", "builtin:gemm", "--board", "zcu104", "--banks", "HBM[0]", "--out", tmp.resolve("x").toString());
         assertEquals(2, z.exit());
         assertEquals("accelgen: error: --banks: board zcu104 uses flow vivado_bd; memory banks are chosen only for"
                 + " vitis_kernel boards\n", z.err());
+    }
+
+    /**
+     * Every builtin:gemm example of fpga-boards/README.md runs (the U280 one used to exit 2), with --no-estimate to keep
+     * the test short and the outputs moved into a temporary directory; the compiled-model examples run in
+     * ModelBundleCliTest.
+     */
+    @Test
+    void fpgaBoardsReadmeGemmExamplesRun() throws Exception {
+        String readme = Files.readString(Path.of("..", "fpga-boards", "README.md"));
+        Files.writeString(tmp.resolve("my_board.json"), run("boards", "show", "zcu104", "--json").out());
+        List<String> examples = readme.lines().filter(l -> l.startsWith("accelgen generate builtin:gemm")).toList();
+        assertEquals(4, examples.size(), readme);
+        for (String line : examples) {
+            List<String> args = new ArrayList<>();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("'([^']*)'|(\\S+)").matcher(line.split("#")[0]);
+            while (m.find()) {
+                args.add(m.group(1) != null ? m.group(1) : m.group(2));
+            }
+            args.remove(0);
+            int out = args.indexOf("--out");
+            args.set(out + 1, tmp.resolve("readme").resolve(args.get(out + 1)).toString());
+            int board = args.indexOf("--board");
+            if (args.get(board + 1).endsWith(".json")) {
+                args.set(board + 1, tmp.resolve(args.get(board + 1)).toString());
+            }
+            args.add("--no-estimate");
+            Run r = run(args.toArray(new String[0]));
+            assertEquals(0, r.exit(), line + "\n" + r.err());
+        }
     }
 
     @Test
@@ -104,8 +142,8 @@ class BoardsCliTest {
         Path out = tmp.resolve("never");
         Run model = run("generate", "model.onnx", "--board", "u280", "--out", out.toString());
         assertEquals(2, model.exit());
-        assertEquals("accelgen: error: MODEL 'model.onnx' is not available: the compiler back end is not written yet;"
-                + " use builtin:gemm\n", model.err());
+        assertEquals("accelgen: error: model.onnx: no such file (give an .onnx file, a config.json or zoo:<name>)\n",
+                model.err());
         Run board = run("generate", "builtin:gemm", "--board", "zc104", "--out", out.toString());
         assertEquals(2, board.exit());
         assertEquals("accelgen: error: --board: unknown board 'zc104'; use one of zcu104, u280 or a path to a board.json"

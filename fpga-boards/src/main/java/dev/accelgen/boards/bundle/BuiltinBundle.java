@@ -1,6 +1,8 @@
 package dev.accelgen.boards.bundle;
 
 import dev.accelgen.boards.fit.ResourceFit;
+import dev.accelgen.boards.kernel.ArgDir;
+import dev.accelgen.boards.kernel.KernelArg;
 import dev.accelgen.boards.kernel.KernelSpec;
 import dev.accelgen.boards.model.Board;
 import dev.accelgen.boards.model.Flow;
@@ -64,15 +66,30 @@ public final class BuiltinBundle {
         KernelSpec spec = workload.kernel(kernel.topName());
         Map<String, String> reports = new TreeMap<>();
         if (estimate) {
-            String slr = board.flow() == Flow.VITIS_KERNEL ? (plan != null ? plan : MemoryPlan.defaultFor(board)).slr()
+            String slr = board.flow() == Flow.VITIS_KERNEL ? (plan != null ? plan : MemoryPlan.defaultFor(board)).fitSlr(board)
                     : board.slrs().get(0).name();
             reports.put("resources.txt", ResourceFit.check(board, slr, kernel.topName(), synthesize(designs)));
         }
         Map<String, Long> params = new TreeMap<>(Map.of("rows", (long) cfg.rows(), "cols", (long) cfg.cols(), "k", (long) cfg.k(),
                 "data_bits", (long) cfg.dataBits(), "max_burst", (long) cfg.maxBurst(), "max_outstanding", (long) cfg.maxOutstanding(),
                 "status_offset", (long) new ControlConfig(GemmKernel.ARGS).statusOffset()));
-        return new BundleContent(board, spec, rtl, ledModule, ledCount, workload.golden(), reports, workload.describe(),
-                params);
+        Map<String, byte[]> data = new TreeMap<>();
+        Map<String, String> inits = new TreeMap<>();
+        List<OutputCheck> checks = new ArrayList<>();
+        workload.golden().forEach((name, bytes) -> data.put(goldenPath(name), bytes));
+        for (KernelArg a : spec.args()) {
+            if (a.dir() == ArgDir.IN) {
+                inits.put(a.name(), goldenPath(a.name()));
+            } else {
+                checks.add(new OutputCheck(a.name(), a.name(), 0, a.bytes(), goldenPath(a.name())));
+            }
+        }
+        return new BundleContent(board, spec, rtl, ledModule, ledCount, data, inits, checks, List.of(new int[0]), reports,
+                workload.describe(), params);
+    }
+
+    private static String goldenPath(String arg) {
+        return "golden/" + arg + ".bin";
     }
 
     /** The resources of every design together (the kernel and the board's small helper modules). */

@@ -13,6 +13,7 @@ import dev.accelgen.boards.xdc.XdcGenerator;
 import dev.accelgen.errors.BoardError;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,8 +24,8 @@ import java.util.Set;
 
 /** Lays a bundle out as files: one layout for Vivado block-design boards, one for Vitis platform boards. */
 public final class BundleFiles {
-    /** PS DDR kept free for the /dev/mem driver's buffers, at the top of the PS memory. */
-    static final long DEVMEM_BUFFER_BYTES = 64L << 20;
+    /** PS DDR kept free for the /dev/mem driver's buffers, at the top of the PS memory: 64 MiB steps. */
+    static final long DEVMEM_BUFFER_STEP = 64L << 20;
 
     private BundleFiles() {
     }
@@ -65,17 +66,19 @@ public final class BundleFiles {
                 .findFirst().orElseThrow(() -> new BoardError("", "board " + b.name()
                         + " has no memory with via = " + b.processingSystem().memorySlave()
                         + "; the accelerator's buffers must live there"));
-        long bufferBase = psDdr.totalMib() * (1L << 20) - DEVMEM_BUFFER_BYTES;
+        long span = c.args().stream().mapToLong(a -> (a.bytes() + 4095) / 4096 * 4096).sum();
+        long bufferBytes = (span + DEVMEM_BUFFER_STEP - 1) / DEVMEM_BUFFER_STEP * DEVMEM_BUFFER_STEP;
+        long bufferBase = psDdr.totalMib() * (1L << 20) - bufferBytes;
 
         List<GeneratedFile> files = new ArrayList<>();
         common(c, files);
         files.add(GeneratedFile.text("constraints/" + xdcName, XdcGenerator.generate(b, pins)));
         files.add(GeneratedFile.text("vivado/version_check.tcl", Template.load("version_check.tcl")));
         files.add(GeneratedFile.text("vivado/create_project.tcl",
-                ZynqProjectTcl.render(b, k, c.ledModule(), c.ledCount(), xdcName)));
-        files.add(GeneratedFile.text("host/pynq/accel_pynq.py", HostCode.pynq(b, k, project)));
-        files.add(GeneratedFile.text("host/c/accel_config.h", HostCode.configHeader(b, k, controlBase)));
-        files.add(GeneratedFile.text("host/c/accel_host.c", HostCode.devMemDriver(b, k, bufferBase)));
+                ZynqProjectTcl.render(b, k, c.synthesisSources(), c.ledModule(), c.ledCount(), xdcName)));
+        files.add(GeneratedFile.text("host/pynq/accel_pynq.py", HostCode.pynq(c, project)));
+        files.add(GeneratedFile.text("host/c/accel_config.h", HostCode.configHeader(c, controlBase)));
+        files.add(GeneratedFile.text("host/c/accel_host.c", HostCode.devMemDriver(c, bufferBase, bufferBytes)));
         files.add(GeneratedFile.text("host/c/Makefile", HostCode.makefile(b, "Makefile.c", "host build")));
         files.add(GeneratedFile.script("build.sh", Template.render("build_vivado.sh", Map.of(
                 "HEADER", GeneratedHeader.shell(b, "bitstream build for " + k.top()),
@@ -96,20 +99,22 @@ public final class BundleFiles {
         v.put("RESET_POLARITY", b.reset().activeLow() ? "low" : "high");
         v.put("BUF_BASE", String.format(Locale.ROOT, "0x%08X", bufferBase));
         v.put("MEM_LIMIT", (bufferBase >> 20) + "M");
+        v.put("BUF_MIB", Long.toString(bufferBytes >> 20));
         files.add(GeneratedFile.text("README.md", Template.render("README_vivado.md", v)));
         return sorted(files);
     }
 
-    public static List<GeneratedFile> vitis(BundleContent c, MemoryPlan plan) {
+    public static List<GeneratedFile> vitis(BundleContent c, MemoryPlan given) {
         Board b = c.board();
         KernelSpec k = c.kernel();
+        MemoryPlan plan = given.forMasters(k.masters().size());
         List<GeneratedFile> files = new ArrayList<>();
         common(c, files);
         files.add(GeneratedFile.text("vitis/version_check.tcl", Template.load("version_check.tcl")));
-        files.add(GeneratedFile.text("vitis/package_kernel.tcl", VitisKernelScripts.packageKernel(b, k)));
+        files.add(GeneratedFile.text("vitis/package_kernel.tcl", VitisKernelScripts.packageKernel(b, k, c.synthesisSources())));
         files.add(GeneratedFile.text("vitis/gen_xo.tcl", VitisKernelScripts.genXo(b, k)));
         files.add(GeneratedFile.text("vitis/link.cfg", VitisKernelScripts.linkConfig(b, k, plan)));
-        files.add(GeneratedFile.text("host/xrt/accel_config.h", HostCode.configHeader(b, k, 0)));
+        files.add(GeneratedFile.text("host/xrt/accel_config.h", HostCode.configHeader(c, 0)));
         files.add(GeneratedFile.text("host/xrt/host_xrt.cpp", HostCode.xrtHost(b, k)));
         files.add(GeneratedFile.text("host/xrt/Makefile", HostCode.makefile(b, "Makefile.xrt", "XRT host build")));
         files.add(GeneratedFile.script("build.sh", Template.render("build_vitis.sh", Map.of(
@@ -126,16 +131,15 @@ public final class BundleFiles {
         v.put("INSTANCE", k.instanceName());
         v.put("BANKS", plan.spTarget());
         v.put("DATA_BITS", Integer.toString(k.dataBits()));
-        v.put("SLR", plan.slr());
+        v.put("PLACEMENT", plan.slr() != null ? "placed in `" + plan.slr() + "`, where that memory attaches"
+                : "placed by v++ (the board data does not say which SLR that memory attaches to)");
         files.add(GeneratedFile.text("README.md", Template.render("README_vitis.md", v)));
         return sorted(files);
     }
 
     private static void common(BundleContent c, List<GeneratedFile> files) {
         c.rtl().forEach((name, text) -> files.add(GeneratedFile.text("rtl/" + name, text)));
-        for (KernelArg a : c.args()) {
-            files.add(GeneratedFile.binary("golden/" + a.goldenFile(), c.golden().get(a.name())));
-        }
+        c.data().forEach((path, bytes) -> files.add(GeneratedFile.binary(path, bytes)));
         files.add(GeneratedFile.text("golden/golden.json", goldenJson(c)));
         c.reports().forEach((name, text) -> files.add(GeneratedFile.text("reports/" + name, text)));
     }
@@ -145,6 +149,7 @@ public final class BundleFiles {
         KernelSpec k = c.kernel();
         Map<String, String> v = new LinkedHashMap<>();
         v.put("TOP", k.top());
+        v.put("MASTERS", String.join(", ", k.masters().stream().map(m -> "`" + m + "`").toList()));
         v.put("BOARD", b.name());
         v.put("WORKLOAD", c.workload());
         v.put("DESCRIPTION", b.description());
@@ -152,10 +157,18 @@ public final class BundleFiles {
         v.put("UNVERIFIED", b.unverified().isEmpty() ? "none" : String.join(", ", b.unverified()));
         v.put("VIVADO_RANGE", range(b));
         v.put("ARG_OFFSETS", String.join(", ", k.args().stream().map(a -> String.format(Locale.ROOT,
-                "`%s` at 0x%02X (%s, %d bytes, %s)", a.name(), k.offset(a), a.dir() == ArgDir.IN ? "input" : "output",
-                a.bytes(), a.layout())).toList()));
-        v.put("EXPECTED", HostCode.expectedOutput(k));
+                "`%s` at 0x%02X (%s, %d bytes, %s)", a.name(), k.offset(a), a.dir().key(), a.bytes(), a.layout())).toList())
+                + scalarOffsets(k) + String.format(Locale.ROOT, "; status word at 0x%02X (0 after a good run)", k.statusOffset()));
+        v.put("EXPECTED", HostCode.expectedOutput(c));
         return v;
+    }
+
+    private static String scalarOffsets(KernelSpec k) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < k.scalars().size(); i++) {
+            s.append(String.format(Locale.ROOT, ", `%s` at 0x%02X (32-bit scalar)", k.scalars().get(i), k.scalarOffset(i)));
+        }
+        return s.toString();
     }
 
     static String range(Board b) {
@@ -163,22 +176,41 @@ public final class BundleFiles {
     }
 
     private static String goldenJson(BundleContent c) {
+        KernelSpec k = c.kernel();
         StringBuilder s = new StringBuilder("{\n");
-        s.append("  \"kernel\": \"").append(c.kernel().top()).append("\",\n");
+        s.append("  \"kernel\": \"").append(k.top()).append("\",\n");
         s.append("  \"workload\": \"").append(c.workload().replace("\\", "\\\\").replace("\"", "\\\"")).append("\",\n");
         s.append("  \"params\": {");
         s.append(String.join(", ", c.params().entrySet().stream().map(e -> "\"" + e.getKey() + "\": " + e.getValue()).toList()));
         s.append("},\n");
+        s.append("  \"status_offset\": ").append(k.statusOffset()).append(",\n");
         s.append("  \"args\": [\n");
-        List<KernelArg> args = c.args();
-        for (int i = 0; i < args.size(); i++) {
-            KernelArg a = args.get(i);
-            s.append(String.format(Locale.ROOT,
-                    "    {\"name\": \"%s\", \"dir\": \"%s\", \"offset\": %d, \"bytes\": %d, \"file\": \"%s\", \"layout\": \"%s\"}%s\n",
-                    a.name(), a.dir() == ArgDir.IN ? "in" : "out", c.kernel().offset(a), a.bytes(), a.goldenFile(),
-                    a.layout(), i + 1 < args.size() ? "," : ""));
+        List<String> rows = new ArrayList<>();
+        for (KernelArg a : k.args()) {
+            String init = c.inits().get(a.name());
+            rows.add(String.format(Locale.ROOT,
+                    "    {\"name\": \"%s\", \"dir\": \"%s\", \"offset\": %d, \"bytes\": %d, \"init\": %s,"
+                            + " \"master\": \"%s\", \"layout\": \"%s\"}",
+                    a.name(), a.dir().key(), k.offset(a), a.bytes(), init == null ? "null" : "\"" + init + "\"",
+                    k.master(a), a.layout()));
         }
-        s.append("  ]\n}\n");
+        s.append(String.join(",\n", rows)).append("\n  ],\n");
+        rows.clear();
+        for (int i = 0; i < k.scalars().size(); i++) {
+            rows.add(String.format(Locale.ROOT, "{\"name\": \"%s\", \"offset\": %d}", k.scalars().get(i), k.scalarOffset(i)));
+        }
+        s.append("  \"scalars\": [").append(String.join(", ", rows)).append("],\n");
+        rows.clear();
+        for (int[] r : c.runs()) {
+            rows.add(Arrays.toString(r));
+        }
+        s.append("  \"runs\": [").append(String.join(", ", rows)).append("],\n");
+        rows.clear();
+        for (OutputCheck ch : c.checks()) {
+            rows.add(String.format(Locale.ROOT, "    {\"name\": \"%s\", \"arg\": \"%s\", \"offset\": %d, \"bytes\": %d, \"path\": \"%s\"}",
+                    ch.name(), ch.arg(), ch.offset(), ch.bytes(), ch.path()));
+        }
+        s.append("  \"checks\": [\n").append(String.join(",\n", rows)).append("\n  ]\n}\n");
         return s.toString();
     }
 

@@ -1,7 +1,7 @@
 package dev.accelgen.boards.kernel;
 
 /**
- * A kernel argument: a 64-bit pointer to a buffer of {@code bytes} bytes; its golden file is {@code <name>.bin}.
+ * A kernel argument: a 64-bit pointer to a buffer of {@code bytes} bytes.
  * {@code layout} says how the bytes are arranged ("int8 row-major 4x8"), for READMEs and golden.json.
  */
 public record KernelArg(String name, ArgDir dir, long bytes, String layout) {
@@ -13,9 +13,5 @@ public record KernelArg(String name, ArgDir dir, long bytes, String layout) {
             throw new IllegalArgumentException("bytes = " + bytes + " out of range for argument " + name
                     + ", must be 1..268435456 (one 256 MiB HBM pseudo-channel)");
         }
-    }
-
-    public String goldenFile() {
-        return name + ".bin";
     }
 }

@@ -7,17 +7,25 @@ import java.util.Set;
 /**
  * The standard accelerator interface every bundle is built around (Vitis RTL kernel rules):
  * clock {@code ap_clk}, active-low reset {@code ap_rst_n}, AXI4-Lite slave {@code s_axi_control} with the
- * Vitis register map, one AXI4 master {@code m_axi_gmem} ({@code dataBits} wide, 64-bit addresses) that all
- * pointer arguments use, and an interrupt output {@code irq} (Verilator -Wall rejects the name "interrupt" as a
- * C++ word; the packaging script and the block design declare {@code irq} as the interrupt).
+ * Vitis register map (64-bit pointers from 0x10, 0xC apart; 32-bit scalars after them, 0x8 apart; then a read-only
+ * status word), AXI4 masters {@code dataBits} wide with 64-bit addresses (one {@code m_axi_gmem} that every pointer
+ * argument uses, or one per argument: a compiled accelerator's {@code m_axi_gmem<p>} per memory port), and the interrupt output {@code interrupt} (UG1393 names it so; Verilator's -Wall lint
+ * flags that one name as a C++ word, SYMRSVDWORD, and the lint checks accept exactly that warning on that port).
  */
-public record KernelSpec(String top, List<KernelArg> args, int dataBits) {
+public record KernelSpec(String top, List<KernelArg> args, int dataBits, List<String> masters, List<String> scalars) {
     public static final String CONTROL = "s_axi_control";
     public static final String MASTER = "m_axi_gmem";
-    public static final String IRQ = "irq";
+    public static final String INTERRUPT = "interrupt";
     public static final int FIRST_ARG_OFFSET = 0x10;
     /** A 64-bit pointer takes two data words and one reserved word. */
     public static final int POINTER_STRIDE = 0xC;
+    /** A 32-bit scalar takes one data word and one reserved word. */
+    public static final int SCALAR_STRIDE = 0x8;
+
+    /** One master {@value #MASTER} for every argument, no scalars (the GEMM kernel). */
+    public KernelSpec(String top, List<KernelArg> args, int dataBits) {
+        this(top, args, dataBits, List.of(MASTER), List.of());
+    }
 
     public KernelSpec {
         if (top == null || !top.matches("[a-z][a-z0-9_]*")) {
@@ -35,7 +43,33 @@ public record KernelSpec(String top, List<KernelArg> args, int dataBits) {
                 throw new IllegalArgumentException("args: '" + a.name() + "' appears twice");
             }
         }
+        if (masters.size() != 1 && masters.size() != args.size()) {
+            throw new IllegalArgumentException("masters has " + masters.size() + " entries, must be 1 or one per argument ("
+                    + args.size() + ")");
+        }
+        for (String sc : scalars) {
+            if (!names.add(sc)) {
+                throw new IllegalArgumentException("scalars: '" + sc + "' is also an argument or appears twice");
+            }
+        }
         args = List.copyOf(args);
+        masters = List.copyOf(masters);
+        scalars = List.copyOf(scalars);
+    }
+
+    /** The AXI master an argument's buffer is reached through. */
+    public String master(KernelArg arg) {
+        return masters.size() == 1 ? masters.get(0) : masters.get(args.indexOf(arg));
+    }
+
+    /** Byte offset of a 32-bit scalar register: after the pointers, 0x8 apart (data word, reserved word). */
+    public int scalarOffset(int i) {
+        return FIRST_ARG_OFFSET + POINTER_STRIDE * args.size() + SCALAR_STRIDE * i;
+    }
+
+    /** The read-only status word after the last register (0x34 for three pointers and no scalars). */
+    public int statusOffset() {
+        return scalarOffset(scalars.size());
     }
 
     /** Byte offset of an argument's low address word in the control register map. */

@@ -18,13 +18,14 @@ import java.util.List;
  * 0x00 control: bit0 ap_start (set by writing 1, cleared by ap_ready unless auto_restart), bit1 ap_done (clear on
  * read), bit2 ap_idle, bit3 ap_ready (clear on read), bit7 auto_restart; 0x04 global interrupt enable;
  * 0x08 interrupt enable (bit0 done, bit1 ready); 0x0C interrupt status (set by the event when enabled, toggled by
- * writing 1); then one 64-bit pointer per argument (low word, high word, reserved word); then a read-only status
- * word. {@code irq} = GIE and any ISR bit. The low two address bits are ignored (byte lanes come from wstrb).
+ * writing 1); then one 64-bit pointer per argument (low word, high word, reserved word), one 32-bit register per
+ * scalar (data word, reserved word); then a read-only status word. {@code irq} = GIE and any ISR bit. The low two address bits are ignored (byte lanes come from wstrb).
  */
 public final class AxiLiteControl implements ModuleGen<ControlConfig> {
     @Override
     public String moduleName(ControlConfig c) {
-        return "vitis_control_" + String.join("_", c.args());
+        String scalars = c.scalars().isEmpty() ? "" : "_s_" + String.join("_", c.scalars());
+        return "vitis_control_" + String.join("_", c.args()) + scalars + (c.statusBits() == 2 ? "" : "_st" + c.statusBits());
     }
 
     @Override
@@ -38,7 +39,7 @@ public final class AxiLiteControl implements ModuleGen<ControlConfig> {
         Bool apDone = b.input("ap_done", Bool.type());
         Bool apIdle = b.input("ap_idle", Bool.type());
         Bool apReady = b.input("ap_ready", Bool.type());
-        UInt status = b.input("status", UInt.type(2));
+        UInt status = b.input("status", UInt.type(c.statusBits()));
         Bool interrupt = b.output("irq", Bool.type());
 
         // ---- AXI4-Lite handshakes: one write and one read at a time ----
@@ -116,6 +117,15 @@ public final class AxiLiteControl implements ModuleGen<ControlConfig> {
             halves.add(new UInt[] {lo, hi});
         }
 
+        List<UInt> scalarRegs = new ArrayList<>();
+        for (int i = 0; i < c.scalars().size(); i++) {
+            UInt r = b.reg("int_" + c.scalars().get(i), UInt.type(32), 0);
+            int off = c.scalarOffset(i);
+            b.when(wFire.and(wAddr.eq(off)), () -> r.set(merge(r, wData, wStrb)));
+            b.output("scalar_" + c.scalars().get(i), UInt.type(32)).set(r);
+            scalarRegs.add(r);
+        }
+
         // ---- reads ----
         b.when(arFire, () -> {
             SwitchBuilder sw = b.switchOn(arWord);
@@ -129,7 +139,11 @@ public final class AxiLiteControl implements ModuleGen<ControlConfig> {
                 sw.is(c.argOffset(i), () -> rData.set(h[0]));
                 sw.is(c.argOffset(i) + 4, () -> rData.set(h[1]));
             }
-            sw.is(c.statusOffset(), () -> rData.set(status.zext(32)));
+            for (int i = 0; i < scalarRegs.size(); i++) {
+                UInt r = scalarRegs.get(i);
+                sw.is(c.scalarOffset(i), () -> rData.set(r));
+            }
+            sw.is(c.statusOffset(), () -> rData.set(c.statusBits() == 32 ? status : status.zext(32)));
             sw.otherwise(() -> rData.set(0));
         });
     }

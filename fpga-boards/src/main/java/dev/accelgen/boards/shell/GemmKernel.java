@@ -1,5 +1,6 @@
 package dev.accelgen.boards.shell;
 
+import dev.accelgen.boards.kernel.KernelSpec;
 import dev.accelgen.hdl.Bits;
 import dev.accelgen.hdl.Bool;
 import dev.accelgen.hdl.Instance;
@@ -19,7 +20,7 @@ import java.util.List;
  * A complete accelerator with the standard kernel interface: the pe-library systolic array behind a loader that
  * reads A and B through the AXI4 read engine into registers, streams them into the array (column k of A and
  * row k of B per beat), collects C from the column outputs and writes it back through the write engine.
- * Ports: ap_clk, ap_rst_n (active low), s_axi_control_*, m_axi_gmem_* and the interrupt irq (Vitis RTL kernel rules).
+ * Ports: ap_clk, ap_rst_n (active low), s_axi_control_*, m_axi_gmem_* and {@code interrupt} (Vitis RTL kernel rules).
  */
 public final class GemmKernel implements ModuleGen<GemmKernelConfig> {
     public static final List<String> ARGS = List.of("a", "b", "c");
@@ -47,7 +48,7 @@ public final class GemmKernel implements ModuleGen<GemmKernelConfig> {
         Ports control = b.ports("s_axi_control", AxiBundles.liteSlave(cc.addrBits()));
         Ports gmemRead = b.ports("m_axi_gmem", AxiBundles.readMaster(c.dataBits()));
         Ports gmemWrite = b.ports("m_axi_gmem", AxiBundles.writeMaster(c.dataBits()));
-        Bool irq = b.output("irq", Bool.type());
+        Bool irq = b.output(KernelSpec.INTERRUPT, Bool.type());
         b.attribute(b.clock(), "X_INTERFACE_PARAMETER", "ASSOCIATED_BUSIF s_axi_control:m_axi_gmem, ASSOCIATED_RESET ap_rst_n");
 
         Instance ctrl = b.instance(new AxiLiteControl(), cc, "control");
@@ -58,7 +59,7 @@ public final class GemmKernel implements ModuleGen<GemmKernelConfig> {
         b.connect(gmemRead, rd.ports("m", AxiBundles.readMaster(c.dataBits())));
         b.connect(gmemWrite, wr.ports("m", AxiBundles.writeMaster(c.dataBits())));
         irq.set(ctrl.port("irq"));
-        b.attribute(irq, "X_INTERFACE_INFO", "xilinx.com:signal:interrupt:1.0 irq INTERRUPT");
+        b.attribute(irq, "X_INTERFACE_INFO", "xilinx.com:signal:interrupt:1.0 " + KernelSpec.INTERRUPT + " INTERRUPT");
         b.attribute(irq, "X_INTERFACE_PARAMETER", "SENSITIVITY LEVEL_HIGH");
 
         UInt state = b.reg("state", UInt.type(4), State.IDLE.ordinal());

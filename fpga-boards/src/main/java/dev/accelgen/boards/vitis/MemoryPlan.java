@@ -2,15 +2,18 @@ package dev.accelgen.boards.vitis;
 
 import dev.accelgen.boards.model.Board;
 import dev.accelgen.boards.model.MemoryGroup;
+import dev.accelgen.boards.model.ResourceKind;
 import dev.accelgen.errors.BoardError;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Where the kernel's AXI master goes: a contiguous range of banks of one memory group (HBM[0:3]) and the SLR
- * to place the compute unit in (the memory's SLR, so the master does not cross SLRs).
+ * to place the compute unit in (the memory's SLR, so the master does not cross SLRs). {@code slr} is null when the
+ * board data does not say where the memory attaches (U280 DDR): then link.cfg names no SLR and v++ places the unit.
  */
 public record MemoryPlan(MemoryGroup group, int firstBank, int lastBank, String slr) {
     public MemoryPlan {
@@ -27,13 +30,13 @@ public record MemoryPlan(MemoryGroup group, int firstBank, int lastBank, String 
         return of(board, g.name(), 0, 0, null);
     }
 
-    /** A plan for banks first..last of memory group {@code name}; slr null means the memory's SLR (or the first SLR). */
+    /** A plan for banks first..last of memory group {@code name}; slr null means the memory's SLR, if the board knows it. */
     public static MemoryPlan of(Board board, String name, int first, int last, String slr) {
         MemoryGroup g = board.memory(name).orElseThrow(() -> new BoardError("", "memory plan: board " + board.name()
                 + " has no memory '" + name + "'; memories: "
                 + String.join(", ", board.memories().stream().map(MemoryGroup::name).toList())));
-        String where = slr != null ? slr : g.slr() != null ? g.slr() : board.slrs().get(0).name();
-        if (board.slr(where).isEmpty()) {
+        String where = slr != null ? slr : g.slr();
+        if (where != null && board.slr(where).isEmpty()) {
             throw new BoardError("", "memory plan: board " + board.name() + " has no " + where + "; SLRs: "
                     + String.join(", ", board.slrs().stream().map(s -> s.name()).toList()));
         }
@@ -64,6 +67,34 @@ public record MemoryPlan(MemoryGroup group, int firstBank, int lastBank, String 
 
     public List<String> bankNames() {
         return group.bankNames().subList(firstBank, lastBank + 1);
+    }
+
+    /**
+     * The SLR whose budget the resource fit checks: the placement SLR, or when v++ places the unit, the SLR with
+     * the fewest LUTs (the design must fit wherever it lands).
+     */
+    public String fitSlr(Board board) {
+        if (slr != null) {
+            return slr;
+        }
+        return board.slrs().stream().min(Comparator.comparingLong(s -> s.budget().get(ResourceKind.LUT))).orElseThrow().name();
+    }
+
+    /** The link.cfg line placing the compute unit {@code instance}, or a comment saying why there is none. */
+    public String slrLine(String instance) {
+        return slr != null ? "slr=" + instance + ":" + slr
+                : "# no slr=: the board data does not say which SLR " + spTarget() + " attaches to; v++ places " + instance;
+    }
+
+    /**
+     * The plan for a kernel with {@code masters} AXI masters, one per bank: a single-bank plan grows to that many
+     * consecutive banks from its first (HBM[0] -> HBM[0:3]); a range must already have one bank per master.
+     */
+    public MemoryPlan forMasters(int masters) {
+        if (masters <= 1 || lastBank > firstBank) {
+            return this;
+        }
+        return new MemoryPlan(group, firstBank, firstBank + masters - 1, slr);
     }
 
     /** Bytes the kernel's master can reach. */

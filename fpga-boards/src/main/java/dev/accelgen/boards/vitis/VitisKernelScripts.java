@@ -10,6 +10,7 @@ import dev.accelgen.boards.model.Flow;
 import dev.accelgen.errors.BoardError;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -18,21 +19,31 @@ public final class VitisKernelScripts {
     private VitisKernelScripts() {
     }
 
-    public static String packageKernel(Board board, KernelSpec kernel) {
+    public static String packageKernel(Board board, KernelSpec kernel, List<String> rtlFiles) {
         requireVitis(board);
         StringBuilder regs = new StringBuilder();
         for (KernelArg a : kernel.args()) {
             regs.append(String.format(Locale.ROOT,
                     "accelgen_add_register $addr_block %s 0x%03X 8 \"%s buffer, %d bytes (%s)\" %s\n",
-                    a.name(), kernel.offset(a), a.name(), a.bytes(), a.dir() == ArgDir.IN
-                            ? "input" : "output", KernelSpec.MASTER));
+                    a.name(), kernel.offset(a), a.name(), a.bytes(), a.dir().key(), kernel.master(a)));
+        }
+        for (int i = 0; i < kernel.scalars().size(); i++) {
+            regs.append(String.format(Locale.ROOT, "accelgen_add_register $addr_block %s 0x%03X 4 \"scalar %s\" \"\"\n",
+                    kernel.scalars().get(i), kernel.scalarOffset(i), kernel.scalars().get(i)));
+        }
+        regs.append(String.format(Locale.ROOT, "accelgen_add_register $addr_block STATUS 0x%03X 4 \"status word (read only)\" \"\"\n",
+                kernel.statusOffset()));
+        StringBuilder associate = new StringBuilder();
+        for (String m : kernel.masters()) {
+            associate.append("ipx::associate_bus_interfaces -busif ").append(m).append(" -clock ap_clk $core\n");
         }
         Map<String, String> v = new LinkedHashMap<>();
         v.put("HEADER", GeneratedHeader.tcl(board, "Vitis RTL kernel packaging for " + kernel.top()));
         v.put("PART", board.part());
         v.put("TOP", kernel.top());
         v.put("CONTROL", KernelSpec.CONTROL);
-        v.put("MASTER", KernelSpec.MASTER);
+        v.put("RTL_FILES", String.join(" ", rtlFiles));
+        v.put("ASSOCIATE_MASTERS", associate.toString().stripTrailing());
         v.put("ARG_REGISTERS", regs.toString().stripTrailing());
         return Template.render("package_kernel.tcl", v);
     }
@@ -50,19 +61,40 @@ public final class VitisKernelScripts {
 
     public static String linkConfig(Board board, KernelSpec kernel, MemoryPlan plan) {
         requireVitis(board);
-        long needed = kernel.args().stream().mapToLong(a -> (a.bytes() + 4095) / 4096 * 4096).sum();
-        if (needed > plan.reachableBytes()) {
-            throw new BoardError("", "memory plan: " + kernel.top() + " needs " + needed
-                    + " bytes of buffers but " + plan.spTarget() + " holds " + plan.reachableBytes()
-                    + "; map more banks");
+        StringBuilder sp = new StringBuilder();
+        if (kernel.masters().size() == 1) {
+            long needed = kernel.args().stream().mapToLong(a -> (a.bytes() + 4095) / 4096 * 4096).sum();
+            if (needed > plan.reachableBytes()) {
+                throw new BoardError("", "memory plan: " + kernel.top() + " needs " + needed
+                        + " bytes of buffers but " + plan.spTarget() + " holds " + plan.reachableBytes()
+                        + "; map more banks");
+            }
+            sp.append("sp=").append(kernel.instanceName()).append('.').append(kernel.masters().get(0)).append(':')
+                    .append(plan.spTarget());
+        } else {
+            List<String> banks = plan.bankNames();
+            if (banks.size() != kernel.masters().size()) {
+                throw new BoardError("", "memory plan: " + kernel.top() + " has " + kernel.masters().size()
+                        + " AXI masters, one per bank, but " + plan.spTarget() + " has " + banks.size() + " banks; map "
+                        + kernel.masters().size() + " banks");
+            }
+            long bankBytes = plan.group().bankMib() << 20;
+            for (int i = 0; i < banks.size(); i++) {
+                KernelArg a = kernel.args().get(i);
+                if (a.bytes() > bankBytes) {
+                    throw new BoardError("", "memory plan: " + a.name() + " of " + kernel.top() + " needs " + a.bytes()
+                            + " bytes but " + banks.get(i) + " holds " + bankBytes);
+                }
+                sp.append(i == 0 ? "" : "\n").append("sp=").append(kernel.instanceName()).append('.')
+                        .append(kernel.masters().get(i)).append(':').append(banks.get(i));
+            }
         }
         Map<String, String> v = new LinkedHashMap<>();
         v.put("HEADER", GeneratedHeader.tcl(board, "v++ link configuration for " + kernel.top()));
         v.put("TOP", kernel.top());
         v.put("INSTANCE", kernel.instanceName());
-        v.put("MASTER", KernelSpec.MASTER);
-        v.put("BANKS", plan.spTarget());
-        v.put("SLR", plan.slr());
+        v.put("SP_LINES", sp.toString());
+        v.put("SLR_LINE", plan.slrLine(kernel.instanceName()));
         return Template.render("link.cfg", v);
     }
 

@@ -8,6 +8,7 @@ import dev.accelgen.boards.model.Flow;
 import dev.accelgen.boards.model.ProcessingSystem;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -28,7 +29,7 @@ public final class ZynqProjectTcl {
         return "accel_" + board.name();
     }
 
-    public static String render(Board board, KernelSpec kernel, String ledModule, int ledCount, String xdcFile) {
+    public static String render(Board board, KernelSpec kernel, List<String> rtlFiles, String ledModule, int ledCount, String xdcFile) {
         if (board.flow() != Flow.VIVADO_BD) {
             throw new IllegalArgumentException("board " + board.name() + " uses flow " + board.flow().key()
                     + ", the Zynq project script needs vivado_bd");
@@ -75,6 +76,15 @@ public final class ZynqProjectTcl {
         v.put("CLOCK_MHZ", Integer.toString(board.kernelClockMhz()));
         v.put("CONTROL_ACLK", control.aclkPin());
         v.put("MEMORY_ACLK", memory.aclkPin());
+        v.put("RTL_FILES", String.join(" ", rtlFiles));
+        v.put("MEM_SI", Integer.toString(kernel.masters().size()));
+        StringBuilder connects = new StringBuilder();
+        for (int i = 0; i < kernel.masters().size(); i++) {
+            connects.append(String.format(Locale.ROOT,
+                    "connect_bd_intf_net [get_bd_intf_pins accel_0/%s] [get_bd_intf_pins mem_sc/S%02d_AXI]\n",
+                    kernel.masters().get(i), i));
+        }
+        v.put("MASTER_CONNECTS", connects.toString().stripTrailing());
         v.put("CONTROL_BASE", String.format(Locale.ROOT, "0x%08X", ps.controlBase()));
         return Template.render("zynq_project.tcl", v);
     }

@@ -1,8 +1,10 @@
 @@HEADER@@
-// Runs the accelerator once under Linux without PYNQ: control registers through /dev/mem, buffers in a
-// physically contiguous DDR region the kernel must not use (reserve it, see the README).
-// Usage (as root): ./accel_host [GOLDEN_DIR] [BUFFER_PHYS_ADDR]   defaults: ../../golden @@BUF_BASE@@
-// Exit status 0 when every output matches its golden file, 1 on a mismatch or error.
+// Runs the accelerator under Linux without PYNQ: control registers through /dev/mem, buffers in a physically
+// contiguous DDR region the kernel must not use (reserve it, see the README). The mapping is uncached device
+// memory: data moves through ordinary (cached) buffers and is copied in and out one aligned 32-bit volatile access
+// at a time, never with stdio or memset straight into the mapping.
+// Usage (as root): ./accel_host [BUNDLE_DIR] [BUFFER_PHYS_ADDR]   defaults: ../.. @@BUF_BASE@@
+// Exit status 0 when every run ends with status 0 and every check matches its golden file, 1 otherwise.
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <fcntl.h>
@@ -19,6 +21,7 @@
 #define ACCEL_DEVMEM_PATH "/dev/mem"  // overridable at build time, e.g. to run against a memory model
 #endif
 #define PAGE 4096u
+#define BUFFER_BYTES @@BUF_BYTES@@ULL
 #define TIMEOUT_NS 5000000000LL
 
 static size_t round_up(size_t n) { return (n + PAGE - 1) / PAGE * PAGE; }
@@ -29,31 +32,65 @@ static long long now_ns(void) {
     return (long long)t.tv_sec * 1000000000LL + t.tv_nsec;
 }
 
-static int read_file(const char *dir, const char *name, unsigned char *dst, size_t bytes) {
+// A bundle file of exactly `bytes` bytes, read into a new (cached) buffer; NULL after printing why not.
+static unsigned char *read_file(const char *dir, const char *name, size_t bytes) {
     char path[4096];
-    snprintf(path, sizeof path, "%s/%s.bin", dir, name);
+    snprintf(path, sizeof path, "%s/%s", dir, name);
     FILE *f = fopen(path, "rb");
     if (!f) {
         fprintf(stderr, "FAIL cannot open %s: %s\n", path, strerror(errno));
-        return -1;
+        return NULL;
     }
-    size_t got = fread(dst, 1, bytes, f);
+    unsigned char *data = malloc(bytes + 4);
+    size_t got = data ? fread(data, 1, bytes, f) : 0;
     int extra = fgetc(f);
     fclose(f);
-    if (got != bytes || extra != EOF) {
+    if (!data || got != bytes || extra != EOF) {
         fprintf(stderr, "FAIL %s does not hold exactly %zu bytes\n", path, bytes);
-        return -1;
+        free(data);
+        return NULL;
     }
-    return 0;
+    return data;
+}
+
+// Device buffers are page-aligned and page-padded: whole words may be written past `bytes`.
+static void copy_to_device(volatile uint32_t *dst, const unsigned char *src, size_t bytes) {
+    for (size_t i = 0; i < bytes; i += 4) {
+        uint32_t w = 0;
+        memcpy(&w, src + i, bytes - i < 4 ? bytes - i : 4);
+        dst[i / 4] = w;
+    }
+}
+
+static void fill_device(volatile uint32_t *dst, uint32_t word, size_t bytes) {
+    for (size_t i = 0; i < bytes; i += 4) {
+        dst[i / 4] = word;
+    }
+}
+
+// Bytes [offset, offset + bytes) of a device buffer into `dst`, reading aligned words only.
+static void copy_from_device(unsigned char *dst, const volatile uint32_t *src, size_t offset, size_t bytes) {
+    for (size_t i = offset & ~(size_t)3; i < offset + bytes; i += 4) {
+        uint32_t w = src[i / 4];
+        for (size_t b = 0; b < 4; b++) {
+            if (i + b >= offset && i + b < offset + bytes) {
+                dst[i + b - offset] = (unsigned char)(w >> (8 * b));
+            }
+        }
+    }
 }
 
 int main(int argc, char **argv) {
-    const char *golden = argc > 1 ? argv[1] : "../../golden";
+    const char *bundle = argc > 1 ? argv[1] : "../..";
     unsigned long long buf_base = argc > 2 ? strtoull(argv[2], NULL, 0) : @@BUF_BASE@@ULL;
 
     size_t span = 0;
     for (int i = 0; i < ACCEL_NUM_ARGS; i++) {
         span += round_up(ACCEL_ARGS[i].bytes);
+    }
+    if (span > BUFFER_BYTES) {
+        fprintf(stderr, "FAIL the buffers need %zu bytes, the reserved region holds %llu\n", span, BUFFER_BYTES);
+        return 1;
     }
     int fd = open(ACCEL_DEVMEM_PATH, O_RDWR | O_SYNC);
     if (fd < 0) {
@@ -61,11 +98,12 @@ int main(int argc, char **argv) {
         return 1;
     }
     volatile uint32_t *ctrl = mmap(NULL, ACCEL_CTRL_SPAN, PROT_READ | PROT_WRITE, MAP_SHARED, fd, (off_t)ACCEL_CTRL_BASE);
-    unsigned char *mem = mmap(NULL, span, PROT_READ | PROT_WRITE, MAP_SHARED, fd, (off_t)buf_base);
-    if (ctrl == MAP_FAILED || mem == MAP_FAILED) {
+    void *region = mmap(NULL, span, PROT_READ | PROT_WRITE, MAP_SHARED, fd, (off_t)buf_base);
+    if (ctrl == MAP_FAILED || region == MAP_FAILED) {
         fprintf(stderr, "FAIL mmap of the control registers or the buffer region failed: %s\n", strerror(errno));
         return 1;
     }
+    volatile uint32_t *mem = region;
     if (!(ctrl[ACCEL_REG_CTRL / 4] & ACCEL_AP_IDLE)) {
         fprintf(stderr, "FAIL accelerator is not idle (control=0x%08x)\n", ctrl[ACCEL_REG_CTRL / 4]);
         return 1;
@@ -76,12 +114,15 @@ int main(int argc, char **argv) {
     for (int i = 0; i < ACCEL_NUM_ARGS; i++) {
         const struct accel_arg *a = &ACCEL_ARGS[i];
         where[i] = at;
-        if (a->dir == ACCEL_IN) {
-            if (read_file(golden, a->name, mem + at, a->bytes) != 0) {
+        if (a->init) {
+            unsigned char *data = read_file(bundle, a->init, a->bytes);
+            if (!data) {
                 return 1;
             }
+            copy_to_device(mem + at / 4, data, a->bytes);
+            free(data);
         } else {
-            memset(mem + at, 0xA5, a->bytes);  // a value the accelerator must overwrite
+            fill_device(mem + at / 4, 0xA5A5A5A5u, a->bytes);  // a value the accelerator must overwrite
         }
         unsigned long long phys = buf_base + at;
         ctrl[a->offset / 4] = (uint32_t)phys;
@@ -90,43 +131,56 @@ int main(int argc, char **argv) {
     }
 
     long long start = now_ns();
-    ctrl[ACCEL_REG_CTRL / 4] = ACCEL_AP_START;
-    while (!(ctrl[ACCEL_REG_CTRL / 4] & ACCEL_AP_DONE)) {
-        if (now_ns() - start > TIMEOUT_NS) {
-            fprintf(stderr, "FAIL no ap_done within 5 s (control=0x%08x)\n", ctrl[ACCEL_REG_CTRL / 4]);
+    for (int r = 0; r < ACCEL_NUM_RUNS; r++) {
+        for (int s = 0; s < ACCEL_NUM_SCALARS; s++) {
+            ctrl[ACCEL_SCALAR_OFFSETS[s] / 4] = ACCEL_RUNS[r][s];
+        }
+        long long run_start = now_ns();
+        ctrl[ACCEL_REG_CTRL / 4] = ACCEL_AP_START;
+        while (!(ctrl[ACCEL_REG_CTRL / 4] & ACCEL_AP_DONE)) {
+            if (now_ns() - run_start > TIMEOUT_NS) {
+                fprintf(stderr, "FAIL run %d: no ap_done within 5 s (control=0x%08x)\n", r, ctrl[ACCEL_REG_CTRL / 4]);
+                return 1;
+            }
+        }
+        uint32_t status = ctrl[ACCEL_REG_STATUS / 4];
+        if (status != 0) {
+            printf("FAIL run %d: status word 0x%08x (bit 0 AXI read error, bit 1 AXI write error, bit 2 illegal instruction)\n",
+                   r, status);
             return 1;
         }
     }
     long long elapsed = now_ns() - start;
 
     int failures = 0;
-    for (int i = 0; i < ACCEL_NUM_ARGS; i++) {
-        const struct accel_arg *a = &ACCEL_ARGS[i];
-        if (a->dir != ACCEL_OUT) {
-            continue;
-        }
-        unsigned char *expected = malloc(a->bytes);
-        if (!expected || read_file(golden, a->name, expected, a->bytes) != 0) {
+    for (int i = 0; i < ACCEL_NUM_CHECKS; i++) {
+        const struct accel_check *c = &ACCEL_CHECKS[i];
+        unsigned char *expected = read_file(bundle, c->path, c->bytes);
+        unsigned char *got = malloc(c->bytes);
+        if (!expected || !got) {
             return 1;
         }
-        size_t first = a->bytes;
-        for (size_t j = 0; j < a->bytes; j++) {
-            if (mem[where[i] + j] != expected[j]) {
+        copy_from_device(got, mem + where[c->arg] / 4, c->offset, c->bytes);
+        const char *file = strrchr(c->path, '/') ? strrchr(c->path, '/') + 1 : c->path;
+        size_t first = c->bytes;
+        for (size_t j = 0; j < c->bytes; j++) {
+            if (got[j] != expected[j]) {
                 first = j;
                 break;
             }
         }
-        if (first == a->bytes) {
-            printf("PASS %s %zu bytes match %s.bin\n", a->name, a->bytes, a->name);
+        if (first == c->bytes) {
+            printf("PASS %s %zu bytes match %s\n", c->name, c->bytes, file);
         } else {
-            printf("FAIL %s byte %zu: got 0x%02x expected 0x%02x\n", a->name, first, mem[where[i] + first], expected[first]);
+            printf("FAIL %s byte %zu: got 0x%02x expected 0x%02x\n", c->name, first, got[first], expected[first]);
             failures++;
         }
         free(expected);
+        free(got);
     }
-    printf("run time %lld us (includes polling)\n", elapsed / 1000);
+    printf("run time %lld us for %d run(s) (includes polling)\n", elapsed / 1000, ACCEL_NUM_RUNS);
     munmap((void *)ctrl, ACCEL_CTRL_SPAN);
-    munmap(mem, span);
+    munmap(region, span);
     close(fd);
     return failures == 0 ? 0 : 1;
 }

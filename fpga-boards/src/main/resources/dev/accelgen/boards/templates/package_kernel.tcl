@@ -6,7 +6,12 @@ set pack_dir [file join $build_dir kernel_pack]
 set ip_dir [file join $build_dir packaged_kernel]
 
 create_project -force kernel_pack $pack_dir -part @@PART@@
-add_files -norecurse [lsort [glob [file join $bundle_dir rtl *.v]]]
+# Synthesis sources (simulation-only models such as DSP48E2.v stay out: Vivado uses its own primitive).
+set rtl_files {}
+foreach f {@@RTL_FILES@@} {
+    lappend rtl_files [file join $bundle_dir rtl $f]
+}
+add_files -norecurse $rtl_files
 set_property top @@TOP@@ [current_fileset]
 update_compile_order -fileset sources_1
 
@@ -20,10 +25,10 @@ foreach up [ipx::get_user_parameters -of_objects $core] {
     ipx::remove_user_parameter [get_property NAME $up] $core
 }
 ipx::associate_bus_interfaces -busif @@CONTROL@@ -clock ap_clk $core
-ipx::associate_bus_interfaces -busif @@MASTER@@ -clock ap_clk $core
-# The interrupt output is named irq (Verilator reserves "interrupt"): declare it as the kernel interrupt.
-ipx::infer_bus_interface irq xilinx.com:signal:interrupt_rtl:1.0 $core
-set_property value LEVEL_HIGH [ipx::add_bus_parameter SENSITIVITY [ipx::get_bus_interfaces irq -of_objects $core]]
+@@ASSOCIATE_MASTERS@@
+# The interrupt output, named interrupt as UG1393 requires of RTL kernels.
+ipx::infer_bus_interface interrupt xilinx.com:signal:interrupt_rtl:1.0 $core
+set_property value LEVEL_HIGH [ipx::add_bus_parameter SENSITIVITY [ipx::get_bus_interfaces interrupt -of_objects $core]]
 
 # The control register map: 0x00 control, 0x04 GIE, 0x08 IER, 0x0C ISR, then the arguments.
 set mem_map [ipx::add_memory_map -quiet @@CONTROL@@ $core]

@@ -15,7 +15,12 @@ accelgen_check_version @@BOARD@@ @@VIVADO_MIN@@ "@@VIVADO_MAX@@"
 create_project @@PROJECT@@ [file join $build_dir vivado] -part @@PART@@ -force
 set_property board_part @@BOARD_PART@@ [current_project]
 set_property target_language Verilog [current_project]
-add_files -norecurse [lsort [glob [file join $bundle_dir rtl *.v]]]
+# Synthesis sources (simulation-only models such as DSP48E2.v stay out: Vivado uses its own primitive).
+set rtl_files {}
+foreach f {@@RTL_FILES@@} {
+    lappend rtl_files [file join $bundle_dir rtl $f]
+}
+add_files -norecurse $rtl_files
 add_files -fileset constrs_1 -norecurse [file join $bundle_dir constraints @@XDC@@]
 update_compile_order -fileset sources_1
 
@@ -42,10 +47,10 @@ create_bd_port -dir O -from @@LED_MSB@@ -to 0 led
 create_bd_cell -type ip -vlnv xilinx.com:ip:smartconnect:* ctrl_sc
 set_property -dict [list CONFIG.NUM_SI {1} CONFIG.NUM_MI {1}] [get_bd_cells ctrl_sc]
 create_bd_cell -type ip -vlnv xilinx.com:ip:smartconnect:* mem_sc
-set_property -dict [list CONFIG.NUM_SI {1} CONFIG.NUM_MI {1}] [get_bd_cells mem_sc]
+set_property -dict [list CONFIG.NUM_SI {@@MEM_SI@@} CONFIG.NUM_MI {1}] [get_bd_cells mem_sc]
 connect_bd_intf_net [get_bd_intf_pins ps_0/@@CONTROL_MASTER@@] [get_bd_intf_pins ctrl_sc/S00_AXI]
 connect_bd_intf_net [get_bd_intf_pins ctrl_sc/M00_AXI] [get_bd_intf_pins accel_0/s_axi_control]
-connect_bd_intf_net [get_bd_intf_pins accel_0/m_axi_gmem] [get_bd_intf_pins mem_sc/S00_AXI]
+@@MASTER_CONNECTS@@
 connect_bd_intf_net [get_bd_intf_pins mem_sc/M00_AXI] [get_bd_intf_pins ps_0/@@MEMORY_SLAVE@@]
 
 # Clock: everything on @@FABRIC_CLOCK@@ (@@CLOCK_MHZ@@ MHz).
@@ -56,7 +61,7 @@ connect_bd_net [get_bd_pins ps_0/pl_resetn0] [get_bd_pins rst_0/ext_reset_in]
 connect_bd_net [get_bd_ports @@RESET_PORT@@] [get_bd_pins rst_0/aux_reset_in]
 connect_bd_net [get_bd_pins rst_0/interconnect_aresetn] [get_bd_pins ctrl_sc/aresetn] [get_bd_pins mem_sc/aresetn]
 connect_bd_net [get_bd_pins rst_0/peripheral_aresetn] [get_bd_pins accel_0/ap_rst_n] [get_bd_pins leds_0/ap_rst_n]
-connect_bd_net [get_bd_pins accel_0/irq] [get_bd_pins ps_0/pl_ps_irq0] [get_bd_pins leds_0/irq]
+connect_bd_net [get_bd_pins accel_0/interrupt] [get_bd_pins ps_0/pl_ps_irq0] [get_bd_pins leds_0/irq]
 connect_bd_net [get_bd_pins leds_0/led] [get_bd_ports led]
 
 # Addresses: the control registers at a fixed base (the host drivers use it), memory: all of PS DDR.

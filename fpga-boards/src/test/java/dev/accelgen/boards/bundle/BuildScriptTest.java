@@ -46,7 +46,8 @@ class BuildScriptTest {
         Files.writeString(bin.resolve("vivado"), record);
         Files.writeString(bin.resolve("v++"), record + "if [ \"$1\" = --version ]; then echo '****** v++ v" + vppVersion
                 + " (64-bit)'; fi\n");
-        for (String t : List.of("vivado", "v++")) {
+        Files.writeString(bin.resolve("emconfigutil"), record);
+        for (String t : List.of("vivado", "v++", "emconfigutil")) {
             Files.setPosixFilePermissions(bin.resolve(t), PosixFilePermissions.fromString("rwxr-xr-x"));
         }
         return bin;
@@ -94,16 +95,36 @@ class BuildScriptTest {
     }
 
     @Test
-    void u280RunsPackagingThenLinkThenPackageForThePlatform() throws Exception {
+    void u280LinksTheXclbinWithoutAPackageStep() throws Exception {
         Path b = bundle("u280");
         Run r = buildSh(b, fakeTools("2022.2") + ":/usr/bin:/bin");
         assertEquals(0, r.exit(), r.stderr());
         assertEquals("v++ --version\n"
                 + "vivado -mode batch -nojournal -log build/gen_xo.log -source vitis/gen_xo.tcl\n"
                 + "v++ -l -t hw --platform xilinx_u280_gen3x16_xdma_1_202211_1 --config vitis/link.cfg --kernel_frequency 300"
-                + " --temp_dir build/_x -o build/copy_kernel.link.xclbin build/copy_kernel.xo\n"
-                + "v++ -p -t hw --platform xilinx_u280_gen3x16_xdma_1_202211_1 --temp_dir build/_x -o build/copy_kernel.xclbin"
-                + " build/copy_kernel.link.xclbin\n", Files.readString(tmp.resolve("calls.log")));
+                + " --temp_dir build/_x.hw -o build/copy_kernel.xclbin build/copy_kernel.xo\n",
+                Files.readString(tmp.resolve("calls.log")));
+    }
+
+    @Test
+    void u280HardwareEmulationHasItsOwnXclbinAndEmconfig() throws Exception {
+        Path b = bundle("u280");
+        Run r = buildSh(b, fakeTools("2022.2") + ":/usr/bin:/bin", "TARGET", "hw_emu");
+        assertEquals(0, r.exit(), r.stderr());
+        assertEquals("v++ --version\n"
+                + "vivado -mode batch -nojournal -log build/gen_xo.log -source vitis/gen_xo.tcl\n"
+                + "v++ -l -t hw_emu --platform xilinx_u280_gen3x16_xdma_1_202211_1 --config vitis/link.cfg --kernel_frequency 300"
+                + " --temp_dir build/_x.hw_emu -o build/copy_kernel.hw_emu.xclbin build/copy_kernel.xo\n"
+                + "emconfigutil --platform xilinx_u280_gen3x16_xdma_1_202211_1 --od build\n",
+                Files.readString(tmp.resolve("calls.log")));
+        Path bin = tmp.resolve("bin");
+        Files.delete(bin.resolve("emconfigutil"));
+        r = buildSh(b, bin + ":/usr/bin:/bin", "TARGET", "hw_emu");
+        assertEquals(3, r.exit());
+        assertTrue(r.stderr().startsWith("build.sh: emconfigutil not found on PATH;"), r.stderr());
+        r = buildSh(b, bin + ":/usr/bin:/bin", "TARGET", "sw_emu");
+        assertEquals(2, r.exit());
+        assertEquals("build.sh: TARGET=sw_emu is not supported; use hw or hw_emu\n", r.stderr());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.accelgen.boards.bundle;
 
 import dev.accelgen.boards.BoardCatalog;
+import dev.accelgen.boards.shell.RtlChecks;
 import dev.accelgen.boards.model.Board;
 import dev.accelgen.boards.model.BoardJson;
 import dev.accelgen.boards.shell.GemmKernelConfig;
@@ -44,7 +45,7 @@ class BuiltinBundleTest {
             try (var s = Files.list(rtl)) {
                 s.filter(f -> f.toString().endsWith(".v")).sorted().forEach(f -> cmd.add(f.toString()));
             }
-            assertEquals("", run(rtl, cmd).trim(), top);
+            RtlChecks.lint(rtl, top, cmd.subList(5, cmd.size()));
             run(rtl, List.of("yosys", "-q", "-p", "read_verilog " + String.join(" ", cmd.subList(5, cmd.size()))
                     + "; hierarchy -check -top " + top + "; proc; check -assert"));
         }
@@ -61,7 +62,7 @@ class BuiltinBundleTest {
         r.assertInOrder(List.of("create_project accel_zcu104", "create_bd_design accel_bd",
                 "create_bd_cell -type module -reference gemm_r4_c4_k8_d32_b16_o4 accel_0",
                 "create_bd_cell -type module -reference status_leds_100mhz leds_0",
-                "connect_bd_net accel_0/irq ps_0/pl_ps_irq0 leds_0/irq", "validate_bd_design",
+                "connect_bd_net accel_0/interrupt ps_0/pl_ps_irq0 leds_0/irq", "validate_bd_design",
                 "launch_runs impl_1 -to_step write_bitstream", "write_hw_platform"));
         String xdc = Files.readString(b.resolve("constraints/zcu104.xdc"));
         assertTrue(xdc.contains("set_property -dict {PACKAGE_PIN M11 IOSTANDARD LVCMOS33} [get_ports {cpu_reset}]"), xdc);
@@ -79,7 +80,7 @@ class BuiltinBundleTest {
         lintEveryTop(b.resolve("rtl"), List.of("gemm_r4_c8_k8_d256_b64_o8"));
         TclStub.Result r = TclStub.run(b.resolve("vitis/gen_xo.tcl"), "2023.1");
         assertEquals(0, r.exit(), r.stderr());
-        r.assertInOrder(List.of("ipx::package_project", "ipx::infer_bus_interface irq xilinx.com:signal:interrupt_rtl:1.0",
+        r.assertInOrder(List.of("ipx::package_project", "ipx::infer_bus_interface interrupt xilinx.com:signal:interrupt_rtl:1.0",
                 "ipx::add_register -quiet a", "set_property address_offset 0x010", "ipx::add_register -quiet b",
                 "set_property address_offset 0x01C", "ipx::add_register -quiet c", "set_property address_offset 0x028",
                 "set_property sdx_kernel true", "ipx::check_integrity -kernel",
@@ -97,8 +98,8 @@ class BuiltinBundleTest {
         List<GeneratedFile> b = BundleFiles.of(BuiltinBundle.build(z, GemmKernelConfig.small(), 5, false));
         assertEquals(a, b);
         assertTrue(a.stream().anyMatch(f -> f.path().equals("golden/a.bin")));
-        assertTrue(!Arrays.equals(BuiltinBundle.build(z, GemmKernelConfig.small(), 6, false).golden().get("a"),
-                BuiltinBundle.build(z, GemmKernelConfig.small(), 5, false).golden().get("a")));
+        assertTrue(!Arrays.equals(BuiltinBundle.build(z, GemmKernelConfig.small(), 6, false).data().get("golden/a.bin"),
+                BuiltinBundle.build(z, GemmKernelConfig.small(), 5, false).data().get("golden/a.bin")));
     }
 
     @Test

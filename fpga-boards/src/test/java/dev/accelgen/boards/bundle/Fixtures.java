@@ -31,6 +31,8 @@ final class Fixtures {
                 "status_leds.v", "module status_leds;\nendmodule\n");
         boolean bd = b.flow() == Flow.VIVADO_BD;
         return new BundleContent(b, KERNEL, rtl, bd ? "status_leds" : null, bd ? 4 : 0,
-                Map.of("src", data, "dst", data), Map.of("resources.txt", "LUT 1\n"), "Copies 16 bytes.", Map.of());
+                Map.of("golden/src.bin", data, "golden/dst.bin", data), Map.of("src", "golden/src.bin"),
+                List.of(new OutputCheck("dst", "dst", 0, 16, "golden/dst.bin")), List.of(new int[0]),
+                Map.of("resources.txt", "LUT 1\n"), "Copies 16 bytes.", Map.of());
     }
 }

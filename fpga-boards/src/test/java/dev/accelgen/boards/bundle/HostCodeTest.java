@@ -32,12 +32,28 @@ class HostCodeTest {
         run(b.resolve("host/c"), List.of("gcc", "-std=c11", "-fsyntax-only", "-Wall", "-Wextra", "-Werror", "accel_host.c"));
         String header = Files.readString(b.resolve("host/c/accel_config.h"));
         assertTrue(header.contains("#define ACCEL_CTRL_BASE 0xA0000000ULL\n"), header);
-        assertTrue(header.contains("    {\"src\", 0x10u, 16u, ACCEL_IN},  // uint8 x16\n"
-                + "    {\"dst\", 0x1Cu, 16u, ACCEL_OUT},  // uint8 x16\n"), header);
+        assertTrue(header.contains("    {\"src\", 0x10u, 16u, ACCEL_IN, \"golden/src.bin\"},  // uint8 x16\n"
+                + "    {\"dst\", 0x1Cu, 16u, ACCEL_OUT, NULL},  // uint8 x16\n"), header);
+        assertTrue(header.contains("#define ACCEL_REG_STATUS 0x28u\n"), "status word after the two pointers\n" + header);
+        assertTrue(header.contains("    {\"dst\", 1, 0u, 16u, \"golden/dst.bin\"},\n"), header);
         String c = Files.readString(b.resolve("host/c/accel_host.c"));
-        assertTrue(c.contains("defaults: ../../golden 0x7C000000"), "buffers in the top 64 MiB of the 2 GiB PS DDR");
+        assertTrue(c.contains("defaults: ../.. 0x7C000000"), "buffers in the top 64 MiB of the 2 GiB PS DDR");
         String py = Files.readString(b.resolve("host/pynq/accel_pynq.py"));
-        assertTrue(py.contains("    (\"src\", 0x10, 16, \"in\"),  # uint8 x16\n    (\"dst\", 0x1C, 16, \"out\"),  # uint8 x16\n"), py);
+        assertTrue(py.contains("    (\"src\", 0x10, 16, \"in\", \"golden/src.bin\"),  # uint8 x16\n"
+                + "    (\"dst\", 0x1C, 16, \"out\", None),  # uint8 x16\n"), py);
+        assertTrue(py.contains("REG_STATUS = 0x28\n") && py.contains("status = ip.read(REG_STATUS)"), py);
+    }
+
+    /** The review found the C driver reading files and memset-ing straight into the uncached /dev/mem mapping. */
+    @Test
+    void devMemDriverTouchesTheMappingOnlyWordWiseThroughVolatilePointers() throws Exception {
+        Path b = tmp.resolve("zcu104");
+        BundleWriter.write(BundleFiles.of(Fixtures.content("zcu104")), b, false);
+        String c = Files.readString(b.resolve("host/c/accel_host.c"));
+        assertTrue(c.contains("volatile uint32_t *mem = region;"), c);
+        assertEquals(List.of(), c.lines().filter(l -> l.contains("memset(") || l.contains("fread(mem") || l.contains("memcpy(mem")
+                || l.contains("mem[") && !l.contains("mem + ")).toList(), "no bulk or byte access to the mapping");
+        assertTrue(c.contains("uint32_t status = ctrl[ACCEL_REG_STATUS / 4];"), "the status word is read after every run");
     }
 
     @Test
@@ -47,5 +63,8 @@ class HostCodeTest {
         Path stub = Path.of(getClass().getResource("/xrt-stub/xrt/xrt_device.h").toURI()).getParent().getParent();
         run(b.resolve("host/xrt"), List.of("g++", "-std=c++17", "-fsyntax-only", "-Wall", "-Wextra", "-Werror",
                 "-I", stub.toString(), "host_xrt.cpp"));
+        String cpp = Files.readString(b.resolve("host/xrt/host_xrt.cpp"));
+        assertTrue(cpp.contains("uint32_t status = kernel.read_register(ACCEL_REG_STATUS);")
+                && cpp.contains("xrt::kernel::cu_access_mode::exclusive"), cpp);
     }
 }

@@ -58,6 +58,12 @@ class ShellConfigsLintTest {
         assertEquals("args [a, a] contain a name twice",
                 assertThrows(ConfigError.class, () -> new ControlConfig(List.of("a", "a"))).getMessage());
         assertEquals(0x34, new ControlConfig(List.of("a", "b", "c")).statusOffset());
+        assertEquals("args and scalars [a, r1, a] contain a name twice", assertThrows(ConfigError.class,
+                () -> new ControlConfig(List.of("a", "r1"), List.of("a"), 3)).getMessage());
+        ControlConfig accel = new ControlConfig(List.of("mem0", "mem1"), List.of("prog_offset", "r1"), 3);
+        assertEquals(0x28, accel.scalarOffset(0), "scalars after the pointers");
+        assertEquals(0x30, accel.scalarOffset(1), "0x8 apart");
+        assertEquals(0x38, accel.statusOffset(), "the status word after the last scalar");
         assertEquals(6, new ControlConfig(List.of("a", "b", "c")).addrBits());
     }
 }

@@ -27,8 +27,17 @@ class MemoryPlanTest {
         assertEquals("HBM[4:7]", p.spTarget());
         assertEquals(List.of("HBM[4]", "HBM[5]", "HBM[6]", "HBM[7]"), p.bankNames());
         assertEquals("DDR[1]", MemoryPlan.of(u280, "DDR", 1, 1, "SLR1").spTarget());
-        assertEquals("SLR0", MemoryPlan.of(u280, "DDR", 0, 0, null).slr());
         assertEquals("PS_DDR4", MemoryPlan.of(BoardCatalog.resolve("zcu104"), "PS_DDR4", 0, 0, null).spTarget());
+    }
+
+    @Test
+    void ddrWhoseSlrTheBoardDoesNotKnowIsLeftToVpp() {
+        MemoryPlan p = MemoryPlan.parse(u280, "DDR[1]");
+        assertEquals(null, p.slr(), "U280 DDR: memories.DDR.slr is null, the plan must not claim SLR0");
+        assertEquals("# no slr=: the board data does not say which SLR DDR[1] attaches to; v++ places k_1", p.slrLine("k_1"));
+        assertEquals("SLR2", p.fitSlr(u280), "checked against the smallest SLR");
+        assertEquals("slr=k_1:SLR1", MemoryPlan.of(u280, "DDR", 1, 1, "SLR1").slrLine("k_1"));
+        assertEquals("slr=k_1:SLR0", MemoryPlan.parse(u280, "HBM[2]").slrLine("k_1"));
     }
 
     @Test

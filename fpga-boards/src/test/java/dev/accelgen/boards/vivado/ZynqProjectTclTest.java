@@ -27,12 +27,12 @@ class ZynqProjectTclTest {
     @Test
     void otherPsPortsChangeTheConfigurationAndClockPins() {
         Board b = variant("\"memory_slave\": \"S_AXI_HP0_FPD\"", "\"memory_slave\": \"S_AXI_HPC0_FPD\"");
-        String tcl = ZynqProjectTcl.render(b, K, "leds", 4, "lab.xdc");
+        String tcl = ZynqProjectTcl.render(b, K, List.of("k.v", "leds.v"), "leds", 4, "lab.xdc");
         assertTrue(tcl.contains("    CONFIG.PSU__USE__S_AXI_GP0 {1} \\\n"), tcl);
         assertTrue(tcl.contains("[get_bd_pins ps_0/saxihpc0_fpd_aclk]"), tcl);
         assertTrue(tcl.contains("connect_bd_intf_net [get_bd_intf_pins mem_sc/M00_AXI] [get_bd_intf_pins ps_0/S_AXI_HPC0_FPD]"), tcl);
         Board m = variant("\"control_master\": \"M_AXI_HPM0_FPD\"", "\"control_master\": \"M_AXI_HPM0_LPD\"");
-        String t2 = ZynqProjectTcl.render(m, K, "leds", 4, "lab.xdc");
+        String t2 = ZynqProjectTcl.render(m, K, List.of("k.v", "leds.v"), "leds", 4, "lab.xdc");
         assertTrue(t2.contains("    CONFIG.PSU__USE__M_AXI_GP0 {0} \\\n    CONFIG.PSU__USE__M_AXI_GP1 {0} \\\n"
                 + "    CONFIG.PSU__USE__M_AXI_GP2 {1} \\\n"), t2);
     }
@@ -42,10 +42,10 @@ class ZynqProjectTclTest {
         Board port = variant("\"memory_slave\": \"S_AXI_HP0_FPD\"", "\"memory_slave\": \"M_AXI_HPM1_FPD\"");
         assertEquals("processing_system.memory_slave = 'M_AXI_HPM1_FPD' is not a zynq_ultra_ps_e slave port; use one of"
                 + " S_AXI_HP0_FPD, S_AXI_HP1_FPD, S_AXI_HP2_FPD, S_AXI_HP3_FPD, S_AXI_HPC0_FPD, S_AXI_HPC1_FPD",
-                assertThrows(BoardError.class, () -> ZynqProjectTcl.render(port, K, "leds", 4, "x.xdc")).getMessage());
+                assertThrows(BoardError.class, () -> ZynqProjectTcl.render(port, K, List.of("k.v", "leds.v"), "leds", 4, "x.xdc")).getMessage());
         Board ps7 = variant("\"ip\": \"zynq_ultra_ps_e\"", "\"ip\": \"processing_system7\"");
         assertEquals("processing_system.ip = 'processing_system7' is not supported by the vivado_bd flow; use"
                 + " zynq_ultra_ps_e (Zynq UltraScale+ MPSoC)",
-                assertThrows(BoardError.class, () -> ZynqProjectTcl.render(ps7, K, "leds", 4, "x.xdc")).getMessage());
+                assertThrows(BoardError.class, () -> ZynqProjectTcl.render(ps7, K, List.of("k.v", "leds.v"), "leds", 4, "x.xdc")).getMessage());
     }
 }
