@@ -56,6 +56,11 @@ public final class EstimateCommand implements Runnable {
     @Option(names = "--budget", defaultValue = "1.0", paramLabel = "F", description = "fraction of the board the design may use (default 1.0)")
     double budget;
 
+    @Option(names = "--unrolled-context", defaultValue = "0", paramLabel = "N",
+            description = "also compare the program with the same work unrolled one instruction stream per token over N positions"
+                    + " (one timed decode step per key tile count)")
+    int unrolledContext;
+
     @Option(names = "--json", description = "print the figures as JSON")
     boolean json;
 
@@ -73,7 +78,7 @@ public final class EstimateCommand implements Runnable {
         Board b = resolve(board);
         MemoryGroup mem = b.memories().get(0);
         EstimateRequest req = new EstimateRequest(model, scheme == null ? "int8" : scheme, plan, AcceleratorMemory.of(b),
-                mem.banks() * mem.bankGbps(), promptLen, context, clockMhz, seed);
+                mem.banks() * mem.bankGbps(), promptLen, context, clockMhz, unrolledContext, seed);
         PrintWriter err = spec.commandLine().getErr();
         err.println("estimating " + model + " on " + b.name() + " (timing model)");
         err.flush();
