@@ -68,8 +68,13 @@ public final class BackendOptions {
     }
 
     MemoryTarget target() {
+        return AcceleratorMemory.of(board(board));
+    }
+
+    /** The board {@code --board} names, its errors reported against the option. */
+    static dev.accelgen.boards.model.Board board(String name) {
         try {
-            return AcceleratorMemory.of(BoardCatalog.resolve(board));
+            return BoardCatalog.resolve(name);
         } catch (BoardError e) {
             throw new BoardError("--board", e.getMessage(), e);
         }
