@@ -102,8 +102,13 @@ public final class BackendOptions {
     }
 
     Board board() {
+        return board(board);
+    }
+
+    /** The board {@code --board} names, its errors reported against the option. */
+    static Board board(String name) {
         try {
-            return BoardCatalog.resolve(board);
+            return BoardCatalog.resolve(name);
         } catch (BoardError e) {
             throw new BoardError("--board", e.getMessage(), e);
         }

@@ -1,13 +1,11 @@
 package dev.accelgen.cli.accel;
 
 import dev.accelgen.boards.AcceleratorMemory;
-import dev.accelgen.boards.BoardCatalog;
 import dev.accelgen.boards.model.Board;
 import dev.accelgen.boards.model.MemoryGroup;
 import dev.accelgen.compiler.backend.estimate.Estimate;
 import dev.accelgen.compiler.backend.estimate.EstimateRequest;
 import dev.accelgen.compiler.backend.estimate.Estimator;
-import dev.accelgen.errors.BoardError;
 import dev.accelgen.errors.OptionError;
 import dev.accelgen.errors.PlanError;
 import dev.accelgen.pe.accel.core.EngineCatalog;
@@ -56,6 +54,11 @@ public final class EstimateCommand implements Runnable {
     @Option(names = "--budget", defaultValue = "1.0", paramLabel = "F", description = "fraction of the board the design may use (default 1.0)")
     double budget;
 
+    @Option(names = "--unrolled-context", defaultValue = "0", paramLabel = "N",
+            description = "also compare the program with the same work unrolled one instruction stream per token over N positions"
+                    + " (one timed decode step per key tile count)")
+    int unrolledContext;
+
     @Option(names = "--json", description = "print the figures as JSON")
     boolean json;
 
@@ -70,10 +73,10 @@ public final class EstimateCommand implements Runnable {
         if (!(budget > 0 && budget <= 1)) {
             throw new OptionError("--budget " + budget, "must be a fraction in (0, 1]");
         }
-        Board b = resolve(board);
+        Board b = BackendOptions.board(board);
         MemoryGroup mem = b.memories().get(0);
         EstimateRequest req = new EstimateRequest(model, scheme == null ? "int8" : scheme, plan, AcceleratorMemory.of(b),
-                mem.banks() * mem.bankGbps(), promptLen, context, clockMhz, seed);
+                mem.banks() * mem.bankGbps(), promptLen, context, clockMhz, unrolledContext, seed);
         PrintWriter err = spec.commandLine().getErr();
         err.println("estimating " + model + " on " + b.name() + " (timing model)");
         err.flush();
@@ -94,13 +97,5 @@ public final class EstimateCommand implements Runnable {
             EstimateText.lines(e, fit).forEach(o::println);
         }
         o.flush();
-    }
-
-    static Board resolve(String board) {
-        try {
-            return BoardCatalog.resolve(board);
-        } catch (BoardError e) {
-            throw new BoardError("--board", e.getMessage(), e);
-        }
     }
 }

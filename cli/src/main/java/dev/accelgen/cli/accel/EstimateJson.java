@@ -48,6 +48,12 @@ final class EstimateJson {
         o.put("board_gbps", e.boardGbps());
         o.put("port_bytes_per_cycle", e.bytesPerCycle());
         o.put("program_bytes", e.programBytes());
+        if (e.unrolled() != null) {
+            ObjectNode u = o.putObject("unrolled");
+            u.put("context", e.unrolled().context());
+            u.put("unrolled_bytes", e.unrolled().unrolledBytes());
+            u.put("ratio", round(e.unrolled().ratio()));
+        }
         ArrayNode parts = o.putArray("per_layer");
         for (Estimate.Part p : e.layers()) {
             ObjectNode l = parts.addObject();

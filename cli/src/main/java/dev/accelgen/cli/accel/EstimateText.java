@@ -24,6 +24,10 @@ final class EstimateText {
         }
         l.add(String.format(Locale.ROOT, "program: %d bytes; on-chip memory %d of %d BRAM36 (%s)", e.programBytes(), fit.bram36(),
                 fit.budget(), fit.fits() ? "fits" : "does not fit"));
+        if (e.unrolled() != null) {
+            l.add(String.format(Locale.ROOT, "context %d: program %d bytes; the same work unrolled per token %d bytes (%.0fx)",
+                    e.unrolled().context(), e.programBytes(), e.unrolled().unrolledBytes(), e.unrolled().ratio()));
+        }
         return l;
     }
 }

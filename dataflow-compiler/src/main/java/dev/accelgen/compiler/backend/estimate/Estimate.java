@@ -18,10 +18,11 @@ import java.util.List;
  * @param prefill         the whole prefill run
  * @param decode          the whole decode step
  * @param programBytes    the compiled program's size (header and instructions; the same for every context)
+ * @param unrolled        the program against the same work unrolled per token, or null when not asked for
  */
 public record Estimate(String model, String board, String scheme, HwConfig hw, double clockMhz, int promptLen, int context,
                        int layerCount, String method, int bytesPerCycle, double boardGbps, List<Part> layers, RunActivity prefill,
-                       RunActivity decode, long programBytes) {
+                       RunActivity decode, long programBytes, UnrolledSize unrolled) {
     /** One part of the model and what its share of the prefill and of the decode step kept busy. */
     public record Part(String name, RunActivity prefill, RunActivity decode) {
     }

@@ -11,9 +11,11 @@ import java.nio.file.Path;
  *
  * @param boardGbps the board memory's physical peak in GB/s (all banks), which the memory model never exceeds
  * @param scheme    the default scheme when {@code planFile} is null
+ * @param unrolledContext a context for which to compare the program with the same work unrolled per token
+ *                  ({@link UnrolledSize}), 0 for none
  */
 public record EstimateRequest(String model, String scheme, Path planFile, MemoryTarget target, double boardGbps, int promptLen,
-                              int context, double clockMhz, long seed) {
+                              int context, double clockMhz, int unrolledContext, long seed) {
     /** The longest context the LIR supports (VATTN's running sum). */
     public static final int MAX_CONTEXT = 65535;
 
@@ -27,6 +29,9 @@ public record EstimateRequest(String model, String scheme, Path planFile, Memory
         if (clockMhz != 0 && !(clockMhz >= 1 && clockMhz <= 1000)) {
             throw new OptionError("--clock-mhz " + clockMhz, "must be in 1..1000");
         }
+        if (unrolledContext < 0 || unrolledContext > MAX_CONTEXT) {
+            throw new OptionError("--unrolled-context " + unrolledContext, "must be in 1.." + MAX_CONTEXT);
+        }
         if (!(boardGbps > 0)) {
             throw new OptionError("board " + target.board(), "needs a memory bandwidth above 0 GB/s");
         }
@@ -34,6 +39,6 @@ public record EstimateRequest(String model, String scheme, Path planFile, Memory
 
     /** Positions the compiled context holds: the decode step's and the whole prompt's. */
     public int positions() {
-        return Math.max(context, promptLen);
+        return Math.max(Math.max(context, promptLen), unrolledContext);
     }
 }

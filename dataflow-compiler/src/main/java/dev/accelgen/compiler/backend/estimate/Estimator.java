@@ -74,7 +74,8 @@ public final class Estimator {
             method = "whole program timed";
         }
         return new Estimate(r.model(), r.target().board(), front(c), c.hw(), mhz, prompt, decoder ? r.context() : 0, layers,
-                method, bytesPerCycle, r.boardGbps(), parts, prefill, decode, c.programBytes().length);
+                method, bytesPerCycle, r.boardGbps(), parts, prefill, decode, c.programBytes().length,
+                decoder && r.unrolledContext() > 0 ? UnrolledSize.of(c, runs, layers, r.unrolledContext()) : null);
     }
 
     /**

@@ -141,9 +141,10 @@ public final class LayoutPlanner {
         var unit = hw.matrixUnits().get(tiles.unit(p));
         for (int t = 0; t < ts.size(); t++) {
             Tiling.Tile tile = ts.get(t);
-            var image = WeightTiles.pack(unit, hw, QuantColumns.of(p.weights(), tile.n0(), tile.n()), UnitMatch.sparse(p));
+            Content.Striped image = new Content.Striped(() -> WeightTiles.pack(unit, hw, QuantColumns.of(p.weights(), tile.n0(), tile.n()),
+                    UnitMatch.sparse(p)));
             striped.add(new Request(RegionNames.weights(op, pi, t), false, portBytes, tile.words(), 0, "weight tile " + t + " of "
-                    + name + " (columns " + tile.n0() + ".." + (tile.n0() + tile.n() - 1) + ")", new Content.Striped(image)));
+                    + name + " (columns " + tile.n0() + ".." + (tile.n0() + tile.n() - 1) + ")", image));
         }
         if (ParamRow.needed(p)) {
             int[] row = ParamRow.values(p, ts, hw.lanes());

@@ -25,7 +25,10 @@ import java.util.Set;
  * generator reports what the program uses and {@link #fitted} sizes them.
  */
 public final class HwPlanner {
-    /** Deepest planned WBUF bank (words); projections whose tile is larger are split over columns. */
+    /**
+     * Deepest planned WBUF bank (words) unless one tile of V columns needs more; projections whose tile is larger are
+     * split over columns.
+     */
     public static final int MAX_WBUF_WORDS = 4096;
     static final int QUEUE_DEPTH = 8;
     static final int MAX_BURST = 64;
@@ -51,11 +54,15 @@ public final class HwPlanner {
                 ModelRows.maxRowElems(m, lanes), ModelRows.maxHeadDim(m), ModelRows.maxKeyTile(m), QUEUE_DEPTH, 1 << 16,
                 MAX_BURST, MAX_OUTSTANDING);
         int wbuf = 2;
+        int oneBlock = 2;
         for (NamedProjection np : NamedProjection.of(m)) {
             MatrixUnitSpec u = units.get(UnitMap.unitFor(sizing, np));
-            wbuf = Math.max(wbuf, WeightTiles.words(u, np.p().k(), np.p().n(), UnitMatch.sparse(np.p())));
+            boolean sparse = UnitMatch.sparse(np.p());
+            wbuf = Math.max(wbuf, WeightTiles.words(u, np.p().k(), np.p().n(), sparse));
+            oneBlock = Math.max(oneBlock, WeightTiles.words(u, np.p().k(), Math.min(np.p().n(), lanes), sparse));
         }
-        wbuf = Math.min(MAX_WBUF_WORDS, Integer.highestOneBit(wbuf - 1) << 1);
+        // the smallest tile is one row of column parameters (V columns): a bank holds at least that
+        wbuf = Math.max(Math.min(MAX_WBUF_WORDS, pow2(wbuf, 2)), pow2(oneBlock, 2));
         return withBuffers(sizing, sizing.abufWords(), sizing.sbufWords(), wbuf, sizing.imemWords(), HwConfig.ALL_VECTOR_OPS);
     }
 

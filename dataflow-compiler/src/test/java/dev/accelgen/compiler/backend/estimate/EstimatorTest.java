@@ -36,7 +36,7 @@ class EstimatorTest {
     @Test
     void cyclesAndBytesAreThoseOfTheGoldenModelsDataRun() {
         Compiled c = tinyLlama(U280);
-        EstimateRequest r = new EstimateRequest("zoo:tiny-llama", "w4a8", null, U280, 460, PROMPT, CONTEXT, 300, 1);
+        EstimateRequest r = new EstimateRequest("zoo:tiny-llama", "w4a8", null, U280, 460, PROMPT, CONTEXT, 300, 0, 1);
         Estimate e = Estimator.estimate(r, c, 1, EngineCatalog.models());
         ModelResult prefill = dataRun(c, StartBeat.of(PROMPT, 0, CONTEXT));
         ModelResult decode = dataRun(c, StartBeat.of(1, CONTEXT - 1, CONTEXT));
@@ -78,7 +78,7 @@ class EstimatorTest {
     @Test
     void portsNeverDeliverMoreThanTheirWidthAtTheClock() {
         Compiled c = tinyLlama(U280);
-        Estimate e = Estimator.estimate(new EstimateRequest("zoo:tiny-llama", "w4a8", null, U280, 460, PROMPT, CONTEXT, 300, 1), c, 1,
+        Estimate e = Estimator.estimate(new EstimateRequest("zoo:tiny-llama", "w4a8", null, U280, 460, PROMPT, CONTEXT, 300, 0, 1), c, 1,
                 EngineCatalog.models());
         // one 256-bit port at 300 MHz: 32 bytes x 300e6 = 9.6 GB/s
         assertEquals(32, e.bytesPerCycle());
@@ -94,7 +94,7 @@ class EstimatorTest {
         assertEquals(265, Estimator.defaultClock(17.0, 4, 16));
         assertEquals(300, Estimator.defaultClock(460, 32, 32));
         Compiled c = tinyLlama(U280);
-        Estimate e = Estimator.estimate(new EstimateRequest("zoo:tiny-llama", "w4a8", null, U280, 1.0, PROMPT, CONTEXT, 300, 1), c, 1,
+        Estimate e = Estimator.estimate(new EstimateRequest("zoo:tiny-llama", "w4a8", null, U280, 1.0, PROMPT, CONTEXT, 300, 0, 1), c, 1,
                 EngineCatalog.models());
         assertEquals(3, e.bytesPerCycle());
         assertTrue(e.decodeGbps() <= 1.0, e.decodeGbps() + " GB/s on a 1 GB/s board");

@@ -44,7 +44,7 @@ public final class AccelModel {
         }
         Composition c = new Composition(run);
         ModelResult r = c.run();
-        activity = new RunActivity(r.totalCycles(), c.computeBusy, c.loadBusy, c.storeBusy, c.readBeats, c.writeBeats,
+        activity = new RunActivity(r.totalCycles(), c.computeBusy, c.loadBusy, c.storeBusy, c.readBeats, c.writeBeats, c.issued,
                 config.portBits() / 8);
         return r;
     }
@@ -76,6 +76,7 @@ public final class AccelModel {
         long storeBusy;
         long readBeats;
         long writeBeats;
+        long issued;
 
         Composition(CoreRun run) {
             this.run = run;
@@ -129,6 +130,9 @@ public final class AccelModel {
             computeBusy += queueStatus[0].busy ? 1 : 0;
             loadBusy += queueStatus[1].busy ? 1 : 0;
             storeBusy += queueStatus[2].busy ? 1 : 0;
+            for (boolean s : ctl.start) {
+                issued += s ? 1 : 0;
+            }
             for (AxiPortWires w : portWires) {
                 readBeats += w.rFire() ? 1 : 0;
                 writeBeats += w.wFire() ? 1 : 0;
