@@ -13,12 +13,14 @@ import dev.accelgen.sim.tools.YosysResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * What {@code accelgen compile} writes: the RTL tree of every acceptance configuration (the five planned cores and
@@ -38,24 +40,54 @@ class CompileOutputCliTest {
         return out;
     }
 
-    @ParameterizedTest
-    @CsvSource({"zoo:tiny-llama, zcu104, w4a8, ''", "zoo:tiny-llama, u280, int8-2:4, ''", "zoo:tiny-mmfree, zcu104, ternary, ''",
-            "zoo:tiny-moe-vit, u280, w4a8, ''", "zoo:tiny-encoder, zcu104, int8, ''",
-            "zoo:tiny-llama, zcu104, w4a8, builtin:tiny-universal"})
-    void compiledRtlIsLintAndYosysClean(String model, String board, String scheme, String hw) throws IOException {
-        Path out = hw.isEmpty() ? compile("out", model, "--board", board, "--scheme", scheme)
-                : compile("out", model, "--board", board, "--scheme", scheme, "--hw", hw);
-        List<Path> manifests;
-        try (Stream<Path> s = Files.list(out.resolve("rtl"))) {
-            manifests = s.filter(p -> p.getFileName().toString().endsWith(".manifest.json")).toList();
+    /** The five acceptance cores and the universal tiny one: model, board, scheme, and a built-in hw configuration. */
+    private static final List<List<String>> CORES = List.of(List.of("zoo:tiny-llama", "zcu104", "w4a8", ""),
+            List.of("zoo:tiny-llama", "u280", "int8-2:4", ""), List.of("zoo:tiny-mmfree", "zcu104", "ternary", ""),
+            List.of("zoo:tiny-moe-vit", "u280", "w4a8", ""), List.of("zoo:tiny-encoder", "zcu104", "int8", ""),
+            List.of("zoo:tiny-llama", "zcu104", "w4a8", "builtin:tiny-universal"));
+
+    @Test
+    void compiledRtlIsLintAndYosysClean() throws Exception {
+        List<Manifest> cores = new ArrayList<>();
+        for (List<String> c : CORES) {
+            String name = "core" + cores.size();
+            Path out = c.get(3).isEmpty() ? compile(name, c.get(0), "--board", c.get(1), "--scheme", c.get(2))
+                    : compile(name, c.get(0), "--board", c.get(1), "--scheme", c.get(2), "--hw", c.get(3));
+            List<Path> manifests;
+            try (Stream<Path> s = Files.list(out.resolve("rtl"))) {
+                manifests = s.filter(p -> p.getFileName().toString().endsWith(".manifest.json")).toList();
+            }
+            assertEquals(1, manifests.size(), "one core per tree: " + manifests);
+            Manifest m = ManifestReader.read(manifests.get(0));
+            assertTrue(m.top().startsWith("accel_core_"), m.top());
+            cores.add(m);
         }
-        assertEquals(1, manifests.size(), "one core per tree: " + manifests);
-        Manifest m = ManifestReader.read(manifests.get(0));
-        assertTrue(m.top().startsWith("accel_core_"), m.top());
+        // Yosys takes about 30 CPU seconds per core: two trees at a time.
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<String>> verdicts = new ArrayList<>();
+            for (Manifest m : cores) {
+                verdicts.add(pool.submit(() -> verdict(m)));
+            }
+            List<String> problems = new ArrayList<>();
+            for (Future<String> v : verdicts) {
+                if (!v.get().isEmpty()) {
+                    problems.add(v.get());
+                }
+            }
+            assertEquals(List.of(), problems);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Empty when the tree is lint and Yosys clean, else what is wrong. */
+    private static String verdict(Manifest m) {
         LintResult lint = VerilatorLint.lint(m);
-        assertEquals(List.of(), lint.warnings(), "verilator --lint-only -Wall of " + m.top());
         YosysResult yosys = YosysCheck.check(m);
-        assertTrue(yosys.ok(), "yosys check -assert of " + m.top() + ": " + yosys.errors());
+        String problems = (lint.warnings().isEmpty() ? "" : "verilator --lint-only -Wall: " + lint.warnings() + " ")
+                + (yosys.ok() ? "" : "yosys check -assert: " + yosys.errors());
+        return problems.isEmpty() ? "" : m.top() + ": " + problems;
     }
 
     @Test

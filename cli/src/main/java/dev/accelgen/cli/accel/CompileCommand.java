@@ -54,10 +54,9 @@ public final class CompileCommand implements Runnable {
         options.check();
         OutputDir.check(out, "--out", force.force());
         PrintWriter err = spec.commandLine().getErr();
-        err.println("compiling " + options.model + " for " + options.board);
-        err.flush();
         Compiled c = options.compile();
-        err.println("estimating cycles per op (timing model)");
+        // After compiling, not before: bad input must leave one line on stderr, the error.
+        err.println("compiled " + options.model + " for " + options.board + "; estimating cycles per op (timing model)");
         err.flush();
         OpCycles.Estimate est = OpCycles.of(c, EngineCatalog.models());
         String command = "accelgen compile " + options.args() + " --out " + out.getFileName();

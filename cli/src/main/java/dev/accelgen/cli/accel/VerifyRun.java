@@ -57,8 +57,7 @@ public final class VerifyRun {
     }
 
     public static Result run(Request q, PrintWriter err) {
-        err.println("compiling " + q.options().model + " for " + q.options().board);
-        err.flush();
+        // No progress line before the sequence is checked (in ModelVerify): bad input leaves one line, the error.
         Compiled c = q.options().compile();
         boolean decoder = c.lir().sequence().incremental();
         int steps = q.decodeSteps() != null ? q.decodeSteps() : decoder ? 4 : 0;

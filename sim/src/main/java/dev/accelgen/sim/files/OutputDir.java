@@ -44,6 +44,7 @@ public final class OutputDir {
         Path abs = target.toAbsolutePath().normalize();
         refuseProtected(abs, input);
         if (!Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
+            refuseUnwritable(abs, input);
             return abs;
         }
         if (Files.isSymbolicLink(abs)) {
@@ -100,6 +101,26 @@ public final class OutputDir {
             return TempDir.beside(abs);
         } catch (IOException e) {
             removeEmpty(createdParents);
+            throw new OutputPathError(input, "cannot write (" + FileErrors.reason(e) + ")", e);
+        }
+    }
+
+    /** A new target whose nearest existing ancestor is a file or cannot be written fails now, before any work. */
+    private static void refuseUnwritable(Path abs, String input) {
+        Path p = abs.getParent();
+        while (p != null && !Files.exists(p)) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            return;
+        }
+        if (!Files.isDirectory(p)) {
+            throw new OutputPathError(input, "cannot write (" + p + " is a file)");
+        }
+        // A probe, not Files.isWritable: root passes access(2) on file systems that still refuse it (/sys).
+        try {
+            Files.delete(Files.createTempDirectory(p, ".accelgen-probe"));
+        } catch (IOException e) {
             throw new OutputPathError(input, "cannot write (" + FileErrors.reason(e) + ")", e);
         }
     }
