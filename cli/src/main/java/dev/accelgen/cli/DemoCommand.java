@@ -1,7 +1,12 @@
 package dev.accelgen.cli;
 
+import dev.accelgen.boards.BoardCatalog;
+import dev.accelgen.boards.bundle.BundleFiles;
+import dev.accelgen.boards.bundle.BundleWriter;
+import dev.accelgen.boards.model.Board;
 import dev.accelgen.cli.accel.BackendOptions;
 import dev.accelgen.cli.accel.VerifyRun;
+import dev.accelgen.cli.boards.ModelBundle;
 import dev.accelgen.compiler.backend.compile.Compiled;
 import dev.accelgen.pe.accel.MatrixUnitSpec;
 import dev.accelgen.reports.Reports;
@@ -21,9 +26,9 @@ import picocli.CommandLine.Option;
 /**
  * The main job on the embedded default model: compile zoo:tiny-llama (w4a8) for the ZCU104, verify it end to end in
  * Verilator against the golden model, with {@code --synth} synthesize the core with Yosys, and write the report;
- * exactly {@code accelgen verify zoo:tiny-llama --board zcu104 --scheme w4a8 [--synth] --out DIR} with a summary. Not part of it yet: the
- * bring-up bundle of a compiled model ({@code generate} takes builtin:gemm only) and the llama2-7b estimate on the
- * U280 ({@code estimate} needs more than the 2 GB heap {@code ./accelgen} gives); the summary says so.
+ * {@code accelgen verify zoo:tiny-llama --board zcu104 --scheme w4a8 [--synth] --out DIR} plus the bring-up bundle
+ * ({@code generate}'s, in {@code DIR/bundle}) and a summary. Not part of it: the llama2-7b estimate on the U280 (an
+ * hour of timing simulation and more than the 2 GB heap {@code ./accelgen} gives); the summary says so.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Compile a tiny LLaMA (w4a8) for the ZCU104, verify it end to end in Verilator against the golden model,"
@@ -32,6 +37,8 @@ public final class DemoCommand implements Callable<Integer> {
     static final String MODEL = "zoo:tiny-llama";
     static final String BOARD = "zcu104";
     static final String SCHEME = "w4a8";
+    /** The bring-up bundle's folder in the demo's output (what {@code generate MODEL --board zcu104} writes). */
+    static final String BUNDLE = "bundle";
 
     @Option(names = "--out", defaultValue = "out/demo",
             description = "output directory: new, empty, or an earlier accelgen output with --force (default ${DEFAULT-VALUE})")
@@ -59,7 +66,10 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         err.println("demo: " + command);
         err.flush();
-        VerifyRun.Result r = VerifyRun.run(new VerifyRun.Request(options, null, null, true, synth, out, force.force(), command), err);
+        Board board = BoardCatalog.resolve(BOARD);
+        VerifyRun.Result r = VerifyRun.run(new VerifyRun.Request(options, null, null, true, synth, out, force.force(), command,
+                (dir, c) -> BundleWriter.writeInto(BundleFiles.of(ModelBundle.build(board, MODEL, c, null, null, seed, err)),
+                        dir.resolve(BUNDLE))), err);
         PrintWriter o = spec.commandLine().getOut();
         summary(r, (System.nanoTime() - start) / 1e9).forEach(o::println);
         o.println(r.report().last());
@@ -90,10 +100,10 @@ public final class DemoCommand implements Callable<Integer> {
         } else {
             lines.add("  not synthesized: give --synth (Yosys needs over nine CPU minutes for the whole core the first time)");
         }
-        lines.add("  not run     the bring-up bundle of a compiled model (generate takes builtin:gemm only; the RTL, program,"
-                + " hw.json and memory images above are what it will package) and the llama2-7b estimate on u280 (it needs"
-                + " more than the demo's 2 GB heap: ACCELGEN_JAVA_OPTS=-Xmx8g ./accelgen estimate zoo:llama2-7b --board u280"
-                + " --scheme w4a8)");
+        lines.add("  bundle      " + r.dir().resolve(BUNDLE) + ": the bring-up bundle (kernel RTL, port images, Vivado block"
+                + " design, PYNQ and C hosts, golden outputs; generate " + MODEL + " --board " + BOARD + ")");
+        lines.add("  not run     the llama2-7b estimate on u280: its one-layer timing run takes about an hour and more than the"
+                + " demo's 2 GB heap (ACCELGEN_JAVA_OPTS=-Xmx10g ./accelgen estimate zoo:llama2-7b --board u280 --scheme w4a8)");
         lines.add("  report      " + r.dir().resolve(Reports.DIR).resolve(Reports.PAGE));
         lines.add(String.format(Locale.ROOT, "  time        %.0f s", seconds));
         return lines;

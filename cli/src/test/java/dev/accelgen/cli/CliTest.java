@@ -89,6 +89,22 @@ class CliTest {
         }
     }
 
+    /** The demo's output: the verified compilation, its report page and JSON, and the bring-up bundle. */
+    @Test
+    void demoWritesTheReportAndTheBundle() throws IOException {
+        Path out = tmp.resolve("demo");
+        Cli r = Cli.run("demo", "--out", out.toString());
+        assertEquals(0, r.exit(), r.out() + r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals("PASS outputs=512 rtl_cycles=12970 golden_cycles=12970", lines.get(lines.size() - 1));
+        assertTrue(lines.contains("  report      " + out.resolve("report").resolve("report.html")), r.out());
+        for (String f : List.of("program.bin", "hw.json", "verify.txt", "report/report.html", "report/verification.json",
+                "report/estimate_layer_cycles.json", "report/estimate_network_performance.json", "report/quantization_error.json",
+                "bundle/golden/golden.json", "bundle/vivado/create_project.tcl", "bundle/host/pynq/accel_pynq.py")) {
+            assertTrue(Files.isRegularFile(out.resolve(f)), f);
+        }
+    }
+
     /** The demo refuses a directory holding the user's files before any slow work, and leaves it as it was. */
     @Test
     void demoNeverWritesOverTheUsersFiles() throws IOException {

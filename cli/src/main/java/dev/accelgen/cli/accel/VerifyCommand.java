@@ -64,7 +64,7 @@ public final class VerifyCommand implements Callable<Integer> {
                 + (decodeSteps != null ? " --decode-steps " + decodeSteps : "") + (goldenOnly ? " --golden-only" : "")
                 + (synth ? " --synth" : "") + (out != null ? " --out " + out.getFileName() : "");
         VerifyRun.Result r = VerifyRun.run(new VerifyRun.Request(options, promptLen, decodeSteps, !goldenOnly, synth, out,
-                force.force(), command), spec.commandLine().getErr());
+                force.force(), command, null), spec.commandLine().getErr());
         PrintWriter o = spec.commandLine().getOut();
         if (r.dir() != null) {
             o.println("report: " + r.dir().resolve(Reports.DIR).resolve(Reports.PAGE));

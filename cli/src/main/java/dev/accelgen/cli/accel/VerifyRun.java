@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /**
  * One verification of a compiled model, what {@code verify} and {@code demo} share: compile, run the sequence in the
@@ -41,8 +42,9 @@ public final class VerifyRun {
      * @param out         where to write, or null for nothing
      * @param command     the command line that repeats this run, for the report
      */
+    /** {@code extra}, when not null, adds files to the output directory (the demo's bring-up bundle). */
     public record Request(BackendOptions options, Integer promptLen, Integer decodeSteps, boolean rtl, boolean synth, Path out,
-                          boolean force, String command) {
+                          boolean force, String command, BiConsumer<Path, Compiled> extra) {
     }
 
     /** {@code estimate}, {@code synthesis} and {@code dir} are null without an output directory (synthesis: or without synth). */
@@ -73,6 +75,9 @@ public final class VerifyRun {
         ResourceCounts[] counts = new ResourceCounts[1];
         Path dir = OutputDir.write(q.out(), "--out", q.force(), d -> {
             Path manifest = CompileCommand.write(d, c, est);
+            if (q.extra() != null) {
+                q.extra().accept(d, c);
+            }
             writeText(d.resolve("verify.txt"), String.join("\n", r.lines()) + "\n");
             ReportData data = CompiledFigures.data(c, est, q.options().board(), VersionProvider.version(), q.command());
             Map<String, String> tools = new TreeMap<>(Map.of("java", System.getProperty("java.version"), "accelgen",

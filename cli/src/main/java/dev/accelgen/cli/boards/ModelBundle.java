@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * A compiled model's bring-up bundle: compile (as {@code compile} does), run the bring-up sequence (prefill, decode
  * steps) in the accelerator's golden model for the images and golden outputs, and lay it out as a kernel bundle.
  */
-final class ModelBundle {
+public final class ModelBundle {
     private ModelBundle() {
     }
 
@@ -30,7 +30,7 @@ final class ModelBundle {
      * @param promptLen   a decoder's prefill rows, null for the default (as {@code verify})
      * @param decodeSteps one-row runs after the prefill, null for the default (2 for decoders)
      */
-    static BundleContent build(Board board, String model, Compiled c, Integer promptLen, Integer decodeSteps, long seed, PrintWriter progress) {
+    public static BundleContent build(Board board, String model, Compiled c, Integer promptLen, Integer decodeSteps, long seed, PrintWriter progress) {
         boolean decoder = c.lir().sequence().incremental();
         int steps = decodeSteps != null ? decodeSteps : decoder ? 2 : 0;
         int prompt = promptLen != null ? promptLen : VerifyRun.defaultPrompt(c, steps);

@@ -20,10 +20,11 @@ public final class BundleWriter {
 
     /** @param force replace an earlier accelgen output at {@code out} */
     public static void write(List<GeneratedFile> files, Path out, boolean force) {
-        OutputDir.write(out, "--out", force, dir -> writeFiles(files, dir));
+        OutputDir.write(out, "--out", force, dir -> writeInto(files, dir));
     }
 
-    private static void writeFiles(List<GeneratedFile> files, Path dir) {
+    /** Writes the files under {@code dir}, which the caller's output directory owns. */
+    public static void writeInto(List<GeneratedFile> files, Path dir) {
         try {
             for (GeneratedFile f : files) {
                 Path p = dir.resolve(f.path());
