@@ -4,6 +4,7 @@ import dev.accelgen.boards.model.Board;
 import dev.accelgen.boards.model.MemoryGroup;
 import dev.accelgen.compiler.backend.compile.Compiled;
 import dev.accelgen.compiler.backend.compile.OpCycles;
+import dev.accelgen.compiler.quant.Scheme;
 import dev.accelgen.pe.accel.HwConfig;
 import dev.accelgen.pe.accel.MatrixUnitSpec;
 import dev.accelgen.reports.data.BuildInfo;
@@ -21,7 +22,7 @@ import java.util.Map;
 /**
  * A compiled model as report data: what was built (hw.json on the board) and the golden timing model's cycles per
  * op ({@link OpCycles}: one prefill chunk and one decode step, memory at full width). An op's MACs are its
- * projections' rows x K x N (MoE expert MMs, which gather a data-dependent number of rows, are not counted); its
+ * projections' rows x K x N (an N:M sparse one's kept products only; MoE expert MMs, which gather a data-dependent number of rows, are not counted); its
  * off-chip bytes are the weight tiles it loads.
  */
 public final class CompiledFigures {
@@ -92,7 +93,7 @@ public final class CompiledFigures {
         for (Map<String, Object> mm : mms(c.gen().ops().get(op.op()))) {
             unit = (Integer) mm.get("unit");
             if (!(Boolean) mm.get("gather")) {
-                macs += (long) rows * (Integer) mm.get("k") * (Integer) mm.get("n");
+                macs += computed((long) rows * (Integer) mm.get("k") * (Integer) mm.get("n"), (String) mm.get("scheme"));
             }
             for (Map<String, Object> tile : list(mm.get("tiles"))) {
                 bytes += (long) (Integer) tile.get("words") * c.hw().wbufWordBits() / 8;
@@ -101,6 +102,14 @@ public final class CompiledFigures {
         String engine = unit < 0 ? "vector" : "mm" + unit + " " + c.hw().matrixUnits().get(unit).kind();
         long lanes = unit < 0 ? 0 : c.hw().matrixUnits().get(unit).macsPerCycle();
         return new Layer(phase + "/op" + op.op() + " " + op.value(), phase, engine, cycles, null, macs, lanes, bytes);
+    }
+
+    /**
+     * The products a unit computes for {@code dense} MACs of a projection: an N:M sparse one computes only its kept
+     * weights' (as the matrix engine model counts them), so a layer never needs more than its lanes.
+     */
+    private static long computed(long dense, String scheme) {
+        return Scheme.parse(scheme) instanceof Scheme.Int8 i && i.sparse() ? dense * i.n() / i.m() : dense;
     }
 
     private static List<Map<String, Object>> mms(Map<String, Object> op) {
