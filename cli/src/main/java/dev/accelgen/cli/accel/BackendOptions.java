@@ -106,7 +106,7 @@ public final class BackendOptions {
     }
 
     /** The board {@code --board} names, its errors reported against the option. */
-    static Board board(String name) {
+    public static Board board(String name) {
         try {
             return BoardCatalog.resolve(name);
         } catch (BoardError e) {

@@ -1,6 +1,5 @@
 package dev.accelgen.cli.boards;
 
-import dev.accelgen.boards.BoardCatalog;
 import dev.accelgen.boards.bundle.BuiltinBundle;
 import dev.accelgen.boards.bundle.BundleContent;
 import dev.accelgen.boards.bundle.BundleFiles;
@@ -12,7 +11,6 @@ import dev.accelgen.boards.shell.GemmKernelConfig;
 import dev.accelgen.boards.vitis.MemoryPlan;
 import dev.accelgen.cli.ForceOption;
 import dev.accelgen.cli.accel.BackendOptions;
-import dev.accelgen.errors.BoardError;
 import dev.accelgen.errors.OptionError;
 import dev.accelgen.sim.files.OutputDir;
 import dev.accelgen.sim.tools.ToolMissingException;
@@ -97,12 +95,7 @@ public final class GenerateCommand implements Runnable {
         if (gemm && (promptLen != null || decodeSteps != null)) {
             throw new OptionError("--prompt-len, --decode-steps", "apply to compiled models, not " + BuiltinBundle.WORKLOAD);
         }
-        Board b;
-        try {
-            b = BoardCatalog.resolve(options.boardName());
-        } catch (BoardError e) {
-            throw new BoardError("--board", e.getMessage(), e);
-        }
+        Board b = BackendOptions.board(options.boardName());
         options.check();
         OutputDir.check(out, "--out", force.force());
         MemoryPlan plan = null;
